@@ -1,0 +1,41 @@
+/** A channel's subscription to alerts, with its filter, as stored per server. */
+import { z } from 'zod';
+import {
+  causeSchema,
+  DEFAULT_ALERT_KINDS,
+  kindSchema,
+  severitySchema,
+} from '../classify/vocabulary.js';
+
+export const subscriptionHealthSchema = z.object({
+  status: z.enum(['ok', 'broken']),
+  /** Why delivery stopped (e.g. "403 Missing Access"), for /alerts list. */
+  reason: z.string().nullable(),
+  since: z.string().nullable(),
+});
+
+export const subscriptionSchema = z.object({
+  guildId: z.string(),
+  channelId: z.string(),
+  minSeverity: severitySchema.default('medium'),
+  /** Empty means every cause. */
+  causes: z.array(causeSchema).default([]),
+  kinds: z.array(kindSchema).default([...DEFAULT_ALERT_KINDS]),
+  keywords: z.array(z.string()).default([]),
+  exclude: z.array(z.string()).default([]),
+  mentionRoleId: z.string().nullable().default(null),
+  mentionMinSeverity: severitySchema.default('high'),
+  /** Alert language: the server's preferred locale or the admin's. */
+  locale: z.string().default('en-US'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  health: subscriptionHealthSchema.default({ status: 'ok', reason: null, since: null }),
+});
+export type Subscription = z.infer<typeof subscriptionSchema>;
+
+export const guildSettingsSchema = z.object({
+  guildId: z.string(),
+  subscriptions: z.array(subscriptionSchema),
+  updatedAt: z.string(),
+});
+export type GuildSettings = z.infer<typeof guildSettingsSchema>;

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+/** The `jikenbo` command: parses arguments, validates config once, runs one subcommand. */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config/loadConfig.js';
+import { ClassifyInputError, runClassify } from './cli/classifyCommand.js';
+import { runBackfill } from './cli/backfillCommand.js';
+import { defaultFixturesDir, runDemo } from './cli/demoCommand.js';
+import { runPoll, type Output } from './cli/pollCommand.js';
+import { buildClassifier, cliLogger, openRuntime } from './cli/runtime.js';
+import { COMMAND_USAGE, MAIN_USAGE } from './cli/usage.js';
+
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+const COMMAND_OPTIONS: Record<string, OptionSpec> = {
+  poll: { once: { type: 'boolean' } },
+  backfill: { max: { type: 'string' }, feed: { type: 'string' } },
+  classify: { json: { type: 'boolean' } },
+  start: {},
+  'deploy-commands': { guild: { type: 'string' } },
+  demo: { fast: { type: 'boolean' }, fixtures: { type: 'string' } },
+};
+
+type ParsedArgs = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+function parseCommandArgs(command: string, args: string[]): ParsedArgs {
+  try {
+    return parseArgs({
+      args,
+      options: { ...COMMAND_OPTIONS[command], help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    }) as ParsedArgs;
+  } catch (err) {
+    throw new UsageError((err as Error).message, command);
+  }
+}
+
+function positiveInteger(
+  name: string,
+  value: string | undefined,
+  command: string,
+): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new UsageError(`--${name} expects a whole number ≥ 1, got "${value}"`, command);
+  }
+  return Number(value);
+}
+
+async function run(argv: string[], io: Output): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(MAIN_USAGE);
+    return command ? 0 : EXIT_USAGE;
+  }
+  if (!(command in COMMAND_OPTIONS)) throw new UsageError(`unknown command "${command}"`);
+  const { values, positionals } = parseCommandArgs(command, rest);
+  if (values.help) {
+    io.out(COMMAND_USAGE[command] ?? MAIN_USAGE);
+    return 0;
+  }
+  const expectedPositionals = command === 'classify' ? 1 : 0;
+  if (positionals.length !== expectedPositionals) {
+    throw new UsageError(
+      expectedPositionals === 1
+        ? 'classify needs exactly one <file-or-url>'
+        : `unexpected argument "${positionals[0]}"`,
+      command,
+    );
+  }
+  const maxPosts = positiveInteger('max', values.max as string | undefined, command);
+  const config: Config = loadConfig();
+
+  switch (command) {
+    case 'poll':
+    case 'backfill': {
+      const runtime = openRuntime(config);
+      try {
+        if (command === 'poll') return await runPoll(runtime, Boolean(values.once), io);
+        const feeds = values.feed ? [values.feed as string] : config.feedUrls;
+        return await runBackfill(runtime, { maxPosts, feeds }, io);
+      } finally {
+        await runtime.close();
+      }
+    }
+    case 'classify':
+      return runClassify(
+        positionals[0] as string,
+        { json: Boolean(values.json) },
+        { classify: buildClassifier(config), limits: config.limits },
+        io,
+      );
+    case 'demo':
+      return runDemo(
+        config,
+        {
+          fast: Boolean(values.fast),
+          fixturesDir: (values.fixtures as string | undefined) ?? defaultFixturesDir(),
+        },
+        cliLogger({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }),
+        io,
+      );
+    default:
+      io.out(
+        `jikenbo ${command} is not available yet: it arrives with the Discord bot. Nothing was done.`,
+      );
+      return 1;
+  }
+}
+
+async function main(): Promise<void> {
+  const io: Output = {
+    out: (line) => process.stdout.write(`${line}\n`),
+    colour: Boolean(process.stdout.isTTY),
+  };
+  try {
+    process.exitCode = await run(process.argv.slice(2), io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      const usage = (err.command && COMMAND_USAGE[err.command]) ?? MAIN_USAGE;
+      process.stderr.write(`jikenbo: ${err.message}\n\n${usage}\n`);
+      process.exitCode = EXIT_USAGE;
+    } else if (err instanceof ConfigError || err instanceof ClassifyInputError) {
+      process.stderr.write(`jikenbo: ${err.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`jikenbo: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,32 @@
+/** `jikenbo backfill [--max N] [--feed URL]`: store every past post, alerting none. */
+import { FeedFetchError } from '../feed/fetchFeed.js';
+import { FeedParseError } from '../feed/parseFeed.js';
+import { backfillFeed } from '../pipeline/backfill.js';
+import type { Output } from './pollCommand.js';
+import type { Runtime } from './runtime.js';
+
+export async function runBackfill(
+  runtime: Runtime,
+  options: { maxPosts?: number; feeds: string[] },
+  io: Output,
+): Promise<number> {
+  let exitCode = 0;
+  for (const feedUrl of options.feeds) {
+    try {
+      const result = await backfillFeed(feedUrl, runtime.pollDeps, {
+        maxPosts: options.maxPosts,
+        onProgress: (p) =>
+          io.out(`${feedUrl}: page ${p.page}, ${p.entries} entries read, ${p.stored} newly stored`),
+      });
+      io.out(
+        `${feedUrl}: done — ${result.pages} page(s), ${result.entries} entries, ${result.stored} newly stored`,
+      );
+    } catch (err) {
+      if (!(err instanceof FeedFetchError || err instanceof FeedParseError)) throw err;
+      io.out(`${feedUrl}: FAILED (${err.message}); what was stored before the failure is kept`);
+      exitCode = 1;
+    }
+  }
+  io.out(`posts stored in total: ${await runtime.stores.posts.count()}`);
+  return exitCode;
+}

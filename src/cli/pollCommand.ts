@@ -1,0 +1,44 @@
+/** `jikenbo poll [--once]`: one tick, or ticks on POLL_SCHEDULE until interrupted. */
+import { pollTick, type TickResult } from '../pipeline/pollTick.js';
+import { startPoller } from '../pipeline/poller.js';
+import { formatTickResult } from './format.js';
+import type { Runtime } from './runtime.js';
+
+export interface Output {
+  out: (line: string) => void;
+  colour: boolean;
+}
+
+function failed(results: TickResult[]): boolean {
+  return results.some((r) => r.status === 'error' || r.status === 'crashed');
+}
+
+/** Returns the exit code: 0 when every feed was read (or is backing off), 1 when one failed. */
+export async function runPoll(runtime: Runtime, once: boolean, io: Output): Promise<number> {
+  const tick = () => pollTick(runtime.config.feedUrls, runtime.pollDeps);
+  if (once) {
+    const results = await tick();
+    for (const result of results)
+      formatTickResult(result, io.colour).forEach((line) => io.out(line));
+    return failed(results) ? 1 : 0;
+  }
+  io.out(
+    `polling ${runtime.config.feedUrls.length} feed(s) on "${runtime.config.pollSchedule}"; Ctrl-C stops`,
+  );
+  const poller = startPoller(
+    runtime.config.pollSchedule,
+    async () => {
+      const results = await tick();
+      for (const result of results)
+        formatTickResult(result, io.colour).forEach((line) => io.out(line));
+      return results;
+    },
+    runtime.log,
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await poller.stop();
+  return 0;
+}

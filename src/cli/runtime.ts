@@ -1,0 +1,40 @@
+/** Builds what the CLI commands share from the validated config: logger, stores, classifier, poll deps. */
+import type { Config } from '../config/loadConfig.js';
+import { createLogger, type Logger } from '../log.js';
+import type { ClassifyPost } from '../pipeline/classifyPosts.js';
+import type { PollDeps } from '../pipeline/pollFeed.js';
+import { openStores, type Stores } from '../store/openStores.js';
+import { placeholderClassify } from '../classify/placeholder.js';
+import pino from 'pino';
+
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  stores: Stores;
+  classify: ClassifyPost;
+  pollDeps: PollDeps;
+  close(): Promise<void>;
+}
+
+/** The classifier the commands use. */
+export function buildClassifier(_config: Config): ClassifyPost {
+  return placeholderClassify;
+}
+
+/** Logs go to stderr so that a command's own output on stdout stays readable and pipeable. */
+export function cliLogger(config: Config): Logger {
+  return createLogger(config.logLevel, pino.destination(2));
+}
+
+export function openRuntime(config: Config, log: Logger = cliLogger(config)): Runtime {
+  const stores = openStores(config.store, log);
+  const classify = buildClassifier(config);
+  return {
+    config,
+    log,
+    stores,
+    classify,
+    pollDeps: { stores, classify, limits: config.limits, now: () => new Date(), log },
+    close: () => stores.close(),
+  };
+}

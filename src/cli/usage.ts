@@ -1,0 +1,42 @@
+/** Help texts of the `jikenbo` command and its subcommands. */
+
+export const MAIN_USAGE = `Usage: jikenbo <command> [options]
+
+Commands:
+  poll [--once]                  poll FEED_URLS (once, or on POLL_SCHEDULE) and print what is new
+  backfill [--max N] [--feed URL] store every past post of the feeds, without alerting
+  classify <file-or-url> [--json] classify every entry of a feed document
+  start                          run the Discord bot (poller, alerts, slash commands)
+  deploy-commands [--guild ID]   register the slash commands with Discord
+  demo [--fast]                  run the bot offline against a local Discord emulator
+
+Run 'jikenbo <command> --help' for a command's options.
+Configuration comes from the environment (see .env.example) and config/.`;
+
+export const COMMAND_USAGE: Record<string, string> = {
+  poll: `Usage: jikenbo poll [--once]
+
+Polls every feed in FEED_URLS: conditional GET, parse, classify, store.
+The first poll of a feed stores its entries without alerting.
+  --once   run one tick, print what was new, and exit (otherwise poll on POLL_SCHEDULE until Ctrl-C)`,
+  backfill: `Usage: jikenbo backfill [--max N] [--feed URL]
+
+Walks the feeds' pages (Blogger start-index/max-results, rel="next") and stores
+every post with its classification, so lookups have history. Alerts nothing.
+  --max N      stop after N entries per feed
+  --feed URL   backfill this feed instead of FEED_URLS`,
+  classify: `Usage: jikenbo classify <file-or-url> [--json]
+
+Reads a feed (a file path or an http(s) URL), classifies every entry and prints
+a table, or with --json one JSON array (one object per entry, in feed order).`,
+  start: `Usage: jikenbo start
+
+Logs in to Discord with DISCORD_TOKEN, polls the feeds, delivers alerts and
+answers slash commands. Stops cleanly on SIGINT/SIGTERM.`,
+  'deploy-commands': `Usage: jikenbo deploy-commands [--guild ID]
+
+Registers the slash commands (bulk overwrite): on one server with --guild, globally otherwise.`,
+  demo: `Usage: jikenbo demo [--fast]
+
+Runs the real bot against a local Discord emulator and a local feed server. No token, no network.`,
+};

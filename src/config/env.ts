@@ -1,0 +1,91 @@
+/** The environment variables jikenbo reads, as one zod schema. Only this module reads process.env. */
+import { z } from 'zod';
+import cron from 'node-cron';
+
+export const DEFAULT_FEED_URL = 'https://blog.b-son.net/feeds/posts/default';
+export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Where keyv keeps its data: an embedded SQLite file, a Redis server, or process memory. */
+export type StoreLocation =
+  { kind: 'sqlite'; path: string } | { kind: 'redis'; url: string } | { kind: 'memory' };
+
+/** Parses `sqlite://relative/path`, `sqlite:///absolute/path`, `redis://…`, `rediss://…` or `memory://`. */
+export function parseStoreUrl(value: string): StoreLocation | null {
+  if (value === 'memory://' || value === 'memory:') return { kind: 'memory' };
+  if (/^rediss?:\/\/./.test(value)) return isValidUrl(value) ? { kind: 'redis', url: value } : null;
+  const sqlite = /^sqlite:\/\/(.+)$/.exec(value);
+  if (sqlite?.[1]) return { kind: 'sqlite', path: sqlite[1] };
+  return null;
+}
+
+function isValidUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The application id is the first dot-separated part of a bot token, base64 of the bot's user id. */
+export function applicationIdFromToken(token: string): string | null {
+  const first = token.split('.')[0];
+  if (!first) return null;
+  const decoded = Buffer.from(first, 'base64').toString('utf8');
+  return /^\d{15,21}$/.test(decoded) ? decoded : null;
+}
+
+const feedUrlsSchema = z
+  .string()
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  )
+  .pipe(
+    z
+      .array(z.string().refine(isHttpUrl, { message: 'expected an http(s) URL' }))
+      .min(1, { message: 'expected at least one feed URL' }),
+  );
+
+export const envSchema = z.object({
+  DISCORD_TOKEN: z.string().min(1).optional(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(/^\d{15,21}$/, { message: 'expected a numeric Discord snowflake' })
+    .optional(),
+  DISCORD_API_URL: z
+    .string()
+    .refine(isHttpUrl, { message: 'expected an http(s) URL' })
+    .default(DEFAULT_DISCORD_API_URL),
+  FEED_URLS: feedUrlsSchema.default([DEFAULT_FEED_URL]),
+  POLL_SCHEDULE: z
+    .string()
+    .refine((value) => cron.validate(value), {
+      message: 'expected a cron expression such as "*/10 * * * *" (a seconds field is allowed)',
+    })
+    .default('*/10 * * * *'),
+  STORE_URL: z
+    .string()
+    .refine((value) => parseStoreUrl(value) !== null, {
+      message:
+        'expected sqlite://<relative path>, sqlite:///<absolute path>, redis://… or memory://',
+    })
+    .default('sqlite://data/jikenbo.sqlite'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+/** Variables whose values must never be printed, even in an error message. */
+export const SECRET_VARIABLES = new Set(['DISCORD_TOKEN']);

@@ -1,0 +1,115 @@
+/**
+ * Loads and validates the whole configuration once at start: the environment
+ * and the data files in config/. Every problem is reported at once.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import {
+  applicationIdFromToken,
+  envSchema,
+  parseStoreUrl,
+  SECRET_VARIABLES,
+  type StoreLocation,
+} from './env.js';
+import { limitsSchema, type Limits } from './limits.js';
+import { projectRoot } from './projectRoot.js';
+
+export interface Config {
+  discord: { token: string | null; applicationId: string | null; apiUrl: string };
+  feedUrls: string[];
+  pollSchedule: string;
+  storeUrl: string;
+  store: StoreLocation;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  limits: Limits;
+  configDir: string;
+}
+
+/** Thrown by loadConfig with one line per problem; the message never contains a secret. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describeValue(name: string, value: unknown): string {
+  if (value === undefined) return '(unset)';
+  if (SECRET_VARIABLES.has(name)) return '(hidden)';
+  return JSON.stringify(value);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** Reads and validates one JSON data file of config/, adding its problems to `problems`. */
+export function loadConfigFile<S extends z.ZodType>(
+  configDir: string,
+  file: string,
+  schema: S,
+  problems: string[],
+): z.infer<S> | undefined {
+  const path = join(configDir, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    problems.push(`config/${file}: cannot be read as JSON (${(err as Error).message})`);
+    return undefined;
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+    problems.push(
+      `config/${file}: ${where} = ${describeValue(where, valueAt(raw, issue.path))}: ${issue.message}`,
+    );
+  }
+  return undefined;
+}
+
+/** Validates `env` and the files of `configDir`; throws ConfigError listing every problem. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  configDir: string = env.JIKENBO_CONFIG_DIR ?? join(projectRoot(), 'config'),
+): Config {
+  const problems: string[] = [];
+  // Empty variables count as unset, as in most .env tooling.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsedEnv = envSchema.safeParse(present);
+  if (!parsedEnv.success) {
+    for (const issue of parsedEnv.error.issues) {
+      const name = String(issue.path[0] ?? '(environment)');
+      problems.push(`${name} = ${describeValue(name, present[name])}: ${issue.message}`);
+    }
+  }
+  const limits = loadConfigFile(configDir, 'limits.json', limitsSchema, problems);
+  if (!parsedEnv.success || limits === undefined || problems.length > 0)
+    throw new ConfigError(problems);
+
+  const e = parsedEnv.data;
+  const token = e.DISCORD_TOKEN ?? null;
+  return {
+    discord: {
+      token,
+      applicationId: e.DISCORD_APPLICATION_ID ?? (token ? applicationIdFromToken(token) : null),
+      apiUrl: e.DISCORD_API_URL,
+    },
+    feedUrls: e.FEED_URLS,
+    pollSchedule: e.POLL_SCHEDULE,
+    storeUrl: e.STORE_URL,
+    store: parseStoreUrl(e.STORE_URL) as StoreLocation,
+    logLevel: e.LOG_LEVEL,
+    limits,
+    configDir,
+  };
+}

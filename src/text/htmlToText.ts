@@ -1,0 +1,68 @@
+/**
+ * Turns post HTML into plain text the classifier and search can read:
+ * block elements become line breaks, entities are decoded, Unicode is NFKC
+ * (full-width digits and letters become ASCII) and white space is folded.
+ */
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  yen: '¥',
+  copy: '©',
+  reg: '®',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  middot: '·',
+  times: '×',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  bull: '•',
+};
+
+const BLOCK_TAGS =
+  /<\/?(?:p|div|br|li|ul|ol|tr|table|h[1-6]|blockquote|section|article|header|footer|dd|dt|dl|pre|hr)\b[^>]*>/gi;
+
+/** Decodes HTML character references; unknown named ones are left as written. */
+export function decodeEntities(input: string): string {
+  return input.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code =
+        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : whole;
+    }
+    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+  });
+}
+
+/** Folds runs of spaces within lines, trims lines and drops blank ones. */
+export function foldWhitespace(input: string): string {
+  return input
+    .split('\n')
+    .map((line) => line.replace(/[\t \u00a0\u3000]+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** NFKC-normalises text and folds its white space. */
+export function normalizeText(input: string): string {
+  return foldWhitespace(input.normalize('NFKC').replace(/\r\n?/g, '\n'));
+}
+
+/** Plain text of an HTML fragment. Safe on plain text too. */
+export function htmlToText(html: string): string {
+  const withoutCode = html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ');
+  const withBreaks = withoutCode.replace(BLOCK_TAGS, '\n');
+  const withoutTags = withBreaks.replace(/<[^>]*>/g, '');
+  return normalizeText(decodeEntities(withoutTags));
+}
