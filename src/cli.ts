@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /** The `jikenbo` command: parses arguments, validates config once, runs one subcommand. */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config/loadConfig.js';
@@ -58,7 +57,7 @@ function positiveInteger(
   return Number(value);
 }
 
-async function run(argv: string[], io: Output): Promise<number> {
+async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(MAIN_USAGE);
@@ -80,7 +79,7 @@ async function run(argv: string[], io: Output): Promise<number> {
     );
   }
   const maxPosts = positiveInteger('max', values.max as string | undefined, command);
-  const config: Config = loadConfig();
+  const config: Config = loadConfig(env);
 
   switch (command) {
     case 'poll':
@@ -119,26 +118,25 @@ async function run(argv: string[], io: Output): Promise<number> {
   }
 }
 
-async function main(): Promise<void> {
-  const io: Output = {
-    out: (line) => process.stdout.write(`${line}\n`),
-    colour: Boolean(process.stdout.isTTY),
-  };
+export interface CliIo extends Output {
+  err: (line: string) => void;
+}
+
+/** Runs the `jikenbo` command line; resolves the exit code (0 ok, 1 failure, 2 usage). */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   try {
-    process.exitCode = await run(process.argv.slice(2), io);
+    return await run(argv, env, io);
   } catch (err) {
     if (err instanceof UsageError) {
       const usage = (err.command && COMMAND_USAGE[err.command]) ?? MAIN_USAGE;
-      process.stderr.write(`jikenbo: ${err.message}\n\n${usage}\n`);
-      process.exitCode = EXIT_USAGE;
-    } else if (err instanceof ConfigError || err instanceof ClassifyInputError) {
-      process.stderr.write(`jikenbo: ${err.message}\n`);
-      process.exitCode = 1;
-    } else {
-      process.stderr.write(`jikenbo: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
-      process.exitCode = 1;
+      io.err(`jikenbo: ${err.message}\n\n${usage}`);
+      return EXIT_USAGE;
     }
+    if (err instanceof ConfigError || err instanceof ClassifyInputError) {
+      io.err(`jikenbo: ${err.message}`);
+      return 1;
+    }
+    io.err(`jikenbo: unexpected error: ${(err as Error).stack ?? String(err)}`);
+    return 1;
   }
 }
-
-await main();

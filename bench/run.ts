@@ -1,0 +1,13 @@
+/** `npm run bench`: runs every benchmark and prints its figures. */
+import { runPollTickBench } from './pollTick.js';
+
+const benches: Array<[string, () => Promise<string[]>]> = [['poll tick', runPollTickBench]];
+
+const only = process.argv[2];
+console.log(
+  `jikenbo benchmarks — ${new Date().toISOString()} — node ${process.version}, ${process.platform}/${process.arch}`,
+);
+for (const [name, run] of benches) {
+  if (only && !name.includes(only)) continue;
+  for (const line of await run()) console.log(line);
+}

@@ -1,0 +1,42 @@
+/** A feed server over the shared fixtures, stores, a controllable clock and a record of what was alerted. */
+import { loadFixtureEntries, type FixtureEntry } from '../../src/devtools/atomFixtures.js';
+import { FeedServer } from '../../src/devtools/feedServer.js';
+import { placeholderClassify } from '../../src/classify/placeholder.js';
+import { silentLogger } from '../../src/log.js';
+import type { PollDeps } from '../../src/pipeline/pollFeed.js';
+import type { Stores } from '../../src/store/openStores.js';
+import type { StoredPost } from '../../src/store/postStore.js';
+import { testLimits } from './limits.js';
+import { FEEDS_DIR } from './paths.js';
+
+export const FIXTURE_ENTRIES: FixtureEntry[] = loadFixtureEntries(FEEDS_DIR);
+
+export interface Harness {
+  server: FeedServer;
+  stores: Stores;
+  deps: PollDeps;
+  alerted: StoredPost[];
+  clock: { now: Date; advance(seconds: number): void };
+}
+
+export async function startHarness(stores: Stores, entries: FixtureEntry[]): Promise<Harness> {
+  const server = await new FeedServer(entries).start();
+  const alerted: StoredPost[] = [];
+  const clock = {
+    now: new Date('2024-03-01T00:00:00Z'),
+    advance(seconds: number) {
+      this.now = new Date(this.now.getTime() + seconds * 1000);
+    },
+  };
+  const deps: PollDeps = {
+    stores,
+    classify: placeholderClassify,
+    limits: testLimits(),
+    now: () => clock.now,
+    log: silentLogger(),
+    onNewPosts: async (posts) => {
+      alerted.push(...posts);
+    },
+  };
+  return { server, stores, deps, alerted, clock };
+}

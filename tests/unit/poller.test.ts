@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { startPoller } from '../../src/pipeline/poller.js';
+import { backoffSeconds } from '../../src/pipeline/backoff.js';
+import { silentLogger } from '../../src/log.js';
+import type { TickResult } from '../../src/pipeline/pollTick.js';
+
+describe('poller', () => {
+  it('skips a tick while the previous one is still running instead of stacking them', async () => {
+    let release!: () => void;
+    let ticks = 0;
+    const poller = startPoller(
+      '0 0 1 1 *',
+      () => {
+        ticks++;
+        return new Promise<TickResult[]>((resolve) => (release = () => resolve([])));
+      },
+      silentLogger(),
+    );
+    const first = poller.runNow();
+    expect(await poller.runNow()).toBeNull();
+    release();
+    expect(await first).toEqual([]);
+    expect(ticks).toBe(1);
+    await poller.stop();
+  });
+
+  it('survives a tick that throws', async () => {
+    const poller = startPoller(
+      '0 0 1 1 *',
+      () => Promise.reject(new Error('store down')),
+      silentLogger(),
+    );
+    expect(await poller.runNow()).toBeNull();
+    await poller.stop();
+  });
+});
+
+describe('backoffSeconds', () => {
+  it('is zero before any failure, then doubles from the base up to the cap', () => {
+    const limits = { baseSeconds: 10, maxSeconds: 100 };
+    expect([0, 1, 2, 3, 4, 5, 50].map((n) => backoffSeconds(n, limits))).toEqual([
+      0, 10, 20, 40, 80, 100, 100,
+    ]);
+  });
+});
+
+describe('poller schedule', () => {
+  it('runs ticks on the cron schedule (seconds field allowed)', async () => {
+    let ticked!: () => void;
+    const firstTick = new Promise<void>((resolve) => (ticked = resolve));
+    const poller = startPoller(
+      '* * * * * *',
+      async () => {
+        ticked();
+        return [];
+      },
+      silentLogger(),
+    );
+    await firstTick;
+    await poller.stop();
+  });
+});
