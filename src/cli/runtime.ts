@@ -4,7 +4,7 @@ import { createLogger, type Logger } from '../log.js';
 import type { ClassifyPost } from '../pipeline/classifyPosts.js';
 import type { PollDeps } from '../pipeline/pollFeed.js';
 import { openStores, type Stores } from '../store/openStores.js';
-import { placeholderClassify } from '../classify/placeholder.js';
+import { createClassifier } from '../classify/classifyPost.js';
 import pino from 'pino';
 
 export interface Runtime {
@@ -17,8 +17,8 @@ export interface Runtime {
 }
 
 /** The classifier the commands use. */
-export function buildClassifier(_config: Config): ClassifyPost {
-  return placeholderClassify;
+export function buildClassifier(config: Config): ClassifyPost {
+  return createClassifier(config.classifierRules);
 }
 
 /** Logs go to stderr so that a command's own output on stdout stays readable and pipeable. */

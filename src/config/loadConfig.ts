@@ -13,6 +13,7 @@ import {
   type StoreLocation,
 } from './env.js';
 import { limitsSchema, type Limits } from './limits.js';
+import { classifierRulesSchema, type ClassifierRules } from '../classify/rules.js';
 import { projectRoot } from './projectRoot.js';
 
 export interface Config {
@@ -23,6 +24,7 @@ export interface Config {
   store: StoreLocation;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   limits: Limits;
+  classifierRules: ClassifierRules;
   configDir: string;
 }
 
@@ -93,8 +95,20 @@ export function loadConfig(
     }
   }
   const limits = loadConfigFile(configDir, 'limits.json', limitsSchema, problems);
-  if (!parsedEnv.success || limits === undefined || problems.length > 0)
+  const classifierRules = loadConfigFile(
+    configDir,
+    'classifier.json',
+    classifierRulesSchema,
+    problems,
+  );
+  if (
+    !parsedEnv.success ||
+    limits === undefined ||
+    classifierRules === undefined ||
+    problems.length > 0
+  ) {
     throw new ConfigError(problems);
+  }
 
   const e = parsedEnv.data;
   const token = e.DISCORD_TOKEN ?? null;
@@ -110,6 +124,17 @@ export function loadConfig(
     store: parseStoreUrl(e.STORE_URL) as StoreLocation,
     logLevel: e.LOG_LEVEL,
     limits,
+    classifierRules,
     configDir,
   };
+}
+
+/** Loads and validates only config/classifier.json (for tools that need no environment). */
+export function loadClassifierRules(
+  configDir: string = join(projectRoot(), 'config'),
+): ClassifierRules {
+  const problems: string[] = [];
+  const rules = loadConfigFile(configDir, 'classifier.json', classifierRulesSchema, problems);
+  if (!rules) throw new ConfigError(problems);
+  return rules;
 }

@@ -1,13 +1,14 @@
 /** A feed server over the shared fixtures, stores, a controllable clock and a record of what was alerted. */
 import { loadFixtureEntries, type FixtureEntry } from '../../src/devtools/atomFixtures.js';
 import { FeedServer } from '../../src/devtools/feedServer.js';
-import { placeholderClassify } from '../../src/classify/placeholder.js';
+import { createClassifier } from '../../src/classify/classifyPost.js';
+import { loadClassifierRules } from '../../src/config/loadConfig.js';
 import { silentLogger } from '../../src/log.js';
 import type { PollDeps } from '../../src/pipeline/pollFeed.js';
 import type { Stores } from '../../src/store/openStores.js';
 import type { StoredPost } from '../../src/store/postStore.js';
 import { testLimits } from './limits.js';
-import { FEEDS_DIR } from './paths.js';
+import { CONFIG_DIR, FEEDS_DIR } from './paths.js';
 
 export const FIXTURE_ENTRIES: FixtureEntry[] = loadFixtureEntries(FEEDS_DIR);
 
@@ -30,7 +31,7 @@ export async function startHarness(stores: Stores, entries: FixtureEntry[]): Pro
   };
   const deps: PollDeps = {
     stores,
-    classify: placeholderClassify,
+    classify: createClassifier(loadClassifierRules(CONFIG_DIR)),
     limits: testLimits(),
     now: () => clock.now,
     log: silentLogger(),

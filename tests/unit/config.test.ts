@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,15 +81,34 @@ describe('loadConfig', () => {
     const limits = JSON.parse(readFileSync(join(CONFIG_DIR, 'limits.json'), 'utf8'));
     limits.fetch.maxRedirects = 'five';
     writeFileSync(join(dir, 'limits.json'), JSON.stringify(limits));
+    copyFileSync(join(CONFIG_DIR, 'classifier.json'), join(dir, 'classifier.json'));
     expect(problemsOf({}, dir)).toEqual([
       expect.stringMatching(/^config\/limits\.json: fetch\.maxRedirects = "five": /),
     ]);
   });
 
-  it('reports a config/ file that is missing or not JSON', () => {
+  it('reports a classifier rule that is not a valid regular expression, with its path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jikenbo-config-'));
+    copyFileSync(join(CONFIG_DIR, 'limits.json'), join(dir, 'limits.json'));
+    const rules = JSON.parse(readFileSync(join(CONFIG_DIR, 'classifier.json'), 'utf8'));
+    rules.causes.ransomware[0].re = 'ランサム(';
+    rules.severity.people[0].level = 'catastrophic';
+    writeFileSync(join(dir, 'classifier.json'), JSON.stringify(rules));
+    expect(problemsOf({}, dir)).toEqual([
+      expect.stringMatching(
+        /^config\/classifier\.json: causes\.ransomware\.0\.re = "ランサム\(": expected a valid regular expression/,
+      ),
+      expect.stringMatching(
+        /^config\/classifier\.json: severity\.people\.0\.level = "catastrophic"/,
+      ),
+    ]);
+  });
+
+  it('reports every config/ file that is missing or not JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jikenbo-config-'));
     expect(problemsOf({}, dir)).toEqual([
       expect.stringMatching(/^config\/limits\.json: cannot be read as JSON/),
+      expect.stringMatching(/^config\/classifier\.json: cannot be read as JSON/),
     ]);
   });
 });

@@ -1,0 +1,52 @@
+/** Hand labels (shared/fixtures/labels/*.jsonl) joined to the fixture feeds' posts by entry id. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { parseFeed } from '../src/feed/parseFeed.js';
+import type { Post } from '../src/feed/post.js';
+
+export const labelSchema = z.object({
+  entryId: z.string(),
+  feed: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  cause: z.string(),
+  secondaryCauses: z.array(z.string()),
+  severity: z.string(),
+  incidentId: z.string().nullable(),
+  organization: z.string().nullable(),
+  affected: z.number().nullable(),
+  dataTypes: z.array(z.string()),
+  disruption: z.boolean(),
+  disclosedOn: z.string().nullable(),
+  confidence: z.enum(['sure', 'unsure']),
+  alternatives: z.record(z.string(), z.array(z.unknown())).default({}),
+});
+export type Label = z.infer<typeof labelSchema>;
+
+export interface LabelledPost {
+  post: Post;
+  label: Label;
+}
+
+/** Every labelled post of `fixturesDir` (feeds/ and labels/), in label-file order. */
+export async function loadLabelledPosts(fixturesDir: string): Promise<LabelledPost[]> {
+  const labelsDir = join(fixturesDir, 'labels');
+  const labels = readdirSync(labelsDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) =>
+      readFileSync(join(labelsDir, f), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim().length > 0)
+        .map((line) => labelSchema.parse(JSON.parse(line))),
+    );
+  const posts = new Map<string, Post>();
+  for (const file of new Set(labels.map((l) => l.feed))) {
+    const xml = readFileSync(join(fixturesDir, 'feeds', file), 'utf8');
+    for (const post of (await parseFeed(xml, file)).posts) posts.set(`${file} ${post.id}`, post);
+  }
+  return labels.flatMap((label) => {
+    const post = posts.get(`${label.feed} ${label.entryId}`);
+    return post ? [{ post, label }] : [];
+  });
+}

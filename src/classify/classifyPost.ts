@@ -1,0 +1,107 @@
+/**
+ * The classifier: a post in, labels and extracted facts out, each with the
+ * rule and words that decided it. Pure: no I/O, no Discord, no clock.
+ */
+import { pickAffected, pickSpamCount } from './affected.js';
+import type { Classification, Reason } from './classification.js';
+import { findCountMentions } from './countMentions.js';
+import { decideCause } from './decideCause.js';
+import { decideKind } from './decideKind.js';
+import { decideSeverity } from './decideSeverity.js';
+import { findDataTypes } from './findDataTypes.js';
+import { preparePost, type ClassifierInput } from './prepare.js';
+import type { ClassifierRules } from './rules.js';
+import { incidentIdOf, japanDateOf, organizationOf, titleDateOf } from './titleFacts.js';
+
+export type { ClassifierInput } from './prepare.js';
+
+/** Classifies one post with `rules`. */
+export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Classification {
+  const post = preparePost(input, rules.text.leadChars);
+  const kind = decideKind(post, rules);
+  const aboutAnIncident = kind.kind !== 'off_topic' && kind.kind !== 'threat_intel';
+  const cause = decideCause(post, kind.kind, rules);
+  const data = aboutAnIncident ? findDataTypes(post, rules) : null;
+  const mentions = aboutAnIncident
+    ? findCountMentions(post.lines, { ...rules.counts, dataWords: dataWordsOf(rules) })
+    : [];
+  const picked = pickAffected(mentions);
+  const severity = decideSeverity(
+    {
+      post,
+      kind: kind.kind,
+      cause: cause.cause,
+      dataTypes: data?.dataTypes ?? [],
+      affected: picked,
+      mentions,
+      spamCount: pickSpamCount(mentions),
+    },
+    rules,
+  );
+  // A finished finding of no leak means nobody's data was affected (spec, section 3).
+  const affected = severity.noLeakFinding ? null : picked.value;
+  const incidentId = incidentIdOf(post.title, rules);
+  const titleDate = titleDateOf(post.title, rules);
+  const organization = aboutAnIncident
+    ? organizationOf(post.title, post.lead, kind.kind === 'regulatory', rules)
+    : null;
+  const reasons: Reason[] = [
+    kind.reason,
+    cause.reason,
+    ...severity.reasons,
+    {
+      label: 'affected',
+      value: affected === null ? 'none' : String(affected),
+      rule:
+        severity.noLeakFinding && picked.value !== null
+          ? 'affected.none-after-no-leak-finding'
+          : picked.rule,
+      evidence: picked.evidence.slice(0, 4),
+    },
+  ];
+  if (data) reasons.push(data.reason);
+  if (incidentId)
+    reasons.push({
+      label: 'incidentId',
+      value: incidentId,
+      rule: 'facts.series-tag',
+      evidence: [incidentId],
+    });
+  return {
+    kind: kind.kind,
+    cause: cause.cause,
+    secondaryCauses: cause.secondaryCauses,
+    severity: severity.severity,
+    incidentId,
+    organization,
+    affected,
+    dataTypes: data?.dataTypes ?? [],
+    disclosedOn: titleDate?.date ?? japanDateOf(post.publishedAt),
+    disruption: severity.disruption,
+    reasons,
+  };
+}
+
+const dataWordCache = new WeakMap<ClassifierRules, RegExp>();
+
+/** All data-type words as one pattern (a count next to "氏名" or "購入履歴" counts people's data). */
+function dataWordsOf(rules: ClassifierRules): RegExp {
+  let words = dataWordCache.get(rules);
+  if (!words) {
+    words = new RegExp(
+      Object.values(rules.dataTypes)
+        .map((re) => `(?:${re.source})`)
+        .join('|'),
+      'i',
+    );
+    dataWordCache.set(rules, words);
+  }
+  return words;
+}
+
+/** Binds rules once, for the pipeline's `(post) => Classification` shape. */
+export function createClassifier(
+  rules: ClassifierRules,
+): (input: ClassifierInput) => Classification {
+  return (input) => classifyPost(input, rules);
+}

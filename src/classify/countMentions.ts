@@ -1,0 +1,119 @@
+/**
+ * Finds the counts a post gives ("14,933名", "約2.2万件", "計761件") with the
+ * context that decides what each one counts: people or records, a total, a
+ * figure included in another, spam recipients, a line of a list of groups.
+ */
+import { NUMBER_PATTERN, parseJapaneseNumber } from './japaneseNumber.js';
+
+export interface CountRules {
+  strongUnits: string[];
+  weakUnits: string[];
+  recordUnits: string[];
+  totalPrefix: RegExp;
+  includedAfter: RegExp;
+  excludedAfter: RegExp;
+  partOfBefore: RegExp;
+  relevance: RegExp;
+  recordBefore: RegExp;
+  spamContext: RegExp;
+  breakdown: RegExp;
+  groupNouns: RegExp;
+  windowBefore: number;
+  windowAfter: number;
+  /** Data-type words, which also make a count relevant. */
+  dataWords?: RegExp;
+}
+
+export interface CountMention {
+  value: number;
+  unit: string;
+  /** people (名, 人, …), weak (件, 社: people or records), or records (枚, mails, files). */
+  tier: 'strong' | 'weak' | 'record';
+  text: string;
+  line: number;
+  /** Prefixed by 計/合計/総数/のべ: a stated total. */
+  total: boolean;
+  /** A figure included in another (`X件を含む`, `うちX名`) or explicitly left out (`を除く`). */
+  included: boolean;
+  /** Counts mails sent (spam or phishing from a hijacked account), not people. */
+  spam: boolean;
+  /** Near words about data or a leak. */
+  relevant: boolean;
+  /** The words around the count (and the line above a short line). */
+  near: string;
+  /** Ends its line: one group of a list such as `学内学生 849件`. */
+  listItem: boolean;
+  /** A sub-count under `内訳` (breakdown of a group already counted). */
+  breakdown: boolean;
+}
+
+function mentionRegex(rules: CountRules): RegExp {
+  const units = [...rules.strongUnits, ...rules.weakUnits, ...rules.recordUnits]
+    .sort((a, b) => b.length - a.length)
+    .map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+  return new RegExp(`(?<![\\d.,数何第])(${NUMBER_PATTERN})\\s?(${units})`, 'g');
+}
+
+const compiled = new WeakMap<CountRules, RegExp>();
+
+/** Every count in `lines` (the post's text split into lines), with its context flags. */
+export function findCountMentions(lines: readonly string[], rules: CountRules): CountMention[] {
+  let regex = compiled.get(rules);
+  if (!regex) {
+    regex = mentionRegex(rules);
+    compiled.set(rules, regex);
+  }
+  const mentions: CountMention[] = [];
+  let inBreakdown = false;
+  lines.forEach((line, lineIndex) => {
+    const previous = lineIndex > 0 ? (lines[lineIndex - 1] ?? '') : '';
+    if (rules.breakdown.test(line)) inBreakdown = true;
+    regex.lastIndex = 0;
+    for (const match of line.matchAll(regex)) {
+      const [text, numberText, unit] = match as unknown as [string, string, string];
+      const value = parseJapaneseNumber(numberText);
+      if (!Number.isFinite(value) || value <= 0) continue;
+      const start = match.index ?? 0;
+      const end = start + text.length;
+      // Context stays within the sentence; a short line, or a count opening its line, takes
+      // the line above as its heading ("4 送信されたメール件数" / "129,975件").
+      const heading = line.length <= 30 || start === 0 || previous.length <= 30 ? previous : '';
+      const before = line
+        .slice(Math.max(0, start - rules.windowBefore), start)
+        .replace(/^.*。/, '');
+      const after = line.slice(end, end + rules.windowAfter).replace(/。.*$/, '');
+      const near = `${heading}\n${before}${text}${after}`;
+      const tail = line.slice(end).replace(/[\s)）。、.]+$/, '');
+      // One count closing its line, alone on it: a group of a list ("学内学生 849件").
+      const listItem = tail.length === 0 && start > 0 && [...line.matchAll(regex)].length === 1;
+      const groupLed = rules.groupNouns.test(line.slice(0, start));
+      if (listItem && groupLed) inBreakdown = inBreakdown && rules.breakdown.test(line);
+      let tier: CountMention['tier'] = rules.strongUnits.includes(unit) ? 'strong' : 'weak';
+      if (
+        rules.recordUnits.includes(unit) ||
+        (tier === 'weak' && rules.recordBefore.test(`${heading}\n${before}`))
+      ) {
+        tier = 'record';
+      }
+      mentions.push({
+        value,
+        unit,
+        tier,
+        text: `${before.slice(-12)}${text}`.trim(),
+        line: lineIndex,
+        total: rules.totalPrefix.test(before),
+        included:
+          rules.includedAfter.test(after) ||
+          rules.excludedAfter.test(after) ||
+          rules.partOfBefore.test(before),
+        near,
+        spam: rules.spamContext.test(near),
+        relevant: rules.relevance.test(near) || (rules.dataWords?.test(near) ?? false),
+        listItem,
+        breakdown: inBreakdown && !rules.breakdown.test(line.slice(start)) && !groupLed,
+      });
+    }
+  });
+  return mentions;
+}

@@ -1,0 +1,159 @@
+/**
+ * Cause: weighted patterns score every cause; the spec's tie-breaks then
+ * decide in its order (specific rules before "what the organisation says
+ * happened to it"). Every decision names its rule and the words that fired.
+ */
+import type { Reason } from './classification.js';
+import type { PreparedPost } from './prepare.js';
+import type { ClassifierRules } from './rules.js';
+import type { Cause, Kind } from './vocabulary.js';
+
+export interface CauseScore {
+  score: number;
+  words: string[];
+}
+
+export interface CauseDecision {
+  cause: Cause;
+  secondaryCauses: Cause[];
+  scores: Map<Cause, CauseScore>;
+  reason: Reason;
+}
+
+type ScoredCause = Exclude<Cause, 'other'>;
+
+/** Matches of `re` in `text` that are not denied right after ("…ではなく"). */
+function affirmedMatches(re: RegExp, text: string, negatedAfter: RegExp): string[] {
+  const global = new RegExp(re.source, `${re.flags.replace('g', '')}g`);
+  const words: string[] = [];
+  for (const match of text.matchAll(global)) {
+    const end = (match.index ?? 0) + match[0].length;
+    if (!negatedAfter.test(text.slice(end, end + 30))) words.push(match[0]);
+  }
+  return words;
+}
+
+/** Scores each cause: body matches (at most 3 per pattern) plus title matches times the title multiplier. */
+export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cause, CauseScore> {
+  const scores = new Map<Cause, CauseScore>();
+  const { titleMultiplier, negatedAfter, quoted } = rules.causeRules;
+  // Quoted names are services and products ("「メール誤送信対策サービス」"), not what happened.
+  const text = post.text.replace(new RegExp(quoted.source, 'g'), '「」');
+  for (const [cause, patterns] of Object.entries(rules.causes) as [
+    ScoredCause,
+    ClassifierRules['causes'][ScoredCause],
+  ][]) {
+    let score = 0;
+    const words: string[] = [];
+    for (const pattern of patterns) {
+      const inTitle = affirmedMatches(pattern.re, post.title, negatedAfter);
+      const inText = affirmedMatches(pattern.re, text, negatedAfter);
+      score +=
+        pattern.weight * (Math.min(inText.length, 3) + (inTitle.length > 0 ? titleMultiplier : 0));
+      for (const word of [...inTitle, ...inText])
+        if (!words.includes(word) && words.length < 3) words.push(word);
+    }
+    scores.set(cause, { score, words });
+  }
+  return scores;
+}
+
+export function decideCause(post: PreparedPost, kind: Kind, rules: ClassifierRules): CauseDecision {
+  const scores = scoreCauses(post, rules);
+  const r = rules.causeRules;
+  const s = (cause: Cause) => scores.get(cause)?.score ?? 0;
+  const words = (cause: Cause) => scores.get(cause)?.words ?? [];
+  const finish = (
+    cause: Cause,
+    rule: string,
+    evidence: string[],
+    secondary: Cause[] = [],
+  ): CauseDecision => {
+    const extra = [...scores.entries()]
+      .filter(
+        ([c, v]) => c !== cause && v.score >= r.secondaryMinScore && r.attackCauses.includes(c),
+      )
+      .sort((a, b) => b[1].score - a[1].score)
+      .map(([c]) => c);
+    const secondaryCauses = [...new Set([...secondary, ...extra])]
+      .filter((c) => c !== cause)
+      .slice(0, 2);
+    return {
+      cause,
+      secondaryCauses,
+      scores,
+      reason: { label: 'cause', value: cause, rule, evidence },
+    };
+  };
+
+  if (kind === 'off_topic') return finish('other', 'cause.off-topic', []);
+
+  const text = `${post.title}\n${post.text}`;
+  if (kind === 'threat_intel') {
+    const topical = [...scores.entries()].filter(([, v]) => v.score > 0).map(([c]) => c);
+    const inTitle = topical.filter((c) =>
+      rules.causes[c as ScoredCause].some((p) => p.re.test(post.title)),
+    );
+    const topic = inTitle[0] ?? (s('ransomware') >= r.minScore ? 'ransomware' : undefined);
+    return topic
+      ? finish(topic, 'cause.tie-break-6.threat-intel-topic', words(topic))
+      : finish('other', 'cause.tie-break-6.no-topic', []);
+  }
+  if (s('ransomware') >= r.minScore && r.ransomwareEvent.test(text)) {
+    return finish('ransomware', 'cause.ransomware', words('ransomware'));
+  }
+  if (s('web_skimming') >= 4)
+    return finish(
+      'web_skimming',
+      'cause.web-skimming.card-data-taken-at-payment',
+      words('web_skimming'),
+    );
+  const scam = r.supportScam.exec(text);
+  if (scam)
+    return finish('phishing', 'cause.tie-break-5.support-scam', [scam[0]], ['unauthorized_access']);
+  if (s('insider') >= 4)
+    return finish('insider', 'cause.tie-break-3.insider-actor', words('insider'));
+  for (const cause of ['ddos', 'domain_hijack'] as const) {
+    if (s(cause) >= 5) return finish(cause, `cause.${cause.replace('_', '-')}`, words(cause));
+  }
+  const errorBest = r.errorCauses.map((c) => ({ c, v: s(c) })).sort((a, b) => b.v - a.v)[0];
+  const attackBest = Math.max(
+    s('unauthorized_access'),
+    s('account_compromise'),
+    s('malware'),
+    s('phishing'),
+  );
+  if (errorBest && errorBest.v >= r.minScore && errorBest.v >= attackBest) {
+    const rule =
+      errorBest.c === 'loss_theft'
+        ? 'cause.loss-theft'
+        : `cause.tie-break-4.${errorBest.c.replace('_', '-')}`;
+    return finish(errorBest.c, rule, words(errorBest.c));
+  }
+  if (
+    s('account_compromise') >= 3 &&
+    (!r.softwareFlaw.test(text) || s('account_compromise') > s('unauthorized_access'))
+  ) {
+    return finish(
+      'account_compromise',
+      'cause.tie-break-2.account-entered',
+      words('account_compromise'),
+    );
+  }
+  for (const cause of ['phishing', 'malware'] as const) {
+    if (s(cause) >= 3 && s(cause) >= s('unauthorized_access'))
+      return finish(cause, `cause.${cause}`, words(cause));
+  }
+  if (s('unauthorized_access') >= r.minScore) {
+    return finish(
+      'unauthorized_access',
+      'cause.tie-break-2.system-entered',
+      words('unauthorized_access'),
+    );
+  }
+  const fallback = [...scores.entries()]
+    .filter(([, v]) => v.score >= r.minScore)
+    .sort((a, b) => b[1].score - a[1].score)[0];
+  if (fallback) return finish(fallback[0], `cause.highest-score.${fallback[0]}`, fallback[1].words);
+  return finish('other', 'cause.nothing-fits', []);
+}

@@ -1,0 +1,193 @@
+/**
+ * Severity per the spec's table: the highest level any fact of the post
+ * reaches (at least low for incidents; info for other kinds). A finished
+ * investigation that found no leak, or data protected by encryption, removes
+ * the people-affected and leak facts; outages, ransomware and spam still count.
+ */
+import type { AffectedResult } from './affected.js';
+import type { Reason } from './classification.js';
+import type { CountMention } from './countMentions.js';
+import { matchedWords, type PreparedPost } from './prepare.js';
+import type { ClassifierRules } from './rules.js';
+import { severityRank, type Cause, type DataType, type Kind, type Severity } from './vocabulary.js';
+
+export interface SeverityInput {
+  post: PreparedPost;
+  kind: Kind;
+  cause: Cause;
+  dataTypes: DataType[];
+  affected: AffectedResult;
+  mentions: readonly CountMention[];
+  spamCount: CountMention | null;
+}
+
+export interface SeverityResult {
+  severity: Severity;
+  disruption: boolean;
+  /** The investigation concluded that nothing leaked (or the data was encrypted). */
+  noLeak: boolean;
+  /** A finished investigation found no leak (then nobody counts as affected). */
+  noLeakFinding: boolean;
+  reasons: Reason[];
+}
+
+interface Fact {
+  level: Severity;
+  rule: string;
+  evidence: string[];
+}
+
+/** Sentences that state a finished finding of no leak (not a provisional "so far"). */
+function noLeakFinding(post: PreparedPost, rules: ClassifierRules): string | null {
+  const s = rules.severity;
+  let finding: string | null = null;
+  for (const sentence of post.sentences) {
+    const concludes = s.noLeakConclusion.test(sentence);
+    if (concludes && s.conclusionQualifier.test(sentence) && !s.provisional.test(sentence))
+      finding ??= sentence;
+    if (!concludes && s.positiveLeak.test(sentence)) return null;
+  }
+  return finding;
+}
+
+function firstSentence(post: PreparedPost, re: RegExp, unless?: RegExp): string | null {
+  return (
+    post.sentences.find((sentence) => re.test(sentence) && !(unless && unless.test(sentence))) ??
+    null
+  );
+}
+
+function peopleLevel(count: number, rules: ClassifierRules): Severity | null {
+  return rules.severity.people.find((row) => count >= row.min)?.level ?? null;
+}
+
+export function decideSeverity(input: SeverityInput, rules: ClassifierRules): SeverityResult {
+  const { post, kind, cause, dataTypes, affected } = input;
+  const s = rules.severity;
+  if (kind !== 'incident' && kind !== 'incident_update') {
+    return {
+      severity: 'info',
+      disruption: false,
+      noLeak: false,
+      noLeakFinding: false,
+      reasons: [
+        { label: 'severity', value: 'info', rule: `severity.kind-${kind}-is-info`, evidence: [] },
+      ],
+    };
+  }
+  const facts: Fact[] = [];
+  const attack = rules.causeRules.attackCauses.includes(cause);
+  const finding = noLeakFinding(post, rules);
+  const encrypted = s.encryptionAppliesTo.includes(cause)
+    ? matchedWords(s.encryptedData, post.text, 1)
+    : [];
+  const noLeak = finding !== null || encrypted.length > 0;
+  if (finding)
+    facts.push({
+      level: 'low',
+      rule: 'severity.no-leak-concluded',
+      evidence: [finding.slice(0, 80)],
+    });
+  if (encrypted.length > 0)
+    facts.push({ level: 'low', rule: 'severity.data-was-encrypted', evidence: encrypted });
+
+  if (!noLeak) {
+    const level = affected.value !== null ? peopleLevel(affected.value, rules) : null;
+    if (level)
+      facts.push({
+        level,
+        rule: 'severity.people-affected',
+        evidence: [`${affected.value}`, ...affected.evidence],
+      });
+    if (dataTypes.includes('credit_card')) {
+      const cards = input.mentions
+        .filter((m) => !m.spam && s.cardContext.test(m.near))
+        .map((m) => m.value);
+      const count = cards.length > 0 ? Math.max(...cards) : affected.value;
+      const critical = count !== null && count >= s.cardsCritical;
+      facts.push({
+        level: critical ? 'critical' : 'high',
+        rule: 'severity.card-data',
+        evidence: [`${count ?? 'unstated'} card(s)`],
+      });
+    }
+    const sensitive = dataTypes.filter(
+      (t) =>
+        s.sensitiveDataTypes.includes(t) &&
+        !(t === 'credentials' && s.credentialsNotSensitiveFor.includes(cause)),
+    );
+    const sensitiveWords = matchedWords(s.sensitiveText, post.text, 2);
+    if (sensitive.length > 0 || sensitiveWords.length > 0) {
+      facts.push({
+        level: 'high',
+        rule: 'severity.sensitive-data',
+        evidence: [...sensitive, ...sensitiveWords],
+      });
+    }
+    const personal =
+      dataTypes.length > 0 ||
+      affected.value !== null ||
+      post.sentences.some((x) => s.personalDataLeak.test(x) && s.positiveLeak.test(x));
+    if ((attack || cause === 'insider') && personal) {
+      facts.push({ level: 'medium', rule: 'severity.wrongful-leak', evidence: [cause] });
+    }
+  }
+  const website = matchedWords(s.websiteOnly, `${post.title}\n${post.lead}`, 1);
+  // An intrusion the post does not place on a public website is taken as internal.
+  if (['unauthorized_access', 'ransomware', 'malware'].includes(cause) && website.length === 0) {
+    facts.push({
+      level: 'medium',
+      rule: 'severity.internal-intrusion',
+      evidence: matchedWords(s.internalIntrusion, post.text, 1),
+    });
+  }
+  let disruption = false;
+  if (attack) {
+    const notOutage = new RegExp(`${s.outageNegated.source}|${s.precaution.source}`, 'i');
+    const outage =
+      firstSentence(post, s.outage, notOutage) ??
+      (cause === 'ransomware' ? firstSentence(post, s.ransomwareOutage, notOutage) : null);
+    if (outage) {
+      disruption = true;
+      facts.push({ level: 'critical', rule: 'severity.outage', evidence: [outage.slice(0, 80)] });
+    }
+    const degraded = firstSentence(post, s.degraded);
+    if (degraded)
+      facts.push({
+        level: 'medium',
+        rule: 'severity.service-degraded',
+        evidence: [degraded.slice(0, 60)],
+      });
+  }
+  if (cause === 'ransomware')
+    facts.push({ level: 'high', rule: 'severity.ransomware', evidence: [] });
+  if (
+    ['account_compromise', 'unauthorized_access', 'malware'].includes(cause) &&
+    s.spamSent.test(post.text)
+  ) {
+    const count = input.spamCount?.value ?? null;
+    const mass = count !== null ? count >= s.spamMassCount : s.spamMass.test(post.text);
+    facts.push({
+      level: mass ? 'medium' : 'low',
+      rule: mass ? 'severity.spam-sent-mass' : 'severity.spam-sent-few',
+      evidence: count !== null ? [`${count} mail(s)`] : matchedWords(s.spamMass, post.text, 1),
+    });
+  }
+  if (
+    s.noticeCauses.includes(cause) ||
+    website.length > 0 ||
+    (cause === 'account_compromise' && s.takeoverNotice.test(post.text))
+  ) {
+    facts.push({ level: 'low', rule: 'severity.notice', evidence: website });
+  }
+  if (facts.length === 0) facts.push({ level: 'low', rule: 'severity.floor', evidence: [] });
+  facts.sort((a, b) => severityRank(b.level) - severityRank(a.level));
+  const top = facts[0] as Fact;
+  const reasons: Reason[] = facts.map((f, i) => ({
+    label: i === 0 ? 'severity' : 'severity-fact',
+    value: f.level,
+    rule: f.rule,
+    evidence: f.evidence,
+  }));
+  return { severity: top.level, disruption, noLeak, noLeakFinding: finding !== null, reasons };
+}

@@ -1,0 +1,72 @@
+/**
+ * Data types named as leaked, exposed or at risk. A word counts where its
+ * sentence (or, on a short list line, the lines above it) talks about data or
+ * a leak, and not where the post says the item was not included.
+ */
+import type { Reason } from './classification.js';
+import type { PreparedPost } from './prepare.js';
+import type { ClassifierRules } from './rules.js';
+import { DATA_TYPES, type DataType } from './vocabulary.js';
+
+export interface DataTypesResult {
+  dataTypes: DataType[];
+  /** Types the post explicitly says were not involved. */
+  negated: DataType[];
+  reason: Reason;
+}
+
+/** The sentence of a word on a long line; on a short list line, the lines above it too. */
+function contextOf(
+  post: PreparedPost,
+  lineIndex: number,
+  sentence: string,
+  rules: ClassifierRules,
+): string {
+  const line = post.lines[lineIndex] ?? '';
+  const previous = lineIndex > 0 ? (post.lines[lineIndex - 1] ?? '') : '';
+  if (line.length > rules.dataContext.listLineMaxChars) {
+    return `${previous}\n${sentence}`;
+  }
+  const from = Math.max(0, lineIndex - rules.dataContext.headingLookback);
+  return post.lines.slice(from, lineIndex + 1).join('\n');
+}
+
+export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataTypesResult {
+  const found = new Map<DataType, string>();
+  const negated = new Set<DataType>();
+  const { leak, negation, exclude } = rules.dataContext;
+  post.lines.forEach((line, lineIndex) => {
+    for (const type of DATA_TYPES) {
+      const pattern = new RegExp(rules.dataTypes[type].source, 'gi');
+      for (const match of line.matchAll(pattern)) {
+        const end = (match.index ?? 0) + match[0].length;
+        const sentenceEnd = line.indexOf('。', end);
+        const rest = line.slice(end, sentenceEnd === -1 ? undefined : sentenceEnd + 1);
+        const sentenceStart = line.lastIndexOf('。', match.index ?? 0) + 1;
+        const sentence = line.slice(sentenceStart, sentenceEnd === -1 ? undefined : sentenceEnd);
+        const shortLine = line.length <= rules.dataContext.listLineMaxChars;
+        const above = shortLine
+          ? post.lines.slice(Math.max(0, lineIndex - rules.dataContext.excludeLookback), lineIndex)
+          : [];
+        if (exclude.test(sentence) || above.some((l) => exclude.test(l))) continue;
+        if (negation.test(rest)) {
+          negated.add(type);
+          continue;
+        }
+        if (!found.has(type) && leak.test(contextOf(post, lineIndex, sentence, rules)))
+          found.set(type, match[0]);
+      }
+    }
+  });
+  const dataTypes = DATA_TYPES.filter((t) => found.has(t));
+  return {
+    dataTypes,
+    negated: [...negated].filter((t) => !found.has(t)),
+    reason: {
+      label: 'dataTypes',
+      value: dataTypes.join(',') || 'none',
+      rule: dataTypes.length > 0 ? 'dataTypes.named-in-leak-context' : 'dataTypes.none-named',
+      evidence: dataTypes.map((t) => found.get(t) as string).slice(0, 8),
+    },
+  };
+}

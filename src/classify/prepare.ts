@@ -1,0 +1,57 @@
+/** Normalises a post for the rules: NFKC title and text, lines, sentences, the lead. */
+import { htmlToText, normalizeText } from '../text/htmlToText.js';
+
+export interface ClassifierInput {
+  title: string;
+  /** Plain text; when absent it is derived from `html`. */
+  text?: string;
+  html?: string;
+  publishedAt: string | null;
+  categories?: readonly string[];
+}
+
+export interface PreparedPost {
+  title: string;
+  text: string;
+  lines: string[];
+  sentences: string[];
+  /** The first characters of the text, where a follow-up refers to its earlier notice. */
+  lead: string;
+  publishedAt: string | null;
+}
+
+export function preparePost(input: ClassifierInput, leadChars: number): PreparedPost {
+  const text = input.text !== undefined ? normalizeText(input.text) : htmlToText(input.html ?? '');
+  const lines = text.split('\n');
+  return {
+    title: normalizeText(input.title).replace(/\n/g, ' '),
+    text,
+    lines,
+    sentences: text
+      .split(/(?<=。)|\n/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+    lead: text.slice(0, leadChars),
+    publishedAt: input.publishedAt,
+  };
+}
+
+/** The matched words of `re` in `text`, at most `max`, each trimmed to 40 characters. */
+export function matchedWords(re: RegExp, text: string, max = 3): string[] {
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const words: string[] = [];
+  for (const match of text.matchAll(global)) {
+    const word = match[0].trim().slice(0, 40);
+    if (word && !words.includes(word)) words.push(word);
+    if (words.length >= max) break;
+  }
+  return words;
+}
+
+/** Number of matches of `re` in `text`. */
+export function countMatches(re: RegExp, text: string): number {
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let n = 0;
+  for (const _ of text.matchAll(global)) n++;
+  return n;
+}
