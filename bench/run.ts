@@ -1,7 +1,11 @@
 /** `npm run bench`: runs every benchmark and prints its figures. */
+import { runClassifyBench } from './classify.js';
 import { runPollTickBench } from './pollTick.js';
 
-const benches: Array<[string, () => Promise<string[]>]> = [['poll tick', runPollTickBench]];
+const benches: Array<[string, () => Promise<string[]>]> = [
+  ['classify', runClassifyBench],
+  ['poll tick', runPollTickBench],
+];
 
 const only = process.argv[2];
 console.log(

@@ -11,6 +11,7 @@ import { decideSeverity } from './decideSeverity.js';
 import { findDataTypes } from './findDataTypes.js';
 import { preparePost, type ClassifierInput } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
+import { derived } from './derived.js';
 import { incidentIdOf, japanDateOf, organizationOf, titleDateOf } from './titleFacts.js';
 
 export type { ClassifierInput } from './prepare.js';

@@ -69,8 +69,9 @@ export function findCountMentions(lines: readonly string[], rules: CountRules): 
   lines.forEach((line, lineIndex) => {
     const previous = lineIndex > 0 ? (lines[lineIndex - 1] ?? '') : '';
     if (rules.breakdown.test(line)) inBreakdown = true;
-    regex.lastIndex = 0;
-    for (const match of line.matchAll(regex)) {
+    if (!/\d|[一二三四五六七八九十百千]/.test(line)) return;
+    const counts = [...line.matchAll(regex)];
+    for (const match of counts) {
       const [text, numberText, unit] = match as unknown as [string, string, string];
       const value = parseJapaneseNumber(numberText);
       if (!Number.isFinite(value) || value <= 0) continue;
@@ -86,7 +87,7 @@ export function findCountMentions(lines: readonly string[], rules: CountRules): 
       const near = `${heading}\n${before}${text}${after}`;
       const tail = line.slice(end).replace(/[\s)）。、.]+$/, '');
       // One count closing its line, alone on it: a group of a list ("学内学生 849件").
-      const listItem = tail.length === 0 && start > 0 && [...line.matchAll(regex)].length === 1;
+      const listItem = tail.length === 0 && start > 0 && counts.length === 1;
       const groupLed = rules.groupNouns.test(line.slice(0, start));
       if (listItem && groupLed) inBreakdown = inBreakdown && rules.breakdown.test(line);
       let tier: CountMention['tier'] = rules.strongUnits.includes(unit) ? 'strong' : 'weak';

@@ -4,7 +4,7 @@
  * happened to it"). Every decision names its rule and the words that fired.
  */
 import type { Reason } from './classification.js';
-import type { PreparedPost } from './prepare.js';
+import { globalOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import type { Cause, Kind } from './vocabulary.js';
 
@@ -24,9 +24,9 @@ type ScoredCause = Exclude<Cause, 'other'>;
 
 /** Matches of `re` in `text` that are not denied right after ("…ではなく"). */
 function affirmedMatches(re: RegExp, text: string, negatedAfter: RegExp): string[] {
-  const global = new RegExp(re.source, `${re.flags.replace('g', '')}g`);
   const words: string[] = [];
-  for (const match of text.matchAll(global)) {
+  if (!re.test(text)) return words;
+  for (const match of text.matchAll(globalOf(re))) {
     const end = (match.index ?? 0) + match[0].length;
     if (!negatedAfter.test(text.slice(end, end + 30))) words.push(match[0]);
   }
@@ -38,7 +38,7 @@ export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cau
   const scores = new Map<Cause, CauseScore>();
   const { titleMultiplier, negatedAfter, quoted } = rules.causeRules;
   // Quoted names are services and products ("「メール誤送信対策サービス」"), not what happened.
-  const text = post.text.replace(new RegExp(quoted.source, 'g'), '「」');
+  const text = post.text.replace(globalOf(quoted), '「」');
   for (const [cause, patterns] of Object.entries(rules.causes) as [
     ScoredCause,
     ClassifierRules['causes'][ScoredCause],

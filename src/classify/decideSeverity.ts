@@ -9,6 +9,7 @@ import type { Reason } from './classification.js';
 import type { CountMention } from './countMentions.js';
 import { matchedWords, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
+import { derived } from './derived.js';
 import { severityRank, type Cause, type DataType, type Kind, type Severity } from './vocabulary.js';
 
 export interface SeverityInput {
@@ -143,7 +144,11 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
   }
   let disruption = false;
   if (attack) {
-    const notOutage = new RegExp(`${s.outageNegated.source}|${s.precaution.source}`, 'i');
+    const notOutage = derived(
+      rules,
+      'notOutage',
+      () => new RegExp(`${s.outageNegated.source}|${s.precaution.source}`, 'i'),
+    );
     const outage =
       firstSentence(post, s.outage, notOutage) ??
       (cause === 'ransomware' ? firstSentence(post, s.ransomwareOutage, notOutage) : null);

@@ -4,7 +4,7 @@
  * a leak, and not where the post says the item was not included.
  */
 import type { Reason } from './classification.js';
-import type { PreparedPost } from './prepare.js';
+import { globalOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { DATA_TYPES, type DataType } from './vocabulary.js';
 
@@ -35,10 +35,12 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
   const found = new Map<DataType, string>();
   const negated = new Set<DataType>();
   const { leak, negation, exclude } = rules.dataContext;
+  const present = DATA_TYPES.filter((type) => rules.dataTypes[type].test(post.text));
   post.lines.forEach((line, lineIndex) => {
-    for (const type of DATA_TYPES) {
-      const pattern = new RegExp(rules.dataTypes[type].source, 'gi');
-      for (const match of line.matchAll(pattern)) {
+    for (const type of present) {
+      const pattern = rules.dataTypes[type];
+      if (!pattern.test(line)) continue;
+      for (const match of line.matchAll(globalOf(pattern))) {
         const end = (match.index ?? 0) + match[0].length;
         const sentenceEnd = line.indexOf('。', end);
         const rest = line.slice(end, sentenceEnd === -1 ? undefined : sentenceEnd + 1);

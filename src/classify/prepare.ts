@@ -38,9 +38,9 @@ export function preparePost(input: ClassifierInput, leadChars: number): Prepared
 
 /** The matched words of `re` in `text`, at most `max`, each trimmed to 40 characters. */
 export function matchedWords(re: RegExp, text: string, max = 3): string[] {
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   const words: string[] = [];
-  for (const match of text.matchAll(global)) {
+  if (!re.test(text)) return words;
+  for (const match of text.matchAll(globalOf(re))) {
     const word = match[0].trim().slice(0, 40);
     if (word && !words.includes(word)) words.push(word);
     if (words.length >= max) break;
@@ -50,8 +50,20 @@ export function matchedWords(re: RegExp, text: string, max = 3): string[] {
 
 /** Number of matches of `re` in `text`. */
 export function countMatches(re: RegExp, text: string): number {
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  if (!re.test(text)) return 0;
   let n = 0;
-  for (const _ of text.matchAll(global)) n++;
+  for (const _ of text.matchAll(globalOf(re))) n++;
   return n;
+}
+
+const globals = new WeakMap<RegExp, RegExp>();
+
+/** The global twin of `re`, compiled once (rules are compiled once, so this caches per rule). */
+export function globalOf(re: RegExp): RegExp {
+  let global = globals.get(re);
+  if (!global) {
+    global = re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`);
+    globals.set(re, global);
+  }
+  return global;
 }

@@ -1,5 +1,7 @@
 /** Facts read from the title: incident id, announcement date, organisation. */
 import type { ClassifierRules } from './rules.js';
+import { derived } from './derived.js';
+import { globalOf } from './prepare.js';
 
 /** `YYYY-NNN` from `セキュリティ事件簿#YYYY-NNN`. */
 export function incidentIdOf(title: string, rules: ClassifierRules): string | null {
@@ -23,9 +25,8 @@ export interface TitleDate {
 
 /** The announcement date in the title: the last full date that is not a period's start or end. */
 export function titleDateOf(title: string, rules: ClassifierRules): TitleDate | null {
-  const pattern = new RegExp(rules.facts.titleDate.source, 'g');
   let found: TitleDate | null = null;
-  for (const match of title.matchAll(pattern)) {
+  for (const match of title.matchAll(globalOf(rules.facts.titleDate))) {
     const index = match.index ?? 0;
     const before = title.slice(0, index);
     const after = title.slice(index + match[0].length);
@@ -52,6 +53,21 @@ export function japanDateOf(timestamp: string | null): string | null {
 }
 
 const HIRAGANA_FREE = '[^\\s\\u3040-\\u309f、。「」『』()⇒【】]';
+
+function orgPatterns(rules: ClassifierRules) {
+  return derived(rules, 'orgPatterns', () => {
+    const { orgSuffixes, orgEndings } = rules.facts;
+    return {
+      operator: new RegExp(`${HIRAGANA_FREE}{0,20}(${orgSuffixes.source})${HIRAGANA_FREE}{0,20}`),
+      suffixOnly: new RegExp(`^(${orgSuffixes.source})$`),
+      endsWithSuffix: new RegExp(`(${orgSuffixes.source})$`),
+      endsLikeOrg: new RegExp(`(${orgEndings.source}|${orgSuffixes.source})$`),
+      named: new RegExp(
+        `(${HIRAGANA_FREE}{1,24}?${orgEndings.source})(?=の|が|で|を|は|に|、|「|\\s|$)`,
+      ),
+    };
+  });
+}
 
 /**
  * The victim organisation as the title gives it: the first name after the
@@ -84,16 +100,13 @@ export function organizationOf(
   const quoted = /^[「『]([^」』]+)[」』]/.exec(rest);
   if (quoted) {
     // A title naming only a service: the operator is the company named at the start of the post.
-    const operator = new RegExp(
-      `${HIRAGANA_FREE}{0,20}(${orgSuffixes.source})${HIRAGANA_FREE}{0,20}`,
-    ).exec(lead.slice(0, 120));
+    const operator = orgPatterns(rules).operator.exec(lead.slice(0, 120));
     return operator ? operator[0].replace(/は$/, '') : (quoted[1] as string);
   }
   const tokens = rest.split(/\s+/).filter((t) => t.length > 0);
   const [first, second] = tokens;
   if (!first) return null;
-  const suffixOnly = new RegExp(`^(${orgSuffixes.source})$`);
-  const endsWithSuffix = new RegExp(`(${orgSuffixes.source})$`);
+  const { suffixOnly, endsWithSuffix, endsLikeOrg, named: namedPattern } = orgPatterns(rules);
   if (second && (suffixOnly.test(first) || suffixOnly.test(second))) return `${first} ${second}`;
   if (
     second &&
@@ -103,10 +116,8 @@ export function organizationOf(
   ) {
     return `${first} ${second}`;
   }
-  if (new RegExp(`(${orgEndings.source}|${orgSuffixes.source})$`).test(first)) return first;
-  const named = new RegExp(
-    `(${HIRAGANA_FREE}{1,24}?${orgEndings.source})(?=の|が|で|を|は|に|、|「|\\s|$)`,
-  ).exec(first);
+  if (endsLikeOrg.test(first)) return first;
+  const named = namedPattern.exec(first);
   if (named && named[1] !== first) return named[1] as string;
   if (first.length > 30) return null;
   return first;

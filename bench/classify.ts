@@ -1,0 +1,71 @@
+/**
+ * Classifier throughput over the fixture corpus: posts per second and p50/p99
+ * time per post, next to the floor (only HTML-to-text and NFKC of the same
+ * posts), on one core.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyPost } from '../src/classify/classifyPost.js';
+import { loadClassifierRules } from '../src/config/loadConfig.js';
+import { parseFeed } from '../src/feed/parseFeed.js';
+import type { Post } from '../src/feed/post.js';
+import { htmlToText } from '../src/text/htmlToText.js';
+import { defaultFixturesDir } from '../src/cli/demoCommand.js';
+import { percentile } from './stats.js';
+
+async function corpus(): Promise<Post[]> {
+  const dir = defaultFixturesDir();
+  const posts: Post[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.atom.xml'))) {
+    posts.push(...(await parseFeed(readFileSync(join(dir, file), 'utf8'), file)).posts);
+  }
+  return posts;
+}
+
+interface Run {
+  postsPerSecond: number;
+  p50Us: number;
+  p99Us: number;
+}
+
+function measure(posts: Post[], rounds: number, work: (post: Post) => unknown): Run {
+  for (const post of posts) work(post); // warm-up
+  const times: number[] = [];
+  const start = process.hrtime.bigint();
+  for (let round = 0; round < rounds; round++) {
+    for (const post of posts) {
+      const t0 = process.hrtime.bigint();
+      work(post);
+      times.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  times.sort((a, b) => a - b);
+  return {
+    postsPerSecond: times.length / seconds,
+    p50Us: percentile(times, 50),
+    p99Us: percentile(times, 99),
+  };
+}
+
+export async function runClassifyBench(): Promise<string[]> {
+  const rules = loadClassifierRules();
+  const posts = await corpus();
+  const rounds = 20;
+  // The classifier gets HTML, as the pipeline would without a precomputed text.
+  const classify = measure(posts, rounds, (p) =>
+    classifyPost({ title: p.title, html: p.html, publishedAt: p.publishedAt }, rules),
+  );
+  const floor = measure(posts, rounds, (p) => {
+    htmlToText(p.html);
+    return p.title.normalize('NFKC');
+  });
+  const line = (name: string, r: Run) =>
+    `${name.padEnd(44)} ${r.postsPerSecond.toFixed(0).padStart(8)} posts/s  p50 ${r.p50Us.toFixed(0).padStart(6)} µs  p99 ${r.p99Us.toFixed(0).padStart(6)} µs`;
+  return [
+    `classifier corpus: ${posts.length} fixture posts × ${rounds} rounds, one core`,
+    line('classify (HTML in)', classify),
+    line('floor: HTML-to-text + NFKC only', floor),
+    `classify / floor time ratio: ${(floor.postsPerSecond / classify.postsPerSecond).toFixed(2)}x`,
+  ];
+}
