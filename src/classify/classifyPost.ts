@@ -4,7 +4,7 @@
  */
 import { pickAffected, pickSpamCount } from './affected.js';
 import type { Classification, Reason } from './classification.js';
-import { findCountMentions } from './countMentions.js';
+import { findCountMentions, type CountRules } from './countMentions.js';
 import { decideCause } from './decideCause.js';
 import { decideKind } from './decideKind.js';
 import { decideSeverity } from './decideSeverity.js';
@@ -23,9 +23,7 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
   const aboutAnIncident = kind.kind !== 'off_topic' && kind.kind !== 'threat_intel';
   const cause = decideCause(post, kind.kind, rules);
   const data = aboutAnIncident ? findDataTypes(post, rules) : null;
-  const mentions = aboutAnIncident
-    ? findCountMentions(post.lines, { ...rules.counts, dataWords: dataWordsOf(rules) })
-    : [];
+  const mentions = aboutAnIncident ? findCountMentions(post.lines, countRulesOf(rules)) : [];
   const picked = pickAffected(mentions);
   const severity = decideSeverity(
     {
@@ -83,21 +81,17 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
   };
 }
 
-const dataWordCache = new WeakMap<ClassifierRules, RegExp>();
-
-/** All data-type words as one pattern (a count next to "氏名" or "購入履歴" counts people's data). */
-function dataWordsOf(rules: ClassifierRules): RegExp {
-  let words = dataWordCache.get(rules);
-  if (!words) {
-    words = new RegExp(
+/** Count rules plus all data-type words as one pattern (a count next to "氏名" or "購入履歴" counts). */
+function countRulesOf(rules: ClassifierRules): CountRules {
+  return derived(rules, 'countRules', () => ({
+    ...rules.counts,
+    dataWords: new RegExp(
       Object.values(rules.dataTypes)
         .map((re) => `(?:${re.source})`)
         .join('|'),
       'i',
-    );
-    dataWordCache.set(rules, words);
-  }
-  return words;
+    ),
+  }));
 }
 
 /** Binds rules once, for the pipeline's `(post) => Classification` shape. */
