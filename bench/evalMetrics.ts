@@ -18,14 +18,13 @@ export interface MetricRow {
 
 const ALERTED = new Set(['incident', 'incident_update']);
 
-function accepted(item: LabelledPost, field: string, value: unknown, lenient: boolean): unknown[] {
+function accepted(item: LabelledPost, field: string, lenient: boolean): unknown[] {
   const label = item.label as unknown as Record<string, unknown>;
   const main =
     field === 'disclosedOn'
       ? (label.disclosedOn ?? japanDateOf(item.post.publishedAt))
       : label[field];
   const alternatives = lenient ? (item.label.alternatives[field] ?? []) : [];
-  void value;
   return [main, ...alternatives];
 }
 
@@ -34,7 +33,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 function matches(item: LabelledPost, field: string, value: unknown, lenient: boolean): boolean {
-  return accepted(item, field, value, lenient).some((candidate) => same(candidate, value));
+  return accepted(item, field, lenient).some((candidate) => same(candidate, value));
 }
 
 export function normalizeOrganization(name: string | null): string | null {
@@ -73,11 +72,9 @@ function relevance(
   let fn = 0;
   for (const s of scored) {
     const predicted = ALERTED.has(s.predicted.kind);
-    const truth = lenient
-      ? accepted(s.item, 'kind', null, true).some((k) => ALERTED.has(String(k)) === predicted)
-        ? predicted
-        : !predicted
-      : ALERTED.has(s.item.label.kind);
+    // Lenient: any accepted kind with the same alerted-ness as the prediction makes it right.
+    const acceptable = accepted(s.item, 'kind', lenient).map((k) => ALERTED.has(String(k)));
+    const truth = acceptable.includes(predicted) ? predicted : (acceptable[0] as boolean);
     if (predicted && truth) tp++;
     else if (predicted && !truth) fp++;
     else if (!predicted && truth) fn++;
@@ -113,7 +110,7 @@ export function computeMetrics(scored: Scored[]): MetricRow[] {
       matches(s.item, 'severity', s.predicted.severity, l),
     ),
     accuracy(scored, 'severity within one level', (s, l) =>
-      accepted(s.item, 'severity', null, l).some(
+      accepted(s.item, 'severity', l).some(
         (v) => Math.abs(rank(String(v)) - rank(s.predicted.severity)) <= 1,
       ),
     ),
@@ -124,7 +121,7 @@ export function computeMetrics(scored: Scored[]): MetricRow[] {
       matches(s.item, 'incidentId', s.predicted.incidentId, l),
     ),
     accuracy(scored, 'organization match', (s, l) =>
-      accepted(s.item, 'organization', null, l).some(
+      accepted(s.item, 'organization', l).some(
         (v) =>
           normalizeOrganization(v as string | null) ===
           normalizeOrganization(s.predicted.organization),
@@ -143,7 +140,7 @@ export function computeMetrics(scored: Scored[]): MetricRow[] {
           (sum, s) =>
             sum +
             Math.max(
-              ...accepted(s.item, 'dataTypes', null, true).map((v) =>
+              ...accepted(s.item, 'dataTypes', true).map((v) =>
                 jaccard((v as string[]) ?? [], s.predicted.dataTypes),
               ),
             ),
