@@ -1,0 +1,349 @@
+/**
+ * A local Discord for tests and the offline demo: REST under /api/v10 and the
+ * gateway over WebSocket on 127.0.0.1. The real discord.js client talks to it
+ * through configuration only (rest.api, and the gateway URL from GET /gateway/bot).
+ */
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { FaultInjector, faultResponse, type FaultRule } from './faults.js';
+import { Gateway } from './gateway.js';
+import { parseBody, readBody } from './http.js';
+import {
+  buildInteraction,
+  InteractionType,
+  OptionType,
+  resolvedFor,
+  type CommandOption,
+  type InteractionRecord,
+  type InteractionTarget,
+} from './interactions.js';
+import { DISCORD_RATE_LIMITS, RateLimiter, type RateLimitConfig } from './rateLimits.js';
+import { routeRest } from './rest.js';
+import { nextSnowflake } from './snowflake.js';
+import { makeUser, World, type StoredMessage } from './world.js';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  status: number;
+  body: Record<string, unknown> | null;
+  known: boolean;
+  multipart: boolean;
+  at: number;
+}
+
+export interface EmulatorOptions {
+  token?: string;
+  botName?: string;
+  heartbeatIntervalMs?: number;
+  rateLimits?: RateLimitConfig;
+  /** How long waits may take before failing (tests fail fast instead of hanging). */
+  waitTimeoutMs?: number;
+}
+
+export interface Reply {
+  /** The interaction callback type (4 reply, 5 deferred then edited, 8 autocomplete choices…). */
+  type: number;
+  /** The message as the user sees it (for a deferred reply, the edited original). */
+  message: Record<string, unknown> | null;
+  ephemeral: boolean;
+  choices: Array<{ name: string; value: unknown }>;
+}
+
+export const DEFAULT_TOKEN = `${Buffer.from('100000000000000001').toString('base64')}.emulator.token`;
+
+export class DiscordEmulator extends EventEmitter {
+  readonly token: string;
+  readonly world: World;
+  readonly requests: RecordedRequest[] = [];
+  readonly faults = new FaultInjector();
+  readonly rateLimiter: RateLimiter;
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly gatewayEvents: Array<{ event: string; detail: Record<string, unknown> }> = [];
+  readonly gateway: Gateway;
+  private server: Server | null = null;
+  private readonly waitTimeoutMs: number;
+
+  constructor(options: EmulatorOptions = {}) {
+    super();
+    this.setMaxListeners(0);
+    this.token = options.token ?? DEFAULT_TOKEN;
+    const bot = makeUser(options.botName ?? 'jikenbo', true);
+    this.world = new World(bot, bot.id);
+    this.rateLimiter = new RateLimiter(options.rateLimits ?? DISCORD_RATE_LIMITS);
+    this.waitTimeoutMs = options.waitTimeoutMs ?? 10_000;
+    this.gateway = new Gateway({
+      world: this.world,
+      token: this.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      gatewayUrl: () => this.gatewayUrl,
+      onEvent: (event, detail) => {
+        this.gatewayEvents.push({ event, detail });
+        this.emit('change');
+      },
+    });
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on('upgrade', (req, socket, head) => {
+      if ((req.url ?? '').startsWith('/gateway')) this.gateway.handleUpgrade(req, socket, head);
+      else socket.destroy();
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.gateway.close();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  /** The REST base for discord.js's `rest.api` option (it appends /v10). */
+  get apiUrl(): string {
+    return `${this.origin}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `${this.origin.replace('http', 'ws')}/gateway`;
+  }
+
+  configureRateLimits(config: RateLimitConfig): void {
+    this.rateLimiter.configure(config);
+  }
+
+  /** The next `times` requests matching `path` (and `method`) fail or wait as `fault` says. */
+  injectFault(rule: FaultRule): void {
+    this.faults.add(rule);
+  }
+
+  /** Closes the gateway connections with `code`, as Discord does on errors and restarts. */
+  closeGateway(code = 4000): void {
+    this.gateway.closeAll(code);
+  }
+
+  /** Sends a dispatch event to the bot. */
+  dispatch(t: string, d: unknown): void {
+    this.gateway.dispatch(t, d);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.origin);
+    const method = req.method ?? 'GET';
+    const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
+    const raw = await readBody(req);
+    let parsed;
+    try {
+      parsed = parseBody(raw, req.headers['content-type']);
+    } catch {
+      return this.respond(res, { method, path, body: null, known: true, multipart: false }, 400, {
+        message: '400: Bad Request',
+        code: 50109,
+      });
+    }
+    const record = { method, path, body: parsed.json, known: true, multipart: parsed.multipart };
+    const fault = this.faults.take(method, path);
+    if (fault && 'delayMs' in fault) await delay(fault.delayMs);
+    else if (fault) {
+      const f = faultResponse(fault);
+      return this.respond(res, record, f.status, f.body, f.headers);
+    }
+    const limit = this.rateLimiter.check(method, path);
+    if (limit.limited) return this.respond(res, record, 429, limit.limited.body, limit.headers);
+    const authorized = req.headers.authorization === `Bot ${this.token}`;
+    const result = routeRest(
+      {
+        world: this.world,
+        gatewayUrl: this.gatewayUrl,
+        interactions: this.interactions,
+        onMessage: (message) => this.emit('message', message),
+        onInteractionUpdate: (interaction) => this.emit('interaction', interaction),
+      },
+      { method, path, body: parsed.json, authorized },
+    );
+    this.respond(
+      res,
+      { ...record, known: result.known },
+      result.status,
+      result.body,
+      limit.headers,
+    );
+  }
+
+  private respond(
+    res: ServerResponse,
+    record: Omit<RecordedRequest, 'status' | 'at'>,
+    status: number,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): void {
+    this.requests.push({ ...record, status, at: Date.now() });
+    if (body === undefined) res.writeHead(status, headers).end();
+    else
+      res
+        .writeHead(status, { 'content-type': 'application/json', ...headers })
+        .end(JSON.stringify(body));
+    this.emit('request', record);
+    this.emit('change');
+  }
+
+  /** Resolves with `check()`'s first non-undefined value, re-checking on every change; no polling. */
+  until<T>(check: () => T | undefined | null | false, what = 'condition'): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const test = () => {
+        const value = check();
+        if (value !== undefined && value !== null && value !== false) {
+          cleanup();
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`emulator: timed out after ${this.waitTimeoutMs} ms waiting for ${what}`));
+      }, this.waitTimeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.off('change', test);
+      };
+      this.on('change', test);
+      test();
+    });
+  }
+
+  waitForRequest(
+    predicate: (r: RecordedRequest) => boolean,
+    what = 'a request',
+  ): Promise<RecordedRequest> {
+    return this.until(() => this.requests.find(predicate), what);
+  }
+
+  /** Messages the bot posted in a channel, oldest first. */
+  messages(channelId: string): StoredMessage[] {
+    return [...this.world.messagesIn(channelId)];
+  }
+
+  waitForMessages(channelId: string, count: number): Promise<StoredMessage[]> {
+    return this.until(
+      () =>
+        this.world.messagesIn(channelId).length >= count ? this.messages(channelId) : undefined,
+      `${count} message(s) in ${channelId}`,
+    );
+  }
+
+  waitForGatewayEvent(event: string, occurrence = 1): Promise<Record<string, unknown>> {
+    return this.until(
+      () => this.gatewayEvents.filter((e) => e.event === event)[occurrence - 1]?.detail,
+      `gateway ${event} #${occurrence}`,
+    );
+  }
+
+  /** Sends a chat-input command as a member; resolves when the bot has answered it for good. */
+  async runCommand(
+    target: InteractionTarget,
+    name: string,
+    options: CommandOption[] = [],
+  ): Promise<Reply> {
+    const record = this.sendCommand(target, name, options);
+    return this.waitForReply(record);
+  }
+
+  sendCommand(
+    target: InteractionTarget,
+    name: string,
+    options: CommandOption[] = [],
+  ): InteractionRecord {
+    const guildId = this.world.channel(target.channelId)?.guild.id ?? '';
+    const command = [
+      ...(this.world.guildCommands.get(guildId) ?? []),
+      ...this.world.globalCommands,
+    ].find((c) => c.name === name);
+    const resolved = resolvedFor(this.world, guildId, options);
+    const data = {
+      id: (command?.id as string | undefined) ?? nextSnowflake(),
+      name,
+      type: 1,
+      options,
+      ...(resolved ? { resolved } : {}),
+      guild_id: guildId,
+    };
+    return this.deliver(
+      buildInteraction(this.world, target, InteractionType.ApplicationCommand, data),
+    );
+  }
+
+  /** Sends an autocomplete interaction for the focused option; resolves with the bot's choices. */
+  async autocomplete(
+    target: InteractionTarget,
+    name: string,
+    options: CommandOption[],
+  ): Promise<Reply> {
+    const guildId = this.world.channel(target.channelId)?.guild.id ?? '';
+    const command = [
+      ...(this.world.guildCommands.get(guildId) ?? []),
+      ...this.world.globalCommands,
+    ].find((c) => c.name === name);
+    const data = {
+      id: (command?.id as string | undefined) ?? nextSnowflake(),
+      name,
+      type: 1,
+      options,
+    };
+    return this.waitForReply(
+      this.deliver(buildInteraction(this.world, target, InteractionType.Autocomplete, data)),
+    );
+  }
+
+  /** Presses a button (or picks from a select) on a message the bot sent. */
+  async component(
+    target: InteractionTarget,
+    customId: string,
+    message: Record<string, unknown>,
+    values?: string[],
+  ): Promise<Reply> {
+    const data = {
+      custom_id: customId,
+      component_type: values ? 3 : 2,
+      ...(values ? { values } : {}),
+    };
+    return this.waitForReply(
+      this.deliver(
+        buildInteraction(this.world, target, InteractionType.MessageComponent, data, { message }),
+      ),
+    );
+  }
+
+  private deliver(record: InteractionRecord): InteractionRecord {
+    this.interactions.set(record.id, record);
+    this.gateway.dispatch('INTERACTION_CREATE', record.payload);
+    return record;
+  }
+
+  /** Waits until the interaction has its final answer (a deferred reply waits for its edit). */
+  waitForReply(record: InteractionRecord): Promise<Reply> {
+    return this.until(() => {
+      const first = record.callbacks[0];
+      if (!first) return undefined;
+      if (first.type === 5 && !record.original) return undefined;
+      const message = (
+        first.type === 5 ? record.original : (first.data ?? record.original)
+      ) as Record<string, unknown> | null;
+      const flags = Number(
+        (first.data as Record<string, unknown> | null)?.flags ?? message?.flags ?? 0,
+      );
+      const choices = first.type === 8 ? ((first.data?.choices as Reply['choices']) ?? []) : [];
+      return { type: first.type, message, ephemeral: (flags & 64) === 64, choices };
+    }, `a reply to interaction ${record.id}`);
+  }
+}
+
+export { OptionType, InteractionType };
+export type { CommandOption, InteractionTarget, InteractionRecord };
