@@ -7,6 +7,7 @@ import { defaultFixturesDir, runDemo } from './cli/demoCommand.js';
 import { runPoll, type Output } from './cli/pollCommand.js';
 import { buildClassifier, cliLogger, openRuntime } from './cli/runtime.js';
 import { COMMAND_USAGE, MAIN_USAGE } from './cli/usage.js';
+import { runDeployCommands, runStart } from './cli/botCommands.js';
 
 const EXIT_USAGE = 2;
 

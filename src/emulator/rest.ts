@@ -85,7 +85,16 @@ function createMessage(ctx: RestContext, req: RestRequest, [channelId]: string[]
     return { status: 400, body: { message: 'Cannot send an empty message', code: 50006 } };
   const bad = invalid(req.body);
   if (bad) return bad;
-  const message = makeMessage(ctx, found.channel.id, req.body ?? {});
+  const nonce = req.body?.nonce;
+  if (req.body?.enforce_nonce === true && nonce !== undefined) {
+    // Discord drops a repeat of the same nonce in the same channel and returns the first message.
+    const repeat = ctx.world.messagesIn(found.channel.id).find((m) => m.nonce === nonce);
+    if (repeat) return { status: 200, body: repeat };
+  }
+  const message = {
+    ...makeMessage(ctx, found.channel.id, req.body ?? {}),
+    ...(nonce !== undefined ? { nonce } : {}),
+  };
   ctx.world.messagesIn(found.channel.id).push(message);
   ctx.onMessage(message);
   return { status: 200, body: message };

@@ -169,11 +169,10 @@ describe('jikenbo command line', () => {
     expect(run.err.split('\n')).toHaveLength(1);
   });
 
-  it('says plainly that start is not available yet', async () => {
-    expect(await cli(['start'])).toMatchObject({
-      code: 1,
-      out: expect.stringContaining('not available yet'),
-    });
+  it('refuses to start without a token, before connecting anywhere', async () => {
+    const run = await cli(['start'], { STORE_URL: 'memory://' });
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('DISCORD_TOKEN = (unset): required by `jikenbo start`');
   });
 });
 

@@ -1,0 +1,41 @@
+/** /help — what jikenbo does and its commands, in the user's language. */
+import { langOf, t } from '../src/alerts/i18n.js';
+import type { CommandModule } from '../src/discord/commandModule.js';
+import { ja } from '../src/discord/localized.js';
+import { respond } from '../src/discord/respond.js';
+
+const LINES = {
+  en: [
+    '`/alerts subscribe` — send classified incident alerts to a channel, with a filter (Manage Server)',
+    '`/alerts list` · `/alerts preview` · `/alerts test` · `/alerts unsubscribe`',
+    '`/incident latest` · `/incident search` · `/incident show` · `/incident stats`',
+    '`/feed status` — the blog feeds and their health (Manage Server)',
+    'Labels follow the classification spec: kinds, causes and severities in English and Japanese.',
+  ],
+  ja: [
+    '`/alerts subscribe` — 分類済みの事件通知をフィルター付きでチャンネルに送ります(サーバー管理権限)',
+    '`/alerts list` · `/alerts preview` · `/alerts test` · `/alerts unsubscribe`',
+    '`/incident latest` · `/incident search` · `/incident show` · `/incident stats`',
+    '`/feed status` — フィードの取得状況(サーバー管理権限)',
+    '種別・原因・重大度は分類仕様の日本語名と英語名で表示します。',
+  ],
+};
+
+const command: CommandModule = {
+  data: {
+    name: 'help',
+    name_localizations: ja('ヘルプ'),
+    description: 'What jikenbo does and how to use it',
+    description_localizations: ja('jikenbo の機能と使い方'),
+    contexts: [0],
+  },
+  async execute(interaction) {
+    const lang = langOf(interaction.locale);
+    await respond(interaction, {
+      embeds: [{ title: t(lang, 'help.title'), description: LINES[lang].join('\n') }],
+      ephemeral: true,
+    });
+  },
+};
+
+export default command;

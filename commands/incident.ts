@@ -1,0 +1,267 @@
+/** /incident — look incidents up: latest, search, show, stats. Open to everyone. */
+import { ApplicationCommandOptionType as O, type ChatInputCommandInteraction } from 'discord.js';
+import { langOf, t, type Lang } from '../src/alerts/i18n.js';
+import { causeLabel, severityLabel } from '../src/alerts/labels.js';
+import {
+  findIncident,
+  incidentStats,
+  latestIncidents,
+  searchIncidents,
+  isIncident,
+} from '../src/alerts/lookups.js';
+import { InputError, parseDate } from '../src/alerts/parseOptions.js';
+import { cut, renderIncidentEmbed, SEVERITY_COLOURS } from '../src/alerts/renderAlert.js';
+import { causeSchema, severitySchema, SEVERITY_NAMES } from '../src/classify/vocabulary.js';
+import type { StoredPost } from '../src/store/postStore.js';
+import type { CommandContext, CommandModule } from '../src/discord/commandModule.js';
+import { CAUSE_CHOICES, ja, SEVERITY_CHOICES } from '../src/discord/localized.js';
+import { respond } from '../src/discord/respond.js';
+
+const data: CommandModule['data'] = {
+  name: 'incident',
+  name_localizations: ja('事件'),
+  description: 'Look up security incidents',
+  description_localizations: ja('セキュリティ事件を調べる'),
+  contexts: [0],
+  options: [
+    {
+      type: O.Subcommand,
+      name: 'latest',
+      name_localizations: ja('最新'),
+      description: 'The latest incidents',
+      description_localizations: ja('最新の事件'),
+      options: [
+        {
+          type: O.Integer,
+          name: 'count',
+          name_localizations: ja('件数'),
+          description: 'How many (1-10, default 5)',
+          description_localizations: ja('件数(1〜10、既定5)'),
+          min_value: 1,
+          max_value: 10,
+        },
+        {
+          type: O.String,
+          name: 'min_severity',
+          name_localizations: ja('最低重大度'),
+          description: 'Lowest severity',
+          description_localizations: ja('最低の重大度'),
+          choices: SEVERITY_CHOICES,
+        },
+        {
+          type: O.String,
+          name: 'cause',
+          name_localizations: ja('原因'),
+          description: 'Only this cause',
+          description_localizations: ja('この原因のみ'),
+          choices: CAUSE_CHOICES,
+        },
+      ],
+    },
+    {
+      type: O.Subcommand,
+      name: 'search',
+      name_localizations: ja('検索'),
+      description: 'Search titles and organisations',
+      description_localizations: ja('タイトルと組織名を検索'),
+      options: [
+        {
+          type: O.String,
+          name: 'query',
+          name_localizations: ja('検索語'),
+          description: 'Words in the title or organisation',
+          description_localizations: ja('タイトルまたは組織名の語'),
+          required: true,
+          max_length: 100,
+        },
+        {
+          type: O.String,
+          name: 'cause',
+          name_localizations: ja('原因'),
+          description: 'Only this cause',
+          description_localizations: ja('この原因のみ'),
+          choices: CAUSE_CHOICES,
+        },
+        {
+          type: O.String,
+          name: 'severity',
+          name_localizations: ja('重大度'),
+          description: 'Only this severity',
+          description_localizations: ja('この重大度のみ'),
+          choices: SEVERITY_CHOICES,
+        },
+        {
+          type: O.String,
+          name: 'since',
+          name_localizations: ja('開始日'),
+          description: 'From this date (YYYY-MM-DD)',
+          description_localizations: ja('この日から(YYYY-MM-DD)'),
+        },
+        {
+          type: O.String,
+          name: 'until',
+          name_localizations: ja('終了日'),
+          description: 'Up to this date (YYYY-MM-DD)',
+          description_localizations: ja('この日まで(YYYY-MM-DD)'),
+        },
+      ],
+    },
+    {
+      type: O.Subcommand,
+      name: 'show',
+      name_localizations: ja('表示'),
+      description: 'One incident by id (2024-153) or post link',
+      description_localizations: ja('事件番号(2024-153)か記事リンクで表示'),
+      options: [
+        {
+          type: O.String,
+          name: 'id',
+          name_localizations: ja('番号'),
+          description: 'Incident id or post link',
+          description_localizations: ja('事件番号または記事リンク'),
+          required: true,
+          autocomplete: true,
+        },
+      ],
+    },
+    {
+      type: O.Subcommand,
+      name: 'stats',
+      name_localizations: ja('統計'),
+      description: 'Counts by cause and severity',
+      description_localizations: ja('原因別・重大度別の件数'),
+      options: [
+        {
+          type: O.Integer,
+          name: 'days',
+          name_localizations: ja('日数'),
+          description: 'Period in days (default 30)',
+          description_localizations: ja('期間(日数、既定30)'),
+          min_value: 1,
+          max_value: 3650,
+        },
+      ],
+    },
+  ],
+};
+
+function line(r: StoredPost, lang: Lang): string {
+  const c = r.classification;
+  const id = c.incidentId ? `#${c.incidentId} ` : '';
+  const title = cut(c.organization ?? r.post.title, 60);
+  const linked = r.post.link ? `[${title.replace(/[[\]]/g, '')}](${r.post.link})` : title;
+  return `**[${SEVERITY_NAMES[c.severity][lang]}]** ${id}${linked} — ${causeLabel(c.cause, lang)}${c.disclosedOn ? ` (${c.disclosedOn})` : ''}`;
+}
+
+function listEmbed(title: string, items: StoredPost[], lang: Lang) {
+  return {
+    title: cut(title, 256),
+    description: cut(items.map((r) => line(r, lang)).join('\n') || t(lang, 'incident.none'), 4096),
+    color: items[0] ? SEVERITY_COLOURS[items[0].classification.severity] : undefined,
+  };
+}
+
+async function execute(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+): Promise<void> {
+  const lang = langOf(interaction.locale);
+  const o = interaction.options;
+  const records = await ctx.stores.posts.all();
+  switch (o.getSubcommand()) {
+    case 'latest': {
+      const minSeverity = o.getString('min_severity');
+      const cause = o.getString('cause');
+      const items = latestIncidents(records, {
+        count: o.getInteger('count') ?? 5,
+        minSeverity: minSeverity ? severitySchema.parse(minSeverity) : null,
+        cause: cause ? causeSchema.parse(cause) : null,
+      });
+      return respond(interaction, {
+        embeds: [listEmbed(t(lang, 'incident.latest-title'), items, lang)],
+      });
+    }
+    case 'search': {
+      const since = parseDate(o.getString('since'));
+      const until = parseDate(o.getString('until'));
+      if (since && until && since > until)
+        throw new InputError('error.since-after-until', { since, until });
+      const cause = o.getString('cause');
+      const severity = o.getString('severity');
+      const query = o.getString('query', true);
+      const { total, items } = searchIncidents(records, {
+        query,
+        cause: cause ? causeSchema.parse(cause) : null,
+        severity: severity ? severitySchema.parse(severity) : null,
+        since,
+        until,
+        limit: 10,
+      });
+      return respond(interaction, {
+        embeds: [listEmbed(t(lang, 'incident.search-title', { query, count: total }), items, lang)],
+      });
+    }
+    case 'show': {
+      const id = o.getString('id', true);
+      const found = findIncident(records, id);
+      if (found.length === 0) throw new InputError('error.no-incident', { id });
+      return respond(interaction, {
+        embeds: found.slice(0, 3).map((r) => renderIncidentEmbed(r, lang)),
+      });
+    }
+    case 'stats': {
+      const days = o.getInteger('days') ?? 30;
+      const stats = incidentStats(records, days, ctx.now());
+      return respond(interaction, {
+        embeds: [
+          {
+            title: t(lang, 'incident.stats-title', { days, total: stats.total }),
+            fields: [
+              {
+                name: t(lang, 'incident.by-cause'),
+                value: cut(
+                  stats.byCause.map(([c, n]) => `${causeLabel(c, lang)}: ${n}`).join('\n') || '—',
+                  1024,
+                ),
+              },
+              {
+                name: t(lang, 'incident.by-severity'),
+                value: cut(
+                  stats.bySeverity.map(([s, n]) => `${severityLabel(s, lang)}: ${n}`).join('\n') ||
+                    '—',
+                  1024,
+                ),
+              },
+            ],
+          },
+        ],
+      });
+    }
+  }
+}
+
+const command: CommandModule = {
+  data,
+  execute,
+  async autocomplete(interaction, ctx) {
+    const typed = interaction.options.getFocused().normalize('NFKC').toLowerCase();
+    const choices = (await ctx.stores.posts.all())
+      .filter((r) => isIncident(r) && r.classification.incidentId)
+      .filter((r) =>
+        `${r.classification.incidentId} ${r.classification.organization ?? ''}`
+          .toLowerCase()
+          .includes(typed),
+      )
+      .slice(0, 25)
+      .map((r) => ({
+        name: cut(
+          `${r.classification.incidentId} ${r.classification.organization ?? r.post.title}`,
+          100,
+        ),
+        value: r.classification.incidentId as string,
+      }));
+    await interaction.respond(choices);
+  },
+};
+
+export default command;

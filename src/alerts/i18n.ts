@@ -1,0 +1,170 @@
+/** Japanese and English texts for replies and alerts. `ja` locales get Japanese; everyone else English. */
+export type Lang = 'ja' | 'en';
+
+export function langOf(locale: string | null | undefined): Lang {
+  return locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+const TEXTS = {
+  'error.generic': {
+    en: 'Something went wrong on our side. Reference: {ref}',
+    ja: '内部エラーが発生しました。参照番号: {ref}',
+  },
+  'error.guild-only': {
+    en: 'This command works only in a server.',
+    ja: 'このコマンドはサーバー内でのみ使えます。',
+  },
+  'error.manage-guild': {
+    en: 'You need the Manage Server permission for this command.',
+    ja: 'このコマンドには「サーバー管理」権限が必要です。',
+  },
+  'error.unknown-ids': {
+    en: 'Unknown {what}: {bad}. Use any of: {valid}.',
+    ja: '不明な{what}です: {bad}。使えるのは次のとおりです: {valid}',
+  },
+  'error.list-empty': {
+    en: '{what} is empty. Give comma-separated words, for example `VPN, ランサムウェア`.',
+    ja: '{what}が空です。`VPN, ランサムウェア` のようにカンマ区切りで指定してください。',
+  },
+  'error.list-too-long': {
+    en: '{what} is too long: at most {max} words of at most {chars} characters each.',
+    ja: '{what}が長すぎます: 最大{max}語、各{chars}文字までです。',
+  },
+  'error.channel-type': {
+    en: '{channel} is not a text channel. Pick a text or announcement channel.',
+    ja: '{channel} はテキストチャンネルではありません。テキストまたはアナウンスチャンネルを選んでください。',
+  },
+  'error.channel-permissions': {
+    en: 'I cannot post in {channel}: missing {missing}. Give me these permissions there and try again.',
+    ja: '{channel} に投稿できません。不足している権限: {missing}。権限を付与してから再度お試しください。',
+  },
+  'error.bad-date': {
+    en: '`{value}` is not a date. Use YYYY-MM-DD, for example 2024-01-31.',
+    ja: '`{value}` は日付ではありません。2024-01-31 のように YYYY-MM-DD で指定してください。',
+  },
+  'error.since-after-until': {
+    en: '`since` ({since}) is after `until` ({until}).',
+    ja: '`since` ({since}) が `until` ({until}) より後になっています。',
+  },
+  'error.no-incident': {
+    en: 'No stored incident matches `{id}`. Try `/incident search` or an id like 2024-153.',
+    ja: '`{id}` に一致する事件は保存されていません。`/incident search` か 2024-153 のような番号をお試しください。',
+  },
+  'error.no-subscription': {
+    en: 'No subscription for {channel}. Create one with `/alerts subscribe`.',
+    ja: '{channel} の購読はありません。`/alerts subscribe` で作成してください。',
+  },
+  'alerts.subscribed': {
+    en: '{channel} is subscribed: {filter}',
+    ja: '{channel} を購読しました: {filter}',
+  },
+  'alerts.updated': {
+    en: 'Updated the subscription of {channel}: {filter}',
+    ja: '{channel} の購読を更新しました: {filter}',
+  },
+  'alerts.unsubscribed': {
+    en: '{channel} no longer receives alerts.',
+    ja: '{channel} への通知を停止しました。',
+  },
+  'alerts.none': {
+    en: 'No channel in this server is subscribed. Use `/alerts subscribe`.',
+    ja: 'このサーバーには購読中のチャンネルがありません。`/alerts subscribe` を使ってください。',
+  },
+  'alerts.list-title': { en: 'Subscriptions in this server', ja: 'このサーバーの購読一覧' },
+  'alerts.health-ok': { en: 'healthy', ja: '正常' },
+  'alerts.health-broken': {
+    en: 'BROKEN since {since}: {reason}',
+    ja: '停止中({since}から): {reason}',
+  },
+  'alerts.preview-title': {
+    en: 'Preview for {channel}: {passed} of {total} recent incidents would be alerted',
+    ja: '{channel} のプレビュー: 直近{total}件中{passed}件が通知されます',
+  },
+  'alerts.test-sent': {
+    en: 'Posted a sample alert in {channel}.',
+    ja: '{channel} にサンプル通知を投稿しました。',
+  },
+  'alerts.test-failed': {
+    en: 'Could not post in {channel}: {reason}',
+    ja: '{channel} に投稿できませんでした: {reason}',
+  },
+  'filter.summary': {
+    en: 'severity ≥ {severity}; kinds {kinds}; causes {causes}{keywords}{exclude}{mention}',
+    ja: '重大度 {severity} 以上、種別 {kinds}、原因 {causes}{keywords}{exclude}{mention}',
+  },
+  'filter.all-causes': { en: 'all', ja: 'すべて' },
+  'filter.keywords': { en: '; keywords {words}', ja: '、キーワード {words}' },
+  'filter.exclude': { en: '; excluding {words}', ja: '、除外 {words}' },
+  'filter.mention': {
+    en: '; pings {role} from {severity}',
+    ja: '、{severity} 以上で {role} にメンション',
+  },
+  'filter.passed': { en: 'passed', ja: '通知' },
+  'filter.blocked-severity': {
+    en: 'blocked: severity {actual} < {min}',
+    ja: 'ブロック: 重大度 {actual} < {min}',
+  },
+  'filter.blocked-kind': {
+    en: 'blocked: kind {actual} not in {allowed}',
+    ja: 'ブロック: 種別 {actual} は対象外',
+  },
+  'filter.blocked-cause': {
+    en: 'blocked: cause {actual} not in {allowed}',
+    ja: 'ブロック: 原因 {actual} は対象外',
+  },
+  'filter.blocked-keywords': {
+    en: 'blocked: none of the keywords {words}',
+    ja: 'ブロック: キーワード {words} を含まない',
+  },
+  'filter.blocked-exclude': {
+    en: 'blocked: contains excluded word {word}',
+    ja: 'ブロック: 除外語 {word} を含む',
+  },
+  'incident.none': { en: 'No stored incident matches.', ja: '該当する事件はありません。' },
+  'incident.latest-title': { en: 'Latest incidents', ja: '最新の事件' },
+  'incident.search-title': {
+    en: 'Incidents matching “{query}” ({count})',
+    ja: '「{query}」に一致する事件({count}件)',
+  },
+  'incident.stats-title': {
+    en: 'Incidents in the last {days} days: {total}',
+    ja: '過去{days}日間の事件: {total}件',
+  },
+  'incident.by-cause': { en: 'By cause', ja: '原因別' },
+  'incident.by-severity': { en: 'By severity', ja: '重大度別' },
+  'feed.none': { en: 'No feeds configured.', ja: 'フィードが設定されていません。' },
+  'feed.status-title': { en: 'Feed status', ja: 'フィードの状態' },
+  'feed.line': {
+    en: 'last poll {last} ({result}); next {next}; failures in a row {failures}; posts stored {posts}',
+    ja: '最終取得 {last}({result})、次回 {next}、連続失敗 {failures}回、保存件数 {posts}',
+  },
+  'feed.never': { en: 'never', ja: '未取得' },
+  'help.title': {
+    en: 'jikenbo — security incident alerts',
+    ja: 'jikenbo — セキュリティ事件簿の通知',
+  },
+  'alert.field.organization': { en: 'Organisation', ja: '組織' },
+  'alert.field.cause': { en: 'Cause', ja: '原因' },
+  'alert.field.severity': { en: 'Severity', ja: '重大度' },
+  'alert.field.affected': { en: 'People affected', ja: '影響人数' },
+  'alert.field.dataTypes': { en: 'Data types', ja: '情報の種類' },
+  'alert.field.disclosed': { en: 'Disclosed', ja: '公表日' },
+  'alert.field.incidentId': { en: 'Incident id', ja: '事件番号' },
+  'alert.affected-unknown': { en: 'not stated', ja: '記載なし' },
+  'alert.affected-count': { en: '{count} people', ja: '{count}名' },
+  'alert.sample': { en: '(sample alert)', ja: '(サンプル通知)' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type TextKey = keyof typeof TEXTS;
+
+/** The text for `key` in `lang` with `{name}` placeholders filled. */
+export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
+  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Formats a count for the locale: 5,069名 / 5,069 people. */
+export function formatPeople(lang: Lang, count: number): string {
+  return t(lang, 'alert.affected-count', { count: count.toLocaleString('en-US') });
+}

@@ -1,0 +1,79 @@
+/** Parsing of what admins type into command options: id lists, word lists, dates. Errors carry what would work. */
+import { CAUSES, KINDS } from '../classify/vocabulary.js';
+import type { TextKey } from './i18n.js';
+
+/** A problem with the user's input, shown to them in their language. */
+export class InputError extends Error {
+  constructor(
+    readonly key: TextKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+    this.name = 'InputError';
+  }
+}
+
+export const WORD_LIST_LIMITS = { maxWords: 20, maxChars: 50 };
+
+function splitList(raw: string): string[] {
+  return raw
+    .split(/[,、，]/)
+    .map((part) => part.normalize('NFKC').trim())
+    .filter((part) => part.length > 0);
+}
+
+function parseIds<T extends string>(
+  raw: string | null,
+  valid: readonly T[],
+  what: string,
+): T[] | null {
+  if (raw === null) return null;
+  const ids = splitList(raw).map((id) => id.toLowerCase());
+  const bad = ids.filter((id) => !(valid as readonly string[]).includes(id));
+  if (bad.length > 0)
+    throw new InputError('error.unknown-ids', {
+      what,
+      bad: bad.join(', '),
+      valid: valid.join(', '),
+    });
+  if (ids.length === 0) throw new InputError('error.list-empty', { what });
+  return [...new Set(ids)] as T[];
+}
+
+export const parseCauses = (raw: string | null) => parseIds(raw, CAUSES, 'causes');
+export const parseKinds = (raw: string | null) => parseIds(raw, KINDS, 'kinds');
+
+/** Comma-separated plain words; null when the option was not given. */
+export function parseWords(raw: string | null, what: string): string[] | null {
+  if (raw === null) return null;
+  const words = [...new Set(splitList(raw))];
+  if (words.length === 0) throw new InputError('error.list-empty', { what });
+  if (
+    words.length > WORD_LIST_LIMITS.maxWords ||
+    words.some((w) => w.length > WORD_LIST_LIMITS.maxChars)
+  ) {
+    throw new InputError('error.list-too-long', {
+      what,
+      max: WORD_LIST_LIMITS.maxWords,
+      chars: WORD_LIST_LIMITS.maxChars,
+    });
+  }
+  return words;
+}
+
+/** A `YYYY-MM-DD` date that exists; null when not given. */
+export function parseDate(raw: string | null): string | null {
+  if (raw === null) return null;
+  const value = raw.normalize('NFKC').trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(`${value}T00:00:00Z`) : null;
+  if (
+    !match ||
+    !date ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== value
+  ) {
+    throw new InputError('error.bad-date', { value: raw });
+  }
+  return value;
+}

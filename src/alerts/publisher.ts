@@ -1,0 +1,29 @@
+/** What the delivery worker needs from Discord, without importing it: post a message to a channel. */
+import type { AlertMessage } from './renderAlert.js';
+
+export type PublishFailure =
+  /** 403: no access or permission in the channel — the subscription is broken until fixed. */
+  | 'forbidden'
+  /** 404: the channel is gone. */
+  | 'unknown-channel'
+  /** 429 that the REST client gave up on, 5xx, timeouts, network errors: retry later. */
+  | 'transient'
+  /** 400: Discord refused the message itself; retrying would not help. */
+  | 'invalid';
+
+export class PublishError extends Error {
+  constructor(
+    readonly failure: PublishFailure,
+    message: string,
+    readonly status?: number,
+    readonly code?: number,
+  ) {
+    super(message);
+    this.name = 'PublishError';
+  }
+}
+
+export interface Publisher {
+  /** Posts `message`; `nonce` lets Discord drop a repeat of the same delivery. Throws PublishError. */
+  publish(channelId: string, message: AlertMessage, nonce: string): Promise<{ messageId: string }>;
+}

@@ -1,0 +1,108 @@
+/**
+ * The alert as Discord message JSON (no discord.js here): one embed per post,
+ * coloured by severity, every Discord limit respected by cutting cleanly, and
+ * mentions limited to the subscription's role at its threshold.
+ */
+import type { Severity } from '../classify/vocabulary.js';
+import type { StoredPost } from '../store/postStore.js';
+import { formatPeople, t, type Lang } from './i18n.js';
+import { causeLabel, kindLabel, severityLabel } from './labels.js';
+import { mentionsRole } from './matchFilter.js';
+import type { Subscription } from './subscription.js';
+
+export const SEVERITY_COLOURS: Record<Severity, number> = {
+  critical: 0xb71c1c,
+  high: 0xef6c00,
+  medium: 0xf9a825,
+  low: 0x1976d2,
+  info: 0x757575,
+};
+
+export const EMBED_LIMITS = {
+  title: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  description: 4096,
+  total: 6000,
+};
+
+export interface EmbedJson {
+  title: string;
+  url?: string;
+  color: number;
+  author?: { name: string };
+  description?: string;
+  fields: Array<{ name: string; value: string; inline?: boolean }>;
+  footer?: { text: string };
+  timestamp?: string;
+}
+
+export interface AlertMessage {
+  content?: string;
+  embeds: EmbedJson[];
+  allowed_mentions: { parse: never[]; roles: string[] };
+}
+
+/** Cuts `text` to `max` characters (code points), ending with an ellipsis when cut. */
+export function cut(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Escapes Discord markdown so a post's title renders as written and cannot ping. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\*_~`|>[\]])/g, '\\$1').replace(/@/g, '@\u200b');
+}
+
+function footerOf(record: StoredPost): string {
+  const why = record.classification.reasons
+    .filter((r) => r.label === 'kind' || r.label === 'cause' || r.label === 'severity')
+    .map(
+      (r) =>
+        `${r.label}=${r.value} (${r.rule}${r.evidence.length > 0 ? `: ${r.evidence.slice(0, 2).join(', ')}` : ''})`,
+    )
+    .join(' · ');
+  return cut(why || 'jikenbo', EMBED_LIMITS.footer);
+}
+
+/** The embed for one classified post, in `lang`. */
+export function renderIncidentEmbed(record: StoredPost, lang: Lang): EmbedJson {
+  const c = record.classification;
+  const field = (key: Parameters<typeof t>[1], value: string, inline = true) => ({
+    name: t(lang, key),
+    value: cut(value || '—', EMBED_LIMITS.fieldValue),
+    inline,
+  });
+  const embed: EmbedJson = {
+    title: cut(escapeMarkdown(record.post.title || '(untitled)'), EMBED_LIMITS.title),
+    color: SEVERITY_COLOURS[c.severity],
+    author: { name: kindLabel(c.kind, lang) },
+    fields: [
+      field('alert.field.organization', c.organization ? escapeMarkdown(c.organization) : '—'),
+      field('alert.field.cause', causeLabel(c.cause, lang)),
+      field('alert.field.severity', severityLabel(c.severity, lang)),
+      field(
+        'alert.field.affected',
+        c.affected === null ? t(lang, 'alert.affected-unknown') : formatPeople(lang, c.affected),
+      ),
+      field('alert.field.dataTypes', c.dataTypes.join(', ') || '—'),
+      field('alert.field.disclosed', c.disclosedOn ?? '—'),
+      field('alert.field.incidentId', c.incidentId ?? '—'),
+    ],
+    footer: { text: footerOf(record) },
+  };
+  if (record.post.link && /^https?:\/\//.test(record.post.link)) embed.url = record.post.link;
+  if (record.post.publishedAt) embed.timestamp = record.post.publishedAt;
+  return embed;
+}
+
+/** The message posted to a subscribed channel. */
+export function renderAlert(record: StoredPost, subscription: Subscription): AlertMessage {
+  const lang: Lang = subscription.locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  const ping = mentionsRole(subscription, record) ? (subscription.mentionRoleId as string) : null;
+  return {
+    ...(ping ? { content: `<@&${ping}>` } : {}),
+    embeds: [renderIncidentEmbed(record, lang)],
+    allowed_mentions: { parse: [], roles: ping ? [ping] : [] },
+  };
+}

@@ -1,0 +1,38 @@
+/** Whether the bot can post alerts in a channel: a text channel where it may view, send and embed. */
+import {
+  ChannelType,
+  PermissionFlagsBits,
+  type ChatInputCommandInteraction,
+  type GuildBasedChannel,
+} from 'discord.js';
+import { InputError } from '../alerts/parseOptions.js';
+
+const NEEDED: Array<[bigint, string]> = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+];
+
+/** The channel given in `option`, checked; throws InputError with what is wrong and what would work. */
+export function postableChannel(
+  interaction: ChatInputCommandInteraction,
+  option: string,
+): GuildBasedChannel {
+  const given = interaction.options.getChannel(option, true);
+  const channel = interaction.guild?.channels.cache.get(given.id);
+  if (
+    !channel ||
+    (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)
+  ) {
+    throw new InputError('error.channel-type', { channel: `<#${given.id}>` });
+  }
+  const me = interaction.guild?.members.me;
+  const permissions = me ? channel.permissionsFor(me) : null;
+  const missing = NEEDED.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name);
+  if (missing.length > 0)
+    throw new InputError('error.channel-permissions', {
+      channel: `<#${channel.id}>`,
+      missing: missing.join(', '),
+    });
+  return channel;
+}

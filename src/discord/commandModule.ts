@@ -1,0 +1,40 @@
+/** The shape of a command file in commands/ and what its handlers receive. */
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { z } from 'zod';
+import type { AlertDeliverer } from '../alerts/deliverAlerts.js';
+import type { Publisher } from '../alerts/publisher.js';
+import type { Logger } from '../log.js';
+import type { Stores } from '../store/openStores.js';
+
+/** Everything a command may use, passed in (no singletons). */
+export interface CommandContext {
+  stores: Stores;
+  publisher: Publisher;
+  deliverer: AlertDeliverer | null;
+  feedUrls: readonly string[];
+  now: () => Date;
+  log: Logger;
+}
+
+export interface CommandModule {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+}
+
+const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', {
+  message: 'expected a function',
+});
+
+export const commandModuleSchema = z.object({
+  data: z.looseObject({
+    name: z.string().regex(/^[-_a-z0-9]{1,32}$/),
+    description: z.string().min(1).max(100),
+  }),
+  execute: fn,
+  autocomplete: fn.optional(),
+});
