@@ -28,6 +28,7 @@ import { postableChannel } from '../src/discord/channelAccess.js';
 import { completeIdList, ja, SEVERITY_CHOICES } from '../src/discord/localized.js';
 import { respond } from '../src/discord/respond.js';
 import { isIncident } from '../src/alerts/lookups.js';
+import type { StoredPost } from '../src/store/postStore.js';
 
 const channelOption = (required: boolean, description: string, jaDescription: string) => ({
   type: O.Channel as const,
@@ -358,7 +359,7 @@ const SAMPLE = {
     reasons: [],
   },
   storedAt: new Date(0).toISOString(),
-} as const satisfies import('../src/store/postStore.js').StoredPost;
+} as const satisfies StoredPost;
 
 const command: CommandModule = {
   data,

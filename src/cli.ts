@@ -111,11 +111,12 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
         cliLogger({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }),
         io,
       );
+    case 'start':
+      return runStart(config, io);
+    case 'deploy-commands':
+      return runDeployCommands(config, values.guild as string | undefined, io);
     default:
-      io.out(
-        `jikenbo ${command} is not available yet: it arrives with the Discord bot. Nothing was done.`,
-      );
-      return 1;
+      return EXIT_USAGE;
   }
 }
 
