@@ -280,6 +280,47 @@ export class DiscordEmulator extends EventEmitter {
     );
   }
 
+  /** Sends a chat-input command from a direct message (no guild, no member). */
+  async runDmCommand(
+    userId: string,
+    name: string,
+    options: CommandOption[] = [],
+    locale = 'en-US',
+  ): Promise<Reply> {
+    const user = this.world.users.get(userId);
+    if (!user) throw new Error(`unknown user ${userId}`);
+    const id = nextSnowflake();
+    const token = `${Buffer.from(id).toString('base64url')}.${nextSnowflake()}`;
+    const channel = { id: nextSnowflake(), type: 1, recipients: [user] };
+    const payload = {
+      id,
+      application_id: this.world.applicationId,
+      type: InteractionType.ApplicationCommand,
+      data: { id: nextSnowflake(), name, type: 1, options },
+      channel_id: channel.id,
+      channel,
+      user,
+      token,
+      version: 1,
+      locale,
+      app_permissions: '0',
+      entitlements: [],
+      authorizing_integration_owners: { '1': user.id },
+      context: 1,
+    };
+    return this.waitForReply(
+      this.deliver({
+        id,
+        token,
+        type: InteractionType.ApplicationCommand,
+        payload,
+        callbacks: [],
+        original: null,
+        followups: [],
+      }),
+    );
+  }
+
   /** Sends an autocomplete interaction for the focused option; resolves with the bot's choices. */
   async autocomplete(
     target: InteractionTarget,
