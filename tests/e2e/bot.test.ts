@@ -42,4 +42,59 @@ describe('the bot against the Discord emulator', () => {
     expect(typeof embed?.color).toBe('number');
     expect(messages[0]?.allowed_mentions).toEqual({ parse: [], roles: [] });
   });
+
+  it('resumes its gateway session after Discord closes the connection, and keeps answering', async () => {
+    stack.emulator.closeGateway(4000);
+    await stack.emulator.waitForGatewayEvent('gateway.resume');
+    const reply = await stack.command('analyst', 'general', 'help');
+    expect((reply.message?.embeds as Array<{ title: string }>)[0]?.title).toBe(
+      'jikenbo — security incident alerts',
+    );
+  });
+
+  it('registered its commands once, on the guild route, with Japanese names and descriptions', async () => {
+    const commands = stack.emulator.world.guildCommands.get(stack.demo.guild.id) ?? [];
+    expect(commands.map((c) => c.name).sort()).toEqual(['alerts', 'feed', 'help', 'incident']);
+    for (const c of commands)
+      expect(c.description_localizations).toMatchObject({ ja: expect.any(String) });
+    expect(
+      stack.emulator.requests.filter((r) => r.method === 'PUT' && r.path.includes('/commands')),
+    ).toHaveLength(1);
+    expect(stack.emulator.requests.filter((r) => !r.known)).toEqual([]);
+  });
+});
+
+describe('login failures', () => {
+  it('fails to start with a clear error when Discord rejects the token', async () => {
+    const { DiscordEmulator } = await import('../../src/emulator/emulator.js');
+    const { startBot } = await import('../../src/discord/startBot.js');
+    const { loadConfig } = await import('../../src/config/loadConfig.js');
+    const { memoryStores } = await import('../../src/store/openStores.js');
+    const { silentLogger } = await import('../../src/log.js');
+    const { CONFIG_DIR } = await import('../helpers/paths.js');
+    const emulator = await new DiscordEmulator().start();
+    try {
+      const config = loadConfig(
+        {
+          DISCORD_TOKEN: 'wrong.token.value',
+          DISCORD_API_URL: emulator.apiUrl,
+          LOG_LEVEL: 'silent',
+        },
+        CONFIG_DIR,
+      );
+      await expect(
+        startBot({
+          config,
+          stores: memoryStores(),
+          classify: () => {
+            throw new Error('unused');
+          },
+          log: silentLogger(),
+          schedulePolls: false,
+        }),
+      ).rejects.toThrow(/401|Unauthorized|token/i);
+    } finally {
+      await emulator.stop();
+    }
+  });
 });
