@@ -109,7 +109,7 @@ describe('alerts end to end', () => {
     const messages = stack.emulator.messages(stack.demo.channel('soc'));
     const byTitle = await postsByTitle();
     for (const m of messages) {
-      const record = byTitle.get((m.embeds as Embed[])[0]?.title);
+      const record = byTitle.get((m.embeds as Embed[])[0]?.title ?? '');
       expect(['ransomware', 'web_skimming']).toContain(record?.classification.cause);
       expect(`${record?.post.title}${record?.post.text}`).not.toContain('病院');
     }
@@ -234,7 +234,7 @@ describe('alerts end to end', () => {
     const byTitle = await postsByTitle();
     for (const m of stack.emulator.messages(stack.demo.channel('incident-alerts'))) {
       const url = (m.embeds as Embed[])[0]?.title;
-      const severity = byTitle.get(url)?.classification.severity;
+      const severity = byTitle.get(url ?? '')?.classification.severity;
       expect(severity, `alert for ${url}`).toBeDefined();
       expect(severityRank(severity ?? 'info'), `${url} ${severity}`).toBeGreaterThanOrEqual(
         severityRank('low'),
