@@ -1,29 +1,43 @@
 /**
- * `jikenbo demo [--fast]`: the feed side of jikenbo, offline. A local feed
- * server publishes the fixture posts over time; the real poller reads it,
- * classifies what is new and prints each post as it would be alerted.
- * (The Discord side joins this demo with the local emulator.)
+ * `jikenbo demo [--fast]`: the whole product offline. A local Discord (the
+ * emulator) and a local blog (publishing the fixture posts over time); the
+ * real bot, unchanged, logs in, an admin subscribes two channels, the blog
+ * publishes, alerts land, and a member looks incidents up.
  */
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Config } from '../config/loadConfig.js';
+import { createClassifier } from '../classify/classifyPost.js';
+import { loadConfig, type Config } from '../config/loadConfig.js';
 import { projectRoot } from '../config/projectRoot.js';
 import { loadFixtureEntries } from '../devtools/atomFixtures.js';
 import { FeedServer } from '../devtools/feedServer.js';
-import { backfillFeed } from '../pipeline/backfill.js';
-import { pollTick } from '../pipeline/pollTick.js';
-import { memoryStores } from '../store/openStores.js';
-import { formatTickResult } from './format.js';
-import type { Output } from './pollCommand.js';
-import { buildClassifier } from './runtime.js';
+import { deployCommands } from '../discord/deployCommands.js';
+import { loadCommands } from '../discord/loadCommands.js';
+import { startBot } from '../discord/startBot.js';
+import { addDemoGuild } from '../emulator/demoWorld.js';
+import { DiscordEmulator, OptionType, type CommandOption } from '../emulator/emulator.js';
+import { DISCORD_RATE_LIMITS } from '../emulator/rateLimits.js';
 import type { Logger } from '../log.js';
+import { backfillFeed } from '../pipeline/backfill.js';
+import { memoryStores } from '../store/openStores.js';
+import type { Output } from './pollCommand.js';
+import { renderAlertLine, renderReply } from './terminalView.js';
 
 export function defaultFixturesDir(): string {
   return join(projectRoot(), '..', 'shared', 'fixtures', 'feeds');
 }
 
+const sub = (name: string, options: CommandOption[] = []): CommandOption[] => [
+  { name, type: OptionType.SubCommand, options },
+];
+const opt = (name: string, type: number, value: string | number): CommandOption => ({
+  name,
+  type,
+  value,
+});
+
 export async function runDemo(
-  config: Config,
+  baseConfig: Config,
   options: { fast: boolean; fixturesDir: string },
   log: Logger,
   io: Output,
@@ -35,48 +49,161 @@ export async function runDemo(
   }
   const upcoming = entries.slice(0, Math.max(1, Math.round(entries.length * 0.3))).reverse();
   const history = entries.slice(upcoming.length);
-  const server = await new FeedServer(history).start();
+  const emulator = await new DiscordEmulator({
+    heartbeatIntervalMs: 5000,
+    // Discord's real limits, except in --fast where the per-channel bucket would only add waiting.
+    rateLimits: options.fast
+      ? { ...DISCORD_RATE_LIMITS, messagesPerChannel: { limit: 50, windowMs: 1000 } }
+      : DISCORD_RATE_LIMITS,
+  }).start();
+  const feed = await new FeedServer(history).start();
+  const demo = addDemoGuild(emulator.world);
   const stores = memoryStores();
-  const deps = {
-    stores,
-    classify: buildClassifier(config),
-    limits: config.limits,
-    now: () => new Date(),
-    log,
-  };
   let stopped = false;
-  const stop = () => {
-    stopped = true;
-  };
+  const stop = () => (stopped = true);
   process.once('SIGINT', stop);
+  const channelNames = new Map(demo.guild.channels.map((c) => [c.id, c.name]));
+  const names = {
+    channels: channelNames,
+    roles: new Map(demo.guild.roles.map((r) => [r.id, r.name])),
+  };
+  const onMessage = (message: { channel_id: string }) =>
+    io.out(
+      renderAlertLine(
+        channelNames.get(message.channel_id) ?? '?',
+        message as never,
+        io.colour,
+        names,
+      ),
+    );
+  emulator.on('message', onMessage);
+  const config: Config = {
+    ...loadConfig(
+      {
+        DISCORD_TOKEN: emulator.token,
+        DISCORD_API_URL: emulator.apiUrl,
+        FEED_URLS: feed.feedUrl,
+        STORE_URL: 'memory://',
+        LOG_LEVEL: 'silent',
+      },
+      baseConfig.configDir,
+    ),
+    logLevel: baseConfig.logLevel,
+  };
+  const bot = await startBot({
+    config,
+    stores,
+    classify: createClassifier(config.classifierRules),
+    log,
+    schedulePolls: false,
+  });
   try {
+    io.out(`demo: local Discord at ${emulator.origin}, local blog at ${feed.feedUrl}`);
     io.out(
-      `demo: local blog at ${server.feedUrl} with ${history.length} posts; ${upcoming.length} more will be published`,
+      `demo: the bot logged in as ${bot.client.user?.tag} and sees the server "${demo.guild.name}"`,
     );
-    const show = async () => {
-      for (const result of await pollTick([server.feedUrl], deps))
-        formatTickResult(result, io.colour).forEach(io.out);
+    const registered = await deployCommands({
+      token: emulator.token,
+      apiUrl: emulator.apiUrl,
+      applicationId: null,
+      guildId: demo.guild.id,
+      commands: await loadCommands(),
+    });
+    io.out(`demo: registered ${registered.count} slash commands on the server`);
+    const backfilled = await backfillFeed(feed.feedUrl, {
+      stores,
+      classify: createClassifier(config.classifierRules),
+      limits: config.limits,
+      now: () => new Date(),
+      log,
+    });
+    io.out(`demo: backfilled ${backfilled.stored} past posts (nothing alerted)`);
+    await bot.pollOnce();
+
+    const as = (user: string, locale = 'en-US') => ({
+      guildId: demo.guild.id,
+      channelId: demo.channel('general'),
+      userId: demo.user(user),
+      locale,
+    });
+    const play = async (
+      label: string,
+      user: string,
+      name: string,
+      opts: CommandOption[],
+      locale?: string,
+    ) => {
+      const reply = await emulator.runCommand(as(user, locale), name, opts);
+      for (const line of renderReply(`${user}: ${label}`, reply, names)) io.out(line);
+      return reply;
     };
-    const backfilled = await backfillFeed(server.feedUrl, deps);
-    io.out(
-      `backfill: ${backfilled.stored} past posts stored from ${backfilled.pages} page(s), nothing alerted`,
+    await play(
+      '/alerts subscribe channel:#incident-alerts min_severity:low',
+      'admin',
+      'alerts',
+      sub('subscribe', [
+        opt('channel', OptionType.Channel, demo.channel('incident-alerts')),
+        opt('min_severity', OptionType.String, 'low'),
+      ]),
     );
-    await show();
-    await show();
+    await play(
+      '/alerts subscribe channel:#critical min_severity:critical mention_role:@Security Team',
+      'admin',
+      'alerts',
+      sub('subscribe', [
+        opt('channel', OptionType.Channel, demo.channel('critical')),
+        opt('min_severity', OptionType.String, 'critical'),
+        opt('mention_role', OptionType.Role, demo.role('Security Team')),
+      ]),
+      'ja',
+    );
+
     for (let i = 0; i < upcoming.length && !stopped; i += 3) {
-      if (!options.fast) await sleep(1500);
-      server.publish(...upcoming.slice(i, i + 3).reverse());
+      if (!options.fast) await sleep(2000);
+      const batch = upcoming.slice(i, i + 3);
+      feed.publish(...[...batch].reverse());
       io.out(
-        `-- the blog published ${Math.min(3, upcoming.length - i)} post(s) (${Math.min(i + 3, upcoming.length)}/${upcoming.length})`,
+        `-- the blog published ${batch.length} post(s) [${Math.min(i + 3, upcoming.length)}/${upcoming.length}]`,
       );
-      await show();
+      await bot.pollOnce();
+      await bot.deliverer.idle();
     }
+    if (!stopped) {
+      await play(
+        '/incident latest count:5',
+        'analyst',
+        'incident',
+        sub('latest', [opt('count', OptionType.Integer, 5)]),
+      );
+      const newest =
+        (await stores.posts.all()).find((r) => r.classification.incidentId)?.classification
+          .incidentId ?? '2024-067';
+      await play(
+        `/incident show id:${newest}`,
+        'analyst',
+        'incident',
+        sub('show', [opt('id', OptionType.String, newest)]),
+        'ja',
+      );
+      await play(
+        '/alerts preview channel:#critical',
+        'admin',
+        'alerts',
+        sub('preview', [opt('channel', OptionType.Channel, demo.channel('critical'))]),
+      );
+    }
+    const alerts = ['incident-alerts', 'critical']
+      .map((c) => `#${c}: ${emulator.messages(demo.channel(c)).length}`)
+      .join(', ');
     io.out(
-      `demo: ${await stores.posts.count()} posts stored; ${stopped ? 'stopped by Ctrl-C' : 'done'}`,
+      `demo: ${stopped ? 'stopped by Ctrl-C' : 'done'} — alerts posted ${alerts}; ${await stores.posts.count()} posts stored`,
     );
     return 0;
   } finally {
     process.off('SIGINT', stop);
-    await server.stop();
+    emulator.off('message', onMessage);
+    await bot.stop();
+    await feed.stop();
+    await emulator.stop();
   }
 }

@@ -177,12 +177,17 @@ describe('jikenbo command line', () => {
 });
 
 describe('jikenbo demo', () => {
-  it('--fast runs the offline feed demo to the end', async () => {
+  it('--fast runs the whole product offline: the bot logs in, admins subscribe, alerts land, lookups answer', async () => {
     const run = await cli(['demo', '--fast']);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/backfill: \d+ past posts stored/);
-    expect(run.out).toContain('not modified (HTTP 304)');
-    expect(run.out).toMatch(/new post\(s\)/);
-    expect(run.out).toMatch(/demo: \d+ posts stored; done/);
+    expect(run.out).toMatch(/demo: the bot logged in as jikenbo/);
+    expect(run.out).toMatch(/registered 4 slash commands/);
+    expect(run.out).toMatch(/#incident-alerts is subscribed: severity ≥ low/);
+    expect(run.out).toMatch(/\[CRITICAL\] #critical @Security Team/);
+    expect(run.out).toMatch(/> analyst: \/incident latest count:5/);
+    expect(run.out).toMatch(/Preview for #critical: \d+ of 20 recent incidents would be alerted/);
+    const posted = /alerts posted #incident-alerts: (\d+), #critical: (\d+)/.exec(run.out);
+    expect(Number(posted?.[1])).toBeGreaterThan(Number(posted?.[2]));
+    expect(Number(posted?.[2])).toBeGreaterThan(0);
   });
 });
