@@ -74,54 +74,81 @@ describe('delivery end to end', () => {
     expect(new Set(ids(stack, 'incident-alerts')).size).toBe(5);
   });
 
-  it('backs off on server errors beyond the REST client\u2019s own retries, then delivers', async () => {
-    stack = await subscribed(['incident-alerts']);
-    stack.emulator.injectFault({
-      method: 'POST',
-      path: '/messages',
-      times: 5,
-      fault: { status: 502 },
-    });
-    await publish(stack, 1);
-    await stack.emulator.waitForMessages(stack.demo.channel('incident-alerts'), 1);
-    await stack.bot.deliverer.idle();
-    expect(await stack.stores.outbox.pending()).toEqual([]);
-    expect(stack.emulator.requests.filter((r) => r.status === 502)).toHaveLength(5);
-  });
-
-  it('marks a subscription broken on 403, stops retrying it, and still serves the other channels', async () => {
+  it('waits out Discord\u2019s global rate limit across channels, delivering everything once', async () => {
     stack = await subscribed(['incident-alerts', 'critical', 'soc']);
-    stack.emulator.injectFault({
-      method: 'POST',
-      path: `/channels/${stack.demo.channel('critical')}/messages`,
-      times: 1,
-      fault: { status: 403, code: 50001 },
+    stack.emulator.configureRateLimits({
+      enabled: true,
+      globalPerSecond: 4,
+      messagesPerChannel: { limit: 50, windowMs: 1000 },
     });
     await publish(stack, 3);
-    await stack.emulator.waitForMessages(stack.demo.channel('incident-alerts'), 3);
-    await stack.emulator.waitForMessages(stack.demo.channel('soc'), 3);
+    for (const name of ['incident-alerts', 'critical', 'soc'])
+      await stack.emulator.waitForMessages(stack.demo.channel(name), 3);
     await stack.bot.deliverer.idle();
-    expect(stack.emulator.messages(stack.demo.channel('critical'))).toHaveLength(0);
-    const attempts = stack.emulator.requests.filter(
-      (r) => r.path === `/channels/${stack!.demo.channel('critical')}/messages`,
-    );
-    expect(attempts).toHaveLength(1);
-    const list = await stack.command('admin', 'general', 'alerts', subcommand('list'));
-    const text = (list.message?.embeds as Array<{ description: string }>)[0]?.description ?? '';
-    expect(text).toMatch(
-      new RegExp(
-        `<#${stack.demo.channel('critical')}> — .* — \\*\\*BROKEN since .*: 403 Missing Access\\*\\*`,
-      ),
-    );
-    await publish(stack, 4);
-    await stack.emulator.waitForMessages(stack.demo.channel('incident-alerts'), 4);
-    await stack.bot.deliverer.idle();
-    expect(
-      stack.emulator.requests.filter(
-        (r) => r.path === `/channels/${stack!.demo.channel('critical')}/messages`,
-      ),
-    ).toHaveLength(1);
+    expect(stack.emulator.requests.some((r) => r.status === 429)).toBe(true);
+    for (const name of ['incident-alerts', 'critical', 'soc'])
+      expect(new Set(ids(stack, name)).size).toBe(3);
+    for (const name of ['incident-alerts', 'critical', 'soc'])
+      expect(ids(stack, name)).toHaveLength(3);
   });
+
+  it.each([500, 502] as const)(
+    'backs off on %i beyond the REST client\u2019s own retries, then delivers',
+    async (status) => {
+      stack = await subscribed(['incident-alerts']);
+      stack.emulator.injectFault({
+        method: 'POST',
+        path: '/messages',
+        times: 5,
+        fault: { status },
+      });
+      await publish(stack, 1);
+      await stack.emulator.waitForMessages(stack.demo.channel('incident-alerts'), 1);
+      await stack.bot.deliverer.idle();
+      expect(await stack.stores.outbox.pending()).toEqual([]);
+      expect(stack.emulator.requests.filter((r) => r.status === status)).toHaveLength(5);
+    },
+  );
+
+  it.each([
+    [50001, 'Missing Access'],
+    [50013, 'Missing Permissions'],
+  ] as const)(
+    'marks a subscription broken on 403 %i, stops retrying it, and still serves the other channels',
+    async (code, reason) => {
+      stack = await subscribed(['incident-alerts', 'critical', 'soc']);
+      stack.emulator.injectFault({
+        method: 'POST',
+        path: `/channels/${stack.demo.channel('critical')}/messages`,
+        times: 1,
+        fault: { status: 403, code },
+      });
+      await publish(stack, 3);
+      await stack.emulator.waitForMessages(stack.demo.channel('incident-alerts'), 3);
+      await stack.emulator.waitForMessages(stack.demo.channel('soc'), 3);
+      await stack.bot.deliverer.idle();
+      expect(stack.emulator.messages(stack.demo.channel('critical'))).toHaveLength(0);
+      const attempts = stack.emulator.requests.filter(
+        (r) => r.path === `/channels/${stack!.demo.channel('critical')}/messages`,
+      );
+      expect(attempts).toHaveLength(1);
+      const list = await stack.command('admin', 'general', 'alerts', subcommand('list'));
+      const text = (list.message?.embeds as Array<{ description: string }>)[0]?.description ?? '';
+      expect(text).toMatch(
+        new RegExp(
+          `<#${stack.demo.channel('critical')}> — .* — \\*\\*BROKEN since .*: 403 ${reason}\\*\\*`,
+        ),
+      );
+      await publish(stack, 4);
+      await stack.emulator.waitForMessages(stack.demo.channel('incident-alerts'), 4);
+      await stack.bot.deliverer.idle();
+      expect(
+        stack.emulator.requests.filter(
+          (r) => r.path === `/channels/${stack!.demo.channel('critical')}/messages`,
+        ),
+      ).toHaveLength(1);
+    },
+  );
 
   it('marks a subscription broken when the channel is gone (404)', async () => {
     stack = await subscribed(['incident-alerts']);
