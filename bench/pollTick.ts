@@ -65,7 +65,7 @@ export async function runPollTickBench(): Promise<string[]> {
       ...(await benchOn('memory', memoryStores(), 100)),
       ...(await benchOn(
         'sqlite',
-        openStores({ kind: 'sqlite', path: join(dir, 'bench.sqlite') }, silentLogger()),
+        await openStores({ kind: 'sqlite', path: join(dir, 'bench.sqlite') }, silentLogger()),
         100,
       )),
     ];

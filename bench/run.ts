@@ -1,10 +1,15 @@
 /** `npm run bench`: runs every benchmark and prints its figures. */
 import { runClassifyBench } from './classify.js';
 import { runPollTickBench } from './pollTick.js';
+import { runCommandLatencyBench, runFanOutBench } from './botBenches.js';
+import { runMemoryBench } from './memory.js';
 
 const benches: Array<[string, () => Promise<string[]>]> = [
   ['classify', runClassifyBench],
   ['poll tick', runPollTickBench],
+  ['commands', () => runCommandLatencyBench()],
+  ['memory', runMemoryBench],
+  ['fan-out', () => runFanOutBench()],
 ];
 
 const only = process.argv[2];

@@ -85,7 +85,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
   switch (command) {
     case 'poll':
     case 'backfill': {
-      const runtime = openRuntime(config);
+      const runtime = await openRuntime(config);
       try {
         if (command === 'poll') return await runPoll(runtime, Boolean(values.once), io);
         const feeds = values.feed ? [values.feed as string] : config.feedUrls;

@@ -17,7 +17,7 @@ function requireToken(config: Config, command: string): string {
 export async function runStart(config: Config, io: Output): Promise<number> {
   requireToken(config, 'start');
   const log = createLogger(config.logLevel);
-  const stores = openStores(config.store, log);
+  const stores = await openStores(config.store, log);
   const bot = await startBot({ config, stores, classify: buildClassifier(config), log });
   io.out(`jikenbo is running as ${bot.client.user?.tag ?? '?'}; Ctrl-C stops`);
   await new Promise<void>((resolve) => {

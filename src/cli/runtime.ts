@@ -26,8 +26,8 @@ export function cliLogger(config: Config): Logger {
   return createLogger(config.logLevel, pino.destination(2));
 }
 
-export function openRuntime(config: Config, log: Logger = cliLogger(config)): Runtime {
-  const stores = openStores(config.store, log);
+export async function openRuntime(config: Config, log: Logger = cliLogger(config)): Promise<Runtime> {
+  const stores = await openStores(config.store, log);
   const classify = buildClassifier(config);
   return {
     config,

@@ -2,7 +2,7 @@
  * `jikenbo start`: logs in with the Guilds intent only, answers interactions,
  * polls the feeds and delivers alerts; stop() finishes sends in flight first.
  */
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { AlertDeliverer, type DeliveryOptions } from '../alerts/deliverAlerts.js';
 import type { Config } from '../config/loadConfig.js';
 import type { Logger } from '../log.js';
@@ -42,6 +42,22 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.discord.apiUrl },
+    // The bot reads guilds, text channels and roles (for permission checks) and its own
+    // member; nothing else is cached, which keeps memory flat with thousands of servers.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      PresenceManager: 0,
+      ReactionManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      GuildScheduledEventManager: 0,
+      StageInstanceManager: 0,
+      VoiceStateManager: 0,
+      ThreadManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+    }),
   });
   const publisher = new DiscordPublisher(client.rest);
   const deliverer = new AlertDeliverer({

@@ -6,7 +6,12 @@ import type { StoredPost } from '../store/postStore.js';
 
 export type ClassifyPost = (post: Post) => Classification;
 
-/** Classifies each post; a post the classifier throws on is logged and left out (it is retried next poll). */
+/**
+ * Classifies each post; a post the classifier throws on is logged and left out
+ * (it is retried next poll). The stored record keeps the plain text but not the
+ * HTML: lookups and filters read text, and HTML would double what 10,000
+ * stored posts cost in memory.
+ */
 export function classifyPosts(
   posts: readonly Post[],
   classify: ClassifyPost,
@@ -16,7 +21,7 @@ export function classifyPosts(
   const records: StoredPost[] = [];
   for (const post of posts) {
     try {
-      records.push({ post, classification: classify(post), storedAt: now.toISOString() });
+      records.push({ post: { ...post, html: '' }, classification: classify(post), storedAt: now.toISOString() });
     } catch (err) {
       log.error(
         { err, postId: post.id, feedUrl: post.feedUrl },

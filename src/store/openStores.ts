@@ -2,8 +2,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
-import KeyvSqlite from '@keyv/sqlite';
-import KeyvRedis from '@keyv/redis';
 import type { StoreLocation } from '../config/env.js';
 import type { Logger } from '../log.js';
 import { KeyvFeedStateStore, MemoryFeedStateStore, type FeedStateStore } from './feedStateStore.js';
@@ -52,18 +50,23 @@ export function keyvStores(keyv: Keyv, log: Logger): Stores {
   };
 }
 
-/** Opens the stores at `location`; `namespace` separates several bots (or test runs) sharing a server. */
-export function openStores(location: StoreLocation, log: Logger, namespace = 'jikenbo'): Stores {
+/**
+ * Opens the stores at `location`; `namespace` separates several bots (or test
+ * runs) sharing a server. Only the configured backend's driver is loaded.
+ */
+export async function openStores(location: StoreLocation, log: Logger, namespace = 'jikenbo'): Promise<Stores> {
   switch (location.kind) {
     case 'memory':
       return memoryStores();
     case 'sqlite': {
+      const { default: KeyvSqlite } = await import('@keyv/sqlite');
       const path = resolve(location.path);
       mkdirSync(dirname(path), { recursive: true });
       const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
       return keyvStores(new Keyv({ store: adapter, namespace }), log);
     }
     case 'redis': {
+      const { default: KeyvRedis } = await import('@keyv/redis');
       const adapter = new KeyvRedis(location.url);
       return keyvStores(new Keyv({ store: adapter, namespace, useKeyPrefix: false }), log);
     }

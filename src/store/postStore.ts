@@ -89,22 +89,35 @@ export class KeyvPostStore implements PostStore {
   }
 }
 
+/** Freezes a record deeply, so that sharing it between callers is safe. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 export class MemoryPostStore implements PostStore {
   private readonly records = new Map<string, StoredPost>();
+  private sorted: StoredPost[] | null = null;
 
   async put(records: readonly StoredPost[]): Promise<void> {
     for (const record of records) {
-      this.records.set(record.post.id, structuredClone(storedPostSchema.parse(record)));
+      // zod's parse copies the objects; strings are immutable and shared, which keeps 10,000 posts small.
+      this.records.set(record.post.id, deepFreeze(storedPostSchema.parse(record)));
     }
+    this.sorted = null;
   }
 
   async get(id: string): Promise<StoredPost | null> {
-    const record = this.records.get(id);
-    return record ? structuredClone(record) : null;
+    return this.records.get(id) ?? null;
   }
 
+  /** Records are frozen: callers share them without copying (lookups read 10,000 of them). */
   async all(): Promise<StoredPost[]> {
-    return [...this.records.values()].map((r) => structuredClone(r)).sort(newestFirst);
+    this.sorted ??= [...this.records.values()].sort(newestFirst);
+    return [...this.sorted];
   }
 
   async count(): Promise<number> {

@@ -71,7 +71,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     CONFIG_DIR,
   );
   const log = silentLogger();
-  let stores = openStores(config.store, log);
+  let stores = await openStores(config.store, log);
   const classify = createClassifier(config.classifierRules);
   const boot = () =>
     startBot({
@@ -115,7 +115,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await bot.stop();
       if (options.store === 'sqlite') {
         await stores.close();
-        stores = openStores(config.store, log);
+        stores = await openStores(config.store, log);
       }
       bot = await boot();
     },

@@ -12,13 +12,13 @@ export const REDIS_URL = 'redis://127.0.0.1:6379';
 export interface Backend {
   name: string;
   /** Opens stores; calling it again on the same backend instance reopens the same data (a restart). */
-  open(): Stores;
+  open(): Promise<Stores>;
   cleanup(): Promise<void>;
 }
 
 export function memoryBackend(): Backend {
   const stores = memoryStores();
-  return { name: 'memory', open: () => stores, cleanup: async () => undefined };
+  return { name: 'memory', open: async () => stores, cleanup: async () => undefined };
 }
 
 export function sqliteBackend(): Backend {

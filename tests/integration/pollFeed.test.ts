@@ -48,7 +48,7 @@ async function start(
   make: () => Backend = memoryBackend,
 ): Promise<Harness> {
   backend = make();
-  harness = await startHarness(backend.open(), entries);
+  harness = await startHarness(await backend.open(), entries);
   return harness;
 }
 
@@ -105,7 +105,7 @@ describe('pollFeed', () => {
     await pollFeed(h.server.feedUrl, h.deps);
     await h.stores.close();
 
-    const restarted = { ...h.deps, stores: backend!.open() };
+    const restarted = { ...h.deps, stores: await backend!.open() };
     h.server.publish(newer[1]!);
     await pollFeed(h.server.feedUrl, restarted);
     await pollFeed(h.server.feedUrl, restarted);

@@ -10,9 +10,9 @@ describe.each(BACKENDS.map((make) => [make().name, make] as const))(
     let backend: Backend;
     let stores: Stores;
 
-    beforeEach(() => {
+    beforeEach(async () => {
       backend = makeBackend();
-      stores = backend.open();
+      stores = await backend.open();
     });
     afterEach(async () => {
       await stores.close();
@@ -124,7 +124,7 @@ describe.each(BACKENDS.slice(1).map((make) => [make().name, make] as const))(
   (_name, makeBackend) => {
     it('keeps every store across a restart (close and reopen)', async () => {
       const backend = makeBackend();
-      const before = backend.open();
+      const before = await backend.open();
       await before.seen.markSeen(['e1'], new Date());
       await before.posts.put([makeStoredPost('p1', '2024-01-01T00:00:00Z')]);
       await before.outbox.enqueue([makeDelivery('p1', 'c1')]);
@@ -132,7 +132,7 @@ describe.each(BACKENDS.slice(1).map((make) => [make().name, make] as const))(
       await before.feedState.set({ ...freshFeedState('http://f'), initialized: true });
       await before.close();
 
-      const after = backend.open();
+      const after = await backend.open();
       try {
         expect(await after.seen.seen(['e1'])).toEqual(new Set(['e1']));
         expect((await after.posts.all()).map((r) => r.post.id)).toEqual(['p1']);

@@ -1,0 +1,99 @@
+/**
+ * Bot benchmarks through the emulator: one alert fanned out to 1,000 channels
+ * in 100 servers at Discord's real limits, and slash-command latency with
+ * 10,000 stored incidents.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyPost } from '../src/classify/classifyPost.js';
+import { loadConfig } from '../src/config/loadConfig.js';
+import { parseFeed } from '../src/feed/parseFeed.js';
+import { defaultFixturesDir } from '../src/cli/demoCommand.js';
+import { createClassifier } from '../src/classify/classifyPost.js';
+import { deployCommands } from '../src/discord/deployCommands.js';
+import { loadCommands } from '../src/discord/loadCommands.js';
+import { startBot } from '../src/discord/startBot.js';
+import { addDemoGuild } from '../src/emulator/demoWorld.js';
+import { DiscordEmulator, OptionType, type CommandOption } from '../src/emulator/emulator.js';
+import { DISCORD_RATE_LIMITS } from '../src/emulator/rateLimits.js';
+import { silentLogger } from '../src/log.js';
+import { memoryStores } from '../src/store/openStores.js';
+import type { StoredPost } from '../src/store/postStore.js';
+import { percentile } from './stats.js';
+import { addServers, manyIncidents, subscribeAll } from './world.js';
+
+export async function fixturePosts(): Promise<StoredPost[]> {
+  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  const xml = readFileSync(join(defaultFixturesDir(), 'blog-002.atom.xml'), 'utf8');
+  const now = new Date().toISOString();
+  return (await parseFeed(xml, 'bench')).posts.map((post) => ({ post, classification: classifyPost(post, config.classifierRules), storedAt: now }));
+}
+
+async function bootBot(emulator: DiscordEmulator, stores = memoryStores()) {
+  const config = loadConfig({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, FEED_URLS: 'http://127.0.0.1:1/feed', STORE_URL: 'memory://', LOG_LEVEL: 'silent' });
+  const bot = await startBot({ config, stores, classify: createClassifier(config.classifierRules), log: silentLogger(), schedulePolls: false });
+  return { bot, stores };
+}
+
+export async function runFanOutBench(guilds = 100, channelsPerGuild = 10): Promise<string[]> {
+  const emulator = await new DiscordEmulator({ rateLimits: DISCORD_RATE_LIMITS, waitTimeoutMs: 600_000 }).start();
+  const servers = addServers(emulator.world, guilds, channelsPerGuild);
+  const { bot, stores } = await bootBot(emulator);
+  for (const settings of subscribeAll(servers)) await stores.guilds.set(settings);
+  const record = (await fixturePosts()).find((r) => r.classification.kind === 'incident') as StoredPost;
+  await stores.posts.put([record]);
+  const total = guilds * channelsPerGuild;
+  const channelIds = servers.flatMap((s) => s.channelIds);
+  const countSent = () => channelIds.reduce((n, id) => n + emulator.world.messagesIn(id).length, 0);
+  const started = process.hrtime.bigint();
+  const firstRequest = emulator.requests.length;
+  await bot.deliverer.enqueue([record]);
+  await emulator.until(() => countSent() >= total, `${total} alerts`);
+  await bot.deliverer.idle();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const perChannel = channelIds.map((id) => emulator.world.messagesIn(id).length);
+  const requests = emulator.requests.slice(firstRequest);
+  const limited = requests.filter((r) => r.status === 429).length;
+  await bot.stop();
+  await emulator.stop();
+  const rate = total / seconds;
+  return [
+    `fan-out: 1 alert to ${total} channels in ${guilds} servers at Discord's limits (50 req/s global, 5 msgs/5 s per channel)`,
+    `  ${seconds.toFixed(2)} s, ${rate.toFixed(1)} messages/s = ${((rate / 50) * 100).toFixed(1)}% of the 50 req/s global limit; ` +
+      `duplicates ${perChannel.filter((n) => n > 1).length}, lost ${perChannel.filter((n) => n === 0).length}, 429s ${limited}`,
+  ];
+}
+
+export async function runCommandLatencyBench(incidents = 10_000, rounds = 300): Promise<string[]> {
+  const emulator = await new DiscordEmulator({ rateLimits: { enabled: false, globalPerSecond: 50, messagesPerChannel: { limit: 5, windowMs: 5000 } } }).start();
+  const demo = addDemoGuild(emulator.world);
+  const { bot, stores } = await bootBot(emulator);
+  await stores.posts.put(manyIncidents(await fixturePosts(), incidents));
+  await deployCommands({ token: emulator.token, apiUrl: emulator.apiUrl, applicationId: null, guildId: demo.guild.id, commands: await loadCommands() });
+  const target = { guildId: demo.guild.id, channelId: demo.channel('general'), userId: demo.user('analyst') };
+  const sub = (name: string, options: CommandOption[] = []): CommandOption[] => [{ name, type: OptionType.SubCommand, options }];
+  const plays: Array<[string, CommandOption[]]> = [
+    ['latest', sub('latest', [{ name: 'count', type: OptionType.Integer, value: 10 }])],
+    ['search', sub('search', [{ name: 'query', type: OptionType.String, value: '株式会社' }])],
+    ['show', sub('show', [{ name: 'id', type: OptionType.String, value: '2019-500' }])],
+    ['stats', sub('stats', [{ name: 'days', type: OptionType.Integer, value: 3650 }])],
+  ];
+  const times = new Map<string, number[]>();
+  for (let i = 0; i < rounds; i++) {
+    const [name, options] = plays[i % plays.length] as [string, CommandOption[]];
+    const started = process.hrtime.bigint();
+    await emulator.runCommand(target, 'incident', options);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (i >= plays.length) times.set(name, [...(times.get(name) ?? []), ms]);
+  }
+  await bot.stop();
+  await emulator.stop();
+  const all = [...times.values()].flat().sort((a, b) => a - b);
+  const lines = [`slash commands with ${incidents} stored incidents, dispatch to callback (${all.length} commands after warm-up):`];
+  lines.push(`  all       p50 ${percentile(all, 50).toFixed(2)} ms  p99 ${percentile(all, 99).toFixed(2)} ms`);
+  for (const [name, list] of times) {
+    const sorted = [...list].sort((a, b) => a - b);
+    lines.push(`  ${name.padEnd(9)} p50 ${percentile(sorted, 50).toFixed(2)} ms  p99 ${percentile(sorted, 99).toFixed(2)} ms`);
+  }
+  return lines;
+}
