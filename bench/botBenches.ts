@@ -26,21 +26,42 @@ export async function fixturePosts(): Promise<StoredPost[]> {
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const xml = readFileSync(join(defaultFixturesDir(), 'blog-002.atom.xml'), 'utf8');
   const now = new Date().toISOString();
-  return (await parseFeed(xml, 'bench')).posts.map((post) => ({ post, classification: classifyPost(post, config.classifierRules), storedAt: now }));
+  return (await parseFeed(xml, 'bench')).posts.map((post) => ({
+    post,
+    classification: classifyPost(post, config.classifierRules),
+    storedAt: now,
+  }));
 }
 
 async function bootBot(emulator: DiscordEmulator, stores = memoryStores()) {
-  const config = loadConfig({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, FEED_URLS: 'http://127.0.0.1:1/feed', STORE_URL: 'memory://', LOG_LEVEL: 'silent' });
-  const bot = await startBot({ config, stores, classify: createClassifier(config.classifierRules), log: silentLogger(), schedulePolls: false });
+  const config = loadConfig({
+    DISCORD_TOKEN: emulator.token,
+    DISCORD_API_URL: emulator.apiUrl,
+    FEED_URLS: 'http://127.0.0.1:1/feed',
+    STORE_URL: 'memory://',
+    LOG_LEVEL: 'silent',
+  });
+  const bot = await startBot({
+    config,
+    stores,
+    classify: createClassifier(config.classifierRules),
+    log: silentLogger(),
+    schedulePolls: false,
+  });
   return { bot, stores };
 }
 
 export async function runFanOutBench(guilds = 100, channelsPerGuild = 10): Promise<string[]> {
-  const emulator = await new DiscordEmulator({ rateLimits: DISCORD_RATE_LIMITS, waitTimeoutMs: 600_000 }).start();
+  const emulator = await new DiscordEmulator({
+    rateLimits: DISCORD_RATE_LIMITS,
+    waitTimeoutMs: 600_000,
+  }).start();
   const servers = addServers(emulator.world, guilds, channelsPerGuild);
   const { bot, stores } = await bootBot(emulator);
   for (const settings of subscribeAll(servers)) await stores.guilds.set(settings);
-  const record = (await fixturePosts()).find((r) => r.classification.kind === 'incident') as StoredPost;
+  const record = (await fixturePosts()).find(
+    (r) => r.classification.kind === 'incident',
+  ) as StoredPost;
   await stores.posts.put([record]);
   const total = guilds * channelsPerGuild;
   const channelIds = servers.flatMap((s) => s.channelIds);
@@ -65,13 +86,31 @@ export async function runFanOutBench(guilds = 100, channelsPerGuild = 10): Promi
 }
 
 export async function runCommandLatencyBench(incidents = 10_000, rounds = 300): Promise<string[]> {
-  const emulator = await new DiscordEmulator({ rateLimits: { enabled: false, globalPerSecond: 50, messagesPerChannel: { limit: 5, windowMs: 5000 } } }).start();
+  const emulator = await new DiscordEmulator({
+    rateLimits: {
+      enabled: false,
+      globalPerSecond: 50,
+      messagesPerChannel: { limit: 5, windowMs: 5000 },
+    },
+  }).start();
   const demo = addDemoGuild(emulator.world);
   const { bot, stores } = await bootBot(emulator);
   await stores.posts.put(manyIncidents(await fixturePosts(), incidents));
-  await deployCommands({ token: emulator.token, apiUrl: emulator.apiUrl, applicationId: null, guildId: demo.guild.id, commands: await loadCommands() });
-  const target = { guildId: demo.guild.id, channelId: demo.channel('general'), userId: demo.user('analyst') };
-  const sub = (name: string, options: CommandOption[] = []): CommandOption[] => [{ name, type: OptionType.SubCommand, options }];
+  await deployCommands({
+    token: emulator.token,
+    apiUrl: emulator.apiUrl,
+    applicationId: null,
+    guildId: demo.guild.id,
+    commands: await loadCommands(),
+  });
+  const target = {
+    guildId: demo.guild.id,
+    channelId: demo.channel('general'),
+    userId: demo.user('analyst'),
+  };
+  const sub = (name: string, options: CommandOption[] = []): CommandOption[] => [
+    { name, type: OptionType.SubCommand, options },
+  ];
   const plays: Array<[string, CommandOption[]]> = [
     ['latest', sub('latest', [{ name: 'count', type: OptionType.Integer, value: 10 }])],
     ['search', sub('search', [{ name: 'query', type: OptionType.String, value: '株式会社' }])],
@@ -89,11 +128,17 @@ export async function runCommandLatencyBench(incidents = 10_000, rounds = 300): 
   await bot.stop();
   await emulator.stop();
   const all = [...times.values()].flat().sort((a, b) => a - b);
-  const lines = [`slash commands with ${incidents} stored incidents, dispatch to callback (${all.length} commands after warm-up):`];
-  lines.push(`  all       p50 ${percentile(all, 50).toFixed(2)} ms  p99 ${percentile(all, 99).toFixed(2)} ms`);
+  const lines = [
+    `slash commands with ${incidents} stored incidents, dispatch to callback (${all.length} commands after warm-up):`,
+  ];
+  lines.push(
+    `  all       p50 ${percentile(all, 50).toFixed(2)} ms  p99 ${percentile(all, 99).toFixed(2)} ms`,
+  );
   for (const [name, list] of times) {
     const sorted = [...list].sort((a, b) => a - b);
-    lines.push(`  ${name.padEnd(9)} p50 ${percentile(sorted, 50).toFixed(2)} ms  p99 ${percentile(sorted, 99).toFixed(2)} ms`);
+    lines.push(
+      `  ${name.padEnd(9)} p50 ${percentile(sorted, 50).toFixed(2)} ms  p99 ${percentile(sorted, 99).toFixed(2)} ms`,
+    );
   }
   return lines;
 }

@@ -3,8 +3,17 @@ import { DiscordEmulator } from '../src/emulator/emulator.js';
 import { addServers } from './world.js';
 
 const guilds = Number(process.argv[2] ?? 10_000);
-const emulator = await new DiscordEmulator({ rateLimits: { enabled: false, globalPerSecond: 50, messagesPerChannel: { limit: 5, windowMs: 5000 } }, waitTimeoutMs: 600_000 }).start();
+const emulator = await new DiscordEmulator({
+  rateLimits: {
+    enabled: false,
+    globalPerSecond: 50,
+    messagesPerChannel: { limit: 5, windowMs: 5000 },
+  },
+  waitTimeoutMs: 600_000,
+}).start();
 const servers = addServers(emulator.world, guilds, 2);
-process.stdout.write(`${JSON.stringify({ apiUrl: emulator.apiUrl, token: emulator.token, servers })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ apiUrl: emulator.apiUrl, token: emulator.token, servers })}\n`,
+);
 process.stdin.resume();
 process.stdin.on('end', () => void emulator.stop().then(() => process.exit(0)));

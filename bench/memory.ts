@@ -25,18 +25,41 @@ function collectGarbage(): void {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export async function runMemoryBench(servers = 10_000, incidents = 10_000): Promise<string[]> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./emulatorProcess.js', import.meta.url)), String(servers)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./emulatorProcess.js', import.meta.url)), String(servers)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-  const world = JSON.parse(line) as { apiUrl: string; token: string; servers: Array<{ guildId: string; channelIds: string[] }> };
+  const world = JSON.parse(line) as {
+    apiUrl: string;
+    token: string;
+    servers: Array<{ guildId: string; channelIds: string[] }>;
+  };
   collectGarbage();
   const before = process.memoryUsage().rss;
   const stores = memoryStores();
-  for (const settings of subscribeAll(world.servers.map((s) => ({ guildId: s.guildId, channelIds: s.channelIds.slice(0, 1) })))) await stores.guilds.set(settings);
+  for (const settings of subscribeAll(
+    world.servers.map((s) => ({ guildId: s.guildId, channelIds: s.channelIds.slice(0, 1) })),
+  ))
+    await stores.guilds.set(settings);
   await stores.posts.put(manyIncidents(await fixturePosts(), incidents));
   collectGarbage();
   const withData = process.memoryUsage();
-  const config = loadConfig({ DISCORD_TOKEN: world.token, DISCORD_API_URL: world.apiUrl, FEED_URLS: 'http://127.0.0.1:1/feed', STORE_URL: 'memory://', LOG_LEVEL: 'silent' });
-  const bot = await startBot({ config, stores, classify: createClassifier(config.classifierRules), log: silentLogger(), schedulePolls: false });
+  const config = loadConfig({
+    DISCORD_TOKEN: world.token,
+    DISCORD_API_URL: world.apiUrl,
+    FEED_URLS: 'http://127.0.0.1:1/feed',
+    STORE_URL: 'memory://',
+    LOG_LEVEL: 'silent',
+  });
+  const bot = await startBot({
+    config,
+    stores,
+    classify: createClassifier(config.classifierRules),
+    log: silentLogger(),
+    schedulePolls: false,
+  });
   const guildsSeen = bot.client.guilds.cache.size;
   collectGarbage();
   const after = process.memoryUsage();

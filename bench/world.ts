@@ -5,7 +5,11 @@ import type { World } from '../src/emulator/world.js';
 import type { StoredPost } from '../src/store/postStore.js';
 
 /** `guilds` servers of `channels` text channels each, in the emulator. */
-export function addServers(world: World, guilds: number, channels: number): Array<{ guildId: string; channelIds: string[] }> {
+export function addServers(
+  world: World,
+  guilds: number,
+  channels: number,
+): Array<{ guildId: string; channelIds: string[] }> {
   return Array.from({ length: guilds }, (_, g) => {
     const guild = world.addGuild({
       name: `server ${g}`,
@@ -17,12 +21,23 @@ export function addServers(world: World, guilds: number, channels: number): Arra
 }
 
 /** Settings subscribing every channel at `low` and above. */
-export function subscribeAll(servers: Array<{ guildId: string; channelIds: string[] }>): GuildSettings[] {
+export function subscribeAll(
+  servers: Array<{ guildId: string; channelIds: string[] }>,
+): GuildSettings[] {
   const now = new Date().toISOString();
   return servers.map(({ guildId, channelIds }) => ({
     guildId,
     updatedAt: now,
-    subscriptions: channelIds.map((channelId) => subscriptionSchema.parse({ guildId, channelId, minSeverity: 'low', locale: 'ja', createdAt: now, updatedAt: now })),
+    subscriptions: channelIds.map((channelId) =>
+      subscriptionSchema.parse({
+        guildId,
+        channelId,
+        minSeverity: 'low',
+        locale: 'ja',
+        createdAt: now,
+        updatedAt: now,
+      }),
+    ),
   }));
 }
 
@@ -36,8 +51,19 @@ export function manyIncidents(seed: readonly StoredPost[], count: number): Store
     return {
       ...base,
       // Distinct text per post (as real posts would have), without HTML, as the pipeline stores them.
-      post: { ...base.post, html: '', text: `${base.post.text}\n${i}`, id: `bench-${i}`, link: `https://example.test/${i}`, publishedAt: day },
-      classification: { ...base.classification, incidentId: `${year}-${String(i % 1000).padStart(3, '0')}`, disclosedOn: day.slice(0, 10) },
+      post: {
+        ...base.post,
+        html: '',
+        text: `${base.post.text}\n${i}`,
+        id: `bench-${i}`,
+        link: `https://example.test/${i}`,
+        publishedAt: day,
+      },
+      classification: {
+        ...base.classification,
+        incidentId: `${year}-${String(i % 1000).padStart(3, '0')}`,
+        disclosedOn: day.slice(0, 10),
+      },
     };
   });
 }

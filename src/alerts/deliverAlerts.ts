@@ -101,10 +101,15 @@ export class AlertDeliverer {
   /** Delivers every due pending delivery once. */
   async runOnce(): Promise<RunSummary> {
     const now = this.deps.now();
-    const pending = await this.deps.stores.outbox.pending();
-    const due = pending.filter((d) => !d.nextAttemptAt || new Date(d.nextAttemptAt) <= now);
     const byChannel = new Map<string, Delivery[]>();
-    for (const d of due) byChannel.set(d.channelId, [...(byChannel.get(d.channelId) ?? []), d]);
+    for (const d of await this.deps.stores.outbox.pending())
+      byChannel.set(d.channelId, [...(byChannel.get(d.channelId) ?? []), d]);
+    for (const [channelId, queue] of byChannel) {
+      queue.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      // A channel whose oldest alert waits for a retry waits as a whole, so alerts stay in order.
+      const head = queue[0];
+      if (head?.nextAttemptAt && new Date(head.nextAttemptAt) > now) byChannel.delete(channelId);
+    }
     const summary: RunSummary = { delivered: 0, failed: 0, retrying: 0 };
     const queues = [...byChannel.values()];
     const workers = Array.from(
@@ -120,7 +125,6 @@ export class AlertDeliverer {
   }
 
   private async deliverChannel(queue: Delivery[], summary: RunSummary): Promise<void> {
-    queue.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     for (const delivery of queue) {
       if (this.stopped) return;
       const outcome = await this.deliverOne(delivery);

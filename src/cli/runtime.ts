@@ -26,7 +26,10 @@ export function cliLogger(config: Config): Logger {
   return createLogger(config.logLevel, pino.destination(2));
 }
 
-export async function openRuntime(config: Config, log: Logger = cliLogger(config)): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  log: Logger = cliLogger(config),
+): Promise<Runtime> {
   const stores = await openStores(config.store, log);
   const classify = buildClassifier(config);
   return {

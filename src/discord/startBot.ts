@@ -55,7 +55,10 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
       StageInstanceManager: 0,
       VoiceStateManager: 0,
       ThreadManager: 0,
-      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      GuildMemberManager: {
+        maxSize: 0,
+        keepOverLimit: (member) => member.id === member.client.user.id,
+      },
       UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
     }),
   });

@@ -21,7 +21,11 @@ export function classifyPosts(
   const records: StoredPost[] = [];
   for (const post of posts) {
     try {
-      records.push({ post: { ...post, html: '' }, classification: classify(post), storedAt: now.toISOString() });
+      records.push({
+        post: { ...post, html: '' },
+        classification: classify(post),
+        storedAt: now.toISOString(),
+      });
     } catch (err) {
       log.error(
         { err, postId: post.id, feedUrl: post.feedUrl },

@@ -54,7 +54,11 @@ export function keyvStores(keyv: Keyv, log: Logger): Stores {
  * Opens the stores at `location`; `namespace` separates several bots (or test
  * runs) sharing a server. Only the configured backend's driver is loaded.
  */
-export async function openStores(location: StoreLocation, log: Logger, namespace = 'jikenbo'): Promise<Stores> {
+export async function openStores(
+  location: StoreLocation,
+  log: Logger,
+  namespace = 'jikenbo',
+): Promise<Stores> {
   switch (location.kind) {
     case 'memory':
       return memoryStores();

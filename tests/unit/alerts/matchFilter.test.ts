@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { describeFilter, explainVerdict, matchFilter } from '../../../src/alerts/matchFilter.js';
+import { subscriptionSchema, type Subscription } from '../../../src/alerts/subscription.js';
+import { makeStoredPost } from '../../helpers/builders.js';
+
+const sub = (overrides: Partial<Subscription> = {}): Subscription => ({
+  ...subscriptionSchema.parse({ guildId: 'g', channelId: 'c', createdAt: 'x', updatedAt: 'x' }),
+  ...overrides,
+});
+const post = (
+  overrides: Parameters<typeof makeStoredPost>[2] = {},
+  title = 'VPN経由のランサムウェア被害',
+) => {
+  const r = makeStoredPost('p', '2024-01-01T00:00:00Z', overrides);
+  return { ...r, post: { ...r.post, title, text: '本文' } };
+};
+
+describe('matchFilter', () => {
+  it('passes by default an incident at medium or above', () => {
+    expect(matchFilter(sub(), post({ severity: 'medium' }))).toEqual({ pass: true });
+  });
+
+  it.each([
+    [
+      {},
+      { severity: 'low' as const },
+      'blocked: severity low < medium',
+      'ブロック: 重大度 low < medium',
+    ],
+    [
+      {},
+      { kind: 'threat_intel' as const },
+      'blocked: kind threat_intel not in incident, incident_update',
+      'ブロック: 種別 threat_intel は対象外',
+    ],
+    [
+      { causes: ['phishing' as const] },
+      { cause: 'ransomware' as const },
+      'blocked: cause ransomware not in phishing',
+      'ブロック: 原因 ransomware は対象外',
+    ],
+    [
+      { keywords: ['DDoS'] },
+      {},
+      'blocked: none of the keywords DDoS',
+      'ブロック: キーワード DDoS を含まない',
+    ],
+    [
+      { exclude: ['ｖｐｎ'] },
+      {},
+      'blocked: contains excluded word ｖｐｎ',
+      'ブロック: 除外語 ｖｐｎ を含む',
+    ],
+  ])('explains why it blocks (%j, %j)', (filter, classification, en, ja) => {
+    const verdict = matchFilter(sub(filter), post(classification));
+    expect(explainVerdict(verdict, 'en')).toBe(en);
+    expect(explainVerdict(verdict, 'ja')).toBe(ja);
+  });
+
+  it('matches keywords as plain words, case- and width-insensitively (not as regular expressions)', () => {
+    expect(matchFilter(sub({ keywords: ['vpn'] }), post()).pass).toBe(true);
+    expect(matchFilter(sub({ keywords: ['V.N'] }), post()).pass).toBe(false);
+  });
+
+  it('describes a filter in words', () => {
+    expect(describeFilter(sub({ causes: ['ransomware'], keywords: ['VPN'] }), 'en')).toBe(
+      'severity ≥ medium; kinds incident, incident_update; causes ransomware; keywords VPN',
+    );
+  });
+});
