@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type {
+  InputError} from '../../../src/alerts/parseOptions.js';
 import {
-  InputError,
   parseCauses,
   parseDate,
   parseKinds,
