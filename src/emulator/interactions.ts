@@ -101,7 +101,11 @@ export function resolvedFor(
   const visit = (list: CommandOption[]) => {
     for (const o of list) {
       if (o.type === OptionType.Channel) {
-        const channel = world.channel(String(o.value))?.channel;
+        const found = world.channel(String(o.value));
+        // Discord only offers (and accepts) channels of the interaction's own guild.
+        if (found && found.guild.id !== guildId)
+          throw new Error(`channel ${String(o.value)} is not in guild ${guildId}`);
+        const channel = found?.channel;
         if (channel)
           channels[channel.id] = {
             id: channel.id,

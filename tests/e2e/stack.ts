@@ -38,6 +38,8 @@ export interface Stack {
   bot: RunningBot;
   stores: Stores;
   demo: DemoGuild;
+  /** A second server, for isolation checks. */
+  other: DemoGuild;
   /** Runs a command as `user` (a demo member name) in `channel` (a demo channel name). */
   command(
     user: string,
@@ -57,6 +59,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     rateLimits: options.rateLimits ?? FAST_LIMITS,
   }).start();
   const demo = addDemoGuild(emulator.world);
+  const other = addDemoGuild(emulator.world, {
+    name: 'another server',
+    roles: [{ name: 'Admin', permissions: 1n << 5n }],
+    members: [{ name: 'other-owner' }, { name: 'other-admin', roles: ['Admin'] }],
+    channels: [{ name: 'alerts' }],
+  });
   const feed = await new FeedServer(options.entries ?? []).start();
   const dir = mkdtempSync(join(tmpdir(), 'jikenbo-e2e-'));
   const storeUrl = options.store === 'sqlite' ? `sqlite://${join(dir, 'bot.sqlite')}` : 'memory://';
@@ -100,6 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return stores;
     },
     demo,
+    other,
     command: (user, channel, name, opts = [], locale = 'en-US') =>
       emulator.runCommand(
         {

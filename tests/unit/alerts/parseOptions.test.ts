@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  InputError} from '../../../src/alerts/parseOptions.js';
+import type { InputError } from '../../../src/alerts/parseOptions.js';
 import {
   parseCauses,
   parseDate,

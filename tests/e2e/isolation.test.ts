@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OptionType } from '../../src/emulator/emulator.js';
+import { channel, str, subcommand } from './options.js';
+import { startStack, type Stack } from './stack.js';
+
+describe('per-server isolation and option autocomplete', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+    await stack.command(
+      'admin',
+      'general',
+      'alerts',
+      subcommand('subscribe', [channel('channel', stack.demo.channel('incident-alerts'))]),
+    );
+  });
+  afterAll(() => stack.stop());
+
+  const inOther = (name: string, options = subcommand('list')) =>
+    stack.emulator.runCommand(
+      {
+        guildId: stack.other.guild.id,
+        channelId: stack.other.channel('alerts'),
+        userId: stack.other.user('other-admin'),
+      },
+      name,
+      options,
+    );
+
+  it('shows a server only its own subscriptions', async () => {
+    const reply = await inOther('alerts');
+    expect(reply.message?.content).toBe(
+      'No channel in this server is subscribed. Use `/alerts subscribe`.',
+    );
+  });
+
+  it('does not let a server change another server\u2019s subscription', async () => {
+    const before = await stack.stores.guilds.get(stack.demo.guild.id);
+    const unsubscribe = await inOther(
+      'alerts',
+      subcommand('unsubscribe', [channel('channel', stack.other.channel('alerts'))]),
+    );
+    expect(unsubscribe.message?.content).toMatch(/^No subscription for/);
+    // Discord never offers another server's channel in a channel option; the emulator refuses it too.
+    await expect(
+      inOther(
+        'alerts',
+        subcommand('subscribe', [
+          channel('channel', stack.demo.channel('incident-alerts')),
+          str('min_severity', 'info'),
+        ]),
+      ),
+    ).rejects.toThrow(/is not in guild/);
+    expect(await stack.stores.guilds.get(stack.demo.guild.id)).toEqual(before);
+    expect(await stack.stores.guilds.get(stack.other.guild.id)).toBeNull();
+  });
+
+  it('autocompletes comma-separated cause ids, in the user\u2019s language', async () => {
+    const reply = await stack.emulator.autocomplete(
+      {
+        guildId: stack.demo.guild.id,
+        channelId: stack.demo.channel('general'),
+        userId: stack.demo.user('admin'),
+        locale: 'ja',
+      },
+      'alerts',
+      [
+        {
+          name: 'subscribe',
+          type: OptionType.SubCommand,
+          options: [
+            { name: 'causes', type: OptionType.String, value: 'ransomware,phi', focused: true },
+          ],
+        },
+      ],
+    );
+    expect(reply.choices).toEqual([
+      { name: 'ransomware,phishing — フィッシング・なりすまし', value: 'ransomware,phishing' },
+    ]);
+  });
+});
