@@ -10,11 +10,24 @@ export type ReplyPayload = Pick<
   'content' | 'embeds' | 'allowedMentions'
 > & { ephemeral?: boolean };
 
+const deferrals = new WeakMap<ChatInputCommandInteraction, Promise<unknown>>();
+
+/** Defers the reply (the router does this before the 3 s deadline); respond() waits for it. */
+export function deferInTime(interaction: ChatInputCommandInteraction): void {
+  if (interaction.replied || interaction.deferred || deferrals.has(interaction)) return;
+  deferrals.set(
+    interaction,
+    interaction.deferReply({ flags: MessageFlags.Ephemeral }).catch(() => undefined),
+  );
+}
+
 /** Replies, or edits the deferred reply, or follows up when a reply was already sent. */
 export async function respond(
   interaction: ChatInputCommandInteraction,
   payload: ReplyPayload,
 ): Promise<void> {
+  // A defer may be on its way: answering before it lands would acknowledge the interaction twice.
+  await deferrals.get(interaction);
   const { ephemeral, ...rest } = payload;
   const body = { allowedMentions: { parse: [] }, ...rest };
   if (interaction.deferred) {

@@ -8,7 +8,7 @@ import { PermissionFlagsBits, type Interaction } from 'discord.js';
 import { langOf, t } from '../alerts/i18n.js';
 import { InputError } from '../alerts/parseOptions.js';
 import type { CommandContext, CommandModule } from './commandModule.js';
-import { respond } from './respond.js';
+import { deferInTime, respond } from './respond.js';
 
 /** Deferring after this long leaves time for the defer itself within 3 s. */
 export const DEFER_AFTER_MS = 1500;
@@ -29,10 +29,7 @@ export function createRouter(commands: ReadonlyMap<string, CommandModule>, ctx: 
     const command = commands.get(interaction.commandName);
     const lang = langOf(interaction.locale);
     if (!command) return;
-    const deferTimer = setTimeout(() => {
-      if (!interaction.replied && !interaction.deferred)
-        void interaction.deferReply({ flags: 64 }).catch(() => undefined);
-    }, DEFER_AFTER_MS);
+    const deferTimer = setTimeout(() => deferInTime(interaction), DEFER_AFTER_MS);
     try {
       if (!interaction.inGuild()) throw new InputError('error.guild-only');
       const needed = command.data.default_member_permissions;
