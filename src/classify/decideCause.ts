@@ -124,6 +124,17 @@ export function decideCause(post: PreparedPost, kind: Kind, rules: ClassifierRul
     s('phishing'),
   );
   if (errorBest && errorBest.v >= r.minScore && errorBest.v >= attackBest) {
+    // Rule 4: data shown to others by a software defect is misconfiguration, not misdelivery.
+    const defect =
+      errorBest.c === 'misdelivery'
+        ? affirmedMatches(r.softwareDefect, text, r.negatedAfter)[0]
+        : undefined;
+    if (defect)
+      return finish(
+        'misconfiguration',
+        'cause.tie-break-4.software-defect',
+        [defect, ...words('misconfiguration')].slice(0, 3),
+      );
     const rule =
       errorBest.c === 'loss_theft'
         ? 'cause.loss-theft'
@@ -140,10 +151,11 @@ export function decideCause(post: PreparedPost, kind: Kind, rules: ClassifierRul
       words('account_compromise'),
     );
   }
-  for (const cause of ['phishing', 'malware'] as const) {
-    if (s(cause) >= 3 && s(cause) >= s('unauthorized_access'))
-      return finish(cause, `cause.${cause}`, words(cause));
-  }
+  // Rule 1: what happened to the organisation (an infection) before what followed (spoofed mails).
+  const social = (['malware', 'phishing'] as const)
+    .filter((c) => s(c) >= 3 && s(c) >= s('unauthorized_access'))
+    .sort((a, b) => s(b) - s(a))[0];
+  if (social) return finish(social, `cause.${social}`, words(social));
   if (s('unauthorized_access') >= r.minScore) {
     return finish(
       'unauthorized_access',

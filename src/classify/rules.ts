@@ -56,6 +56,7 @@ export const classifierRulesSchema = z.object({
     errorCauses: z.array(causeSchema),
     secondaryMinScore: z.number().nonnegative(),
     negatedAfter: regex,
+    softwareDefect: regex,
     quoted: regex,
   }),
   dataTypes: z.object(

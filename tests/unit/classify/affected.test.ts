@@ -84,6 +84,11 @@ describe('people affected', () => {
       80,
     ],
     [
+      'a count followed by "…の氏名を含むファイル" is people, not an included figure',
+      '教員が学生120名の氏名及び成績を含むファイルを誤って送信しました。',
+      120,
+    ],
+    [
       'records count only when no people are given',
       '写真データ 1,229 枚が流出した可能性があります。',
       1229,

@@ -111,6 +111,38 @@ describe('cause and the spec tie-breaks', () => {
     expect(classify(T(headline), body).cause).toBe(cause);
   });
 
+  it.each([
+    [
+      'insider',
+      '元従業員による顧客情報の持ち出しについて',
+      '退職した従業員が在職中に顧客情報を不正に持ち出していたことが判明しました。',
+    ],
+    [
+      'insider',
+      '内部不正による情報漏えいについて',
+      '当社従業員による内部不正により、顧客情報が第三者に渡っていました。',
+    ],
+    ['misdelivery', '郵便物の誤配達について', '請求書を別のお客様宛に誤配達しました。'],
+    ['misdelivery', 'FAX誤送信のお詫び', '顧客情報を記載した書類を誤送信しました。'],
+    [
+      'misconfiguration',
+      'マイページでの他のお客様情報の誤表示について',
+      'システムの不具合により、他のお客様の情報が誤表示される事象が発生しました。',
+    ],
+    [
+      'malware',
+      'Emotet感染に関するお詫び',
+      '当社の端末がマルウェアEmotetに感染し、なりすましメールが送信されていることを確認しました。',
+    ],
+    [
+      'account_compromise',
+      '不正ログインに関するお知らせ',
+      '第三者によるリスト型攻撃と思われる不正ログインが発生し、会員アカウントが不正に利用されました。',
+    ],
+  ])('reads other wordings of a cause: %s (%s)', (cause, headline, body) => {
+    expect(classify(T(headline), body).cause).toBe(cause);
+  });
+
   it('ignores a cause word inside a quoted product name', () => {
     const r = classify(
       T('送信メールデータの流出の可能性について'),

@@ -99,6 +99,24 @@ describe('severity', () => {
     expect(r.disruption).toBe(false);
   });
 
+  it('is critical when an attack stopped patient care, even though the hospital says it stopped it', () => {
+    const r = classify(
+      T('電子カルテシステムの障害について'),
+      'サイバー攻撃により電子カルテシステムが利用できなくなり、外来診療を停止しております。',
+    );
+    expect(r.severity).toBe('critical');
+    expect(r.disruption).toBe(true);
+  });
+
+  it('is low for an intrusion into a public website with no data involved', () => {
+    expect(
+      classify(
+        T('ホームページへの不正アクセスについて'),
+        'ホームページへの不正アクセスがありました。調査を継続しています。',
+      ).severity,
+    ).toBe('low');
+  });
+
   it('does not count a precautionary shutdown as an outage', () => {
     const r = classify(
       T('不正アクセスについて'),
