@@ -64,6 +64,15 @@ describe('kind', () => {
     expect(r.organization).toBe('株式会社サンプル');
   });
 
+  it('takes a ministry order as regulatory, naming the company acted upon', () => {
+    const r = classify(
+      '経済産業省、株式会社サンプルペイメントに業務改善命令',
+      '経済産業省は、クレジットカード番号等の漏えい事案を受け、業務改善命令を行った。',
+    );
+    expect(r.kind).toBe('regulatory');
+    expect(r.organization).toBe('株式会社サンプルペイメント');
+  });
+
   it.each([
     [
       'a miles campaign that mentions cards and points',
