@@ -5,30 +5,16 @@ import {
   PermissionFlagsBits,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { langOf, t, type Lang } from '../src/alerts/i18n.js';
-import { describeFilter, explainVerdict, matchFilter } from '../src/alerts/matchFilter.js';
-import { InputError, parseCauses, parseKinds, parseWords } from '../src/alerts/parseOptions.js';
-import { renderAlert, cut } from '../src/alerts/renderAlert.js';
+import { langOf } from '../src/alerts/i18n.js';
+import { CAUSES, CAUSE_NAMES, KINDS, KIND_NAMES } from '../src/classify/vocabulary.js';
 import {
-  subscriptionSchema,
-  type GuildSettings,
-  type Subscription,
-} from '../src/alerts/subscription.js';
-import {
-  CAUSES,
-  CAUSE_NAMES,
-  KINDS,
-  KIND_NAMES,
-  severitySchema,
-  SEVERITY_NAMES,
-} from '../src/classify/vocabulary.js';
-import { PublishError } from '../src/alerts/publisher.js';
+  listSubscriptions,
+  postSampleAlert,
+  previewSubscription,
+} from '../src/discord/alertsReports.js';
+import { subscribeChannel, unsubscribeChannel } from '../src/discord/alertsSubscribe.js';
 import type { CommandContext, CommandModule } from '../src/discord/commandModule.js';
-import { postableChannel } from '../src/discord/channelAccess.js';
 import { completeIdList, ja, SEVERITY_CHOICES } from '../src/discord/localized.js';
-import { respond } from '../src/discord/respond.js';
-import { isIncident } from '../src/alerts/lookups.js';
-import type { StoredPost } from '../src/store/postStore.js';
 
 const channelOption = (required: boolean, description: string, jaDescription: string) => ({
   type: O.Channel as const,
@@ -149,217 +135,21 @@ const data: CommandModule['data'] = {
   ],
 };
 
-async function settingsOf(ctx: CommandContext, guildId: string): Promise<GuildSettings> {
-  return (
-    (await ctx.stores.guilds.get(guildId)) ?? {
-      guildId,
-      subscriptions: [],
-      updatedAt: ctx.now().toISOString(),
-    }
-  );
-}
-
-async function subscribe(
-  interaction: ChatInputCommandInteraction,
-  ctx: CommandContext,
-  lang: Lang,
-): Promise<void> {
-  const channel = postableChannel(interaction, 'channel');
-  const o = interaction.options;
-  const causes = parseCauses(o.getString('causes'));
-  const kinds = parseKinds(o.getString('kinds'));
-  const keywords = parseWords(o.getString('keywords'), 'keywords');
-  const exclude = parseWords(o.getString('exclude'), 'exclude');
-  const minSeverity = o.getString('min_severity');
-  const mentionMin = o.getString('mention_min_severity');
-  const role = o.getRole('mention_role');
-  const guildId = interaction.guildId as string;
-  const settings = await settingsOf(ctx, guildId);
-  const now = ctx.now().toISOString();
-  const existing = settings.subscriptions.find((s) => s.channelId === channel.id);
-  const base: Subscription =
-    existing ??
-    subscriptionSchema.parse({
-      guildId,
-      channelId: channel.id,
-      locale: interaction.locale,
-      createdAt: now,
-      updatedAt: now,
-    });
-  const subscription: Subscription = {
-    ...base,
-    minSeverity: minSeverity ? severitySchema.parse(minSeverity) : base.minSeverity,
-    causes: causes ?? base.causes,
-    kinds: kinds ?? base.kinds,
-    keywords: keywords ?? base.keywords,
-    exclude: exclude ?? base.exclude,
-    mentionRoleId: role ? role.id : base.mentionRoleId,
-    mentionMinSeverity: mentionMin ? severitySchema.parse(mentionMin) : base.mentionMinSeverity,
-    locale: interaction.locale,
-    updatedAt: now,
-    health: { status: 'ok', reason: null, since: null },
-  };
-  await ctx.stores.guilds.set({
-    ...settings,
-    subscriptions: [
-      ...settings.subscriptions.filter((s) => s.channelId !== channel.id),
-      subscription,
-    ],
-    updatedAt: now,
-  });
-  await respond(interaction, {
-    content: t(lang, existing ? 'alerts.updated' : 'alerts.subscribed', {
-      channel: `<#${channel.id}>`,
-      filter: describeFilter(subscription, lang),
-    }),
-    ephemeral: true,
-  });
-}
-
-async function findSubscription(
-  interaction: ChatInputCommandInteraction,
-  ctx: CommandContext,
-  required: boolean,
-): Promise<{ settings: GuildSettings; subscription: Subscription }> {
-  const settings = await settingsOf(ctx, interaction.guildId as string);
-  const channelId = interaction.options.getChannel('channel', required)?.id;
-  const subscription = channelId
-    ? settings.subscriptions.find((s) => s.channelId === channelId)
-    : settings.subscriptions[0];
-  if (!subscription) {
-    if (!channelId) throw new InputError('alerts.none');
-    throw new InputError('error.no-subscription', { channel: `<#${channelId}>` });
-  }
-  return { settings, subscription };
-}
-
 async function execute(
   interaction: ChatInputCommandInteraction,
   ctx: CommandContext,
 ): Promise<void> {
   const lang = langOf(interaction.locale);
-  switch (interaction.options.getSubcommand()) {
-    case 'subscribe':
-      return subscribe(interaction, ctx, lang);
-    case 'unsubscribe': {
-      const { settings, subscription } = await findSubscription(interaction, ctx, true);
-      await ctx.stores.guilds.set({
-        ...settings,
-        subscriptions: settings.subscriptions.filter((s) => s !== subscription),
-        updatedAt: ctx.now().toISOString(),
-      });
-      return respond(interaction, {
-        content: t(lang, 'alerts.unsubscribed', { channel: `<#${subscription.channelId}>` }),
-        ephemeral: true,
-      });
-    }
-    case 'list': {
-      const settings = await settingsOf(ctx, interaction.guildId as string);
-      if (settings.subscriptions.length === 0)
-        return respond(interaction, { content: t(lang, 'alerts.none'), ephemeral: true });
-      const lines = settings.subscriptions.map((s) => {
-        const health =
-          s.health.status === 'ok'
-            ? t(lang, 'alerts.health-ok')
-            : t(lang, 'alerts.health-broken', {
-                since: s.health.since ?? '?',
-                reason: s.health.reason ?? '?',
-              });
-        return `<#${s.channelId}> — ${describeFilter(s, lang)} — **${health}**`;
-      });
-      return respond(interaction, {
-        embeds: [{ title: t(lang, 'alerts.list-title'), description: cut(lines.join('\n'), 4096) }],
-        ephemeral: true,
-      });
-    }
-    case 'preview': {
-      const { subscription } = await findSubscription(interaction, ctx, false);
-      const recent = (await ctx.stores.posts.all())
-        .filter((r) => r.classification.kind !== 'off_topic')
-        .slice(0, 20);
-      const lines = recent.map((r) => {
-        const verdict = matchFilter(subscription, r);
-        const id = r.classification.incidentId ? `#${r.classification.incidentId} ` : '';
-        return `${verdict.pass ? '✅' : '⛔'} [${SEVERITY_NAMES[r.classification.severity][lang]}] ${id}${cut(r.classification.organization ?? r.post.title, 40)} — ${explainVerdict(verdict, lang)}`;
-      });
-      const passed = recent.filter((r) => matchFilter(subscription, r).pass).length;
-      const title = cut(
-        t(lang, 'alerts.preview-title', {
-          channel: `#${interaction.guild?.channels.cache.get(subscription.channelId)?.name ?? subscription.channelId}`,
-          passed,
-          total: recent.length,
-        }),
-        256,
-      );
-      return respond(interaction, {
-        embeds: [{ title, description: cut(lines.join('\n') || '—', 4096) }],
-        ephemeral: true,
-      });
-    }
-    case 'test': {
-      const channel = postableChannel(interaction, 'channel');
-      const settings = await settingsOf(ctx, interaction.guildId as string);
-      const now = ctx.now().toISOString();
-      const subscription =
-        settings.subscriptions.find((s) => s.channelId === channel.id) ??
-        subscriptionSchema.parse({
-          guildId: interaction.guildId,
-          channelId: channel.id,
-          locale: interaction.locale,
-          createdAt: now,
-          updatedAt: now,
-        });
-      const sample = (await ctx.stores.posts.all()).find(isIncident) ?? SAMPLE;
-      const message = renderAlert(sample, { ...subscription, mentionRoleId: null });
-      try {
-        await ctx.publisher.publish(
-          channel.id,
-          { ...message, content: t(langOf(subscription.locale), 'alert.sample') },
-          `test-${Date.now()}`,
-        );
-        return respond(interaction, {
-          content: t(lang, 'alerts.test-sent', { channel: `<#${channel.id}>` }),
-          ephemeral: true,
-        });
-      } catch (err) {
-        const reason = err instanceof PublishError ? err.message : (err as Error).message;
-        return respond(interaction, {
-          content: t(lang, 'alerts.test-failed', { channel: `<#${channel.id}>`, reason }),
-          ephemeral: true,
-        });
-      }
-    }
-  }
+  const handlers = {
+    subscribe: subscribeChannel,
+    unsubscribe: unsubscribeChannel,
+    list: listSubscriptions,
+    preview: previewSubscription,
+    test: postSampleAlert,
+  } as const;
+  const handler = handlers[interaction.options.getSubcommand() as keyof typeof handlers];
+  await handler?.(interaction, ctx, lang);
 }
-
-const SAMPLE = {
-  post: {
-    id: 'sample',
-    feedUrl: '',
-    link: 'https://blog.b-son.net/',
-    title:
-      '【セキュリティ事件簿#2024-000】株式会社サンプル 不正アクセスによる個人情報漏えいに関するお詫び',
-    publishedAt: null,
-    updatedAt: null,
-    categories: [],
-    html: '',
-    text: '',
-  },
-  classification: {
-    kind: 'incident',
-    cause: 'unauthorized_access',
-    secondaryCauses: [],
-    severity: 'high',
-    incidentId: '2024-000',
-    organization: '株式会社サンプル',
-    affected: 12345,
-    dataTypes: ['name', 'email'],
-    disclosedOn: '2024-01-01',
-    disruption: false,
-    reasons: [],
-  },
-  storedAt: new Date(0).toISOString(),
-} as const satisfies StoredPost;
 
 const command: CommandModule = {
   data,

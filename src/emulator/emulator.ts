@@ -4,13 +4,15 @@
  * through configuration only (rest.api, and the gateway URL from GET /gateway/bot).
  */
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
-import { FaultInjector, faultResponse, type FaultRule } from './faults.js';
+import { FaultInjector, type FaultRule } from './faults.js';
 import { Gateway } from './gateway.js';
-import { parseBody, readBody } from './http.js';
+import { handleRestRequest, type RecordedRequest } from './restServer.js';
 import {
+  buildDmInteraction,
+  replyOf,
+  type Reply,
   buildInteraction,
   InteractionType,
   OptionType,
@@ -20,19 +22,8 @@ import {
   type InteractionTarget,
 } from './interactions.js';
 import { DISCORD_RATE_LIMITS, RateLimiter, type RateLimitConfig } from './rateLimits.js';
-import { routeRest } from './rest.js';
 import { nextSnowflake } from './snowflake.js';
 import { makeUser, World, type StoredMessage } from './world.js';
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  status: number;
-  body: Record<string, unknown> | null;
-  known: boolean;
-  multipart: boolean;
-  at: number;
-}
 
 export interface EmulatorOptions {
   token?: string;
@@ -41,15 +32,6 @@ export interface EmulatorOptions {
   rateLimits?: RateLimitConfig;
   /** How long waits may take before failing (tests fail fast instead of hanging). */
   waitTimeoutMs?: number;
-}
-
-export interface Reply {
-  /** The interaction callback type (4 reply, 5 deferred then edited, 8 autocomplete choices…). */
-  type: number;
-  /** The message as the user sees it (for a deferred reply, the edited original). */
-  message: Record<string, unknown> | null;
-  ephemeral: boolean;
-  choices: Array<{ name: string; value: unknown }>;
 }
 
 export const DEFAULT_TOKEN = `${Buffer.from('100000000000000001').toString('base64')}.emulator.token`;
@@ -87,7 +69,7 @@ export class DiscordEmulator extends EventEmitter {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server = createServer((req, res) => void handleRestRequest(this, req, res));
     this.server.on('upgrade', (req, socket, head) => {
       if ((req.url ?? '').startsWith('/gateway')) this.gateway.handleUpgrade(req, socket, head);
       else socket.destroy();
@@ -134,66 +116,6 @@ export class DiscordEmulator extends EventEmitter {
   /** Sends a dispatch event to the bot. */
   dispatch(t: string, d: unknown): void {
     this.gateway.dispatch(t, d);
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', this.origin);
-    const method = req.method ?? 'GET';
-    const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
-    const raw = await readBody(req);
-    let parsed;
-    try {
-      parsed = parseBody(raw, req.headers['content-type']);
-    } catch {
-      return this.respond(res, { method, path, body: null, known: true, multipart: false }, 400, {
-        message: '400: Bad Request',
-        code: 50109,
-      });
-    }
-    const record = { method, path, body: parsed.json, known: true, multipart: parsed.multipart };
-    const fault = this.faults.take(method, path);
-    if (fault && 'delayMs' in fault) await delay(fault.delayMs);
-    else if (fault) {
-      const f = faultResponse(fault);
-      return this.respond(res, record, f.status, f.body, f.headers);
-    }
-    const limit = this.rateLimiter.check(method, path);
-    if (limit.limited) return this.respond(res, record, 429, limit.limited.body, limit.headers);
-    const authorized = req.headers.authorization === `Bot ${this.token}`;
-    const result = routeRest(
-      {
-        world: this.world,
-        gatewayUrl: this.gatewayUrl,
-        interactions: this.interactions,
-        onMessage: (message) => this.emit('message', message),
-        onInteractionUpdate: (interaction) => this.emit('interaction', interaction),
-      },
-      { method, path, body: parsed.json, authorized },
-    );
-    this.respond(
-      res,
-      { ...record, known: result.known },
-      result.status,
-      result.body,
-      limit.headers,
-    );
-  }
-
-  private respond(
-    res: ServerResponse,
-    record: Omit<RecordedRequest, 'status' | 'at'>,
-    status: number,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): void {
-    this.requests.push({ ...record, status, at: Date.now() });
-    if (body === undefined) res.writeHead(status, headers).end();
-    else
-      res
-        .writeHead(status, { 'content-type': 'application/json', ...headers })
-        .end(JSON.stringify(body));
-    this.emit('request', record);
-    this.emit('change');
   }
 
   /** Resolves with `check()`'s first non-undefined value, re-checking on every change; no polling. */
@@ -287,37 +209,15 @@ export class DiscordEmulator extends EventEmitter {
     options: CommandOption[] = [],
     locale = 'en-US',
   ): Promise<Reply> {
-    const user = this.world.users.get(userId);
-    if (!user) throw new Error(`unknown user ${userId}`);
-    const id = nextSnowflake();
-    const token = `${Buffer.from(id).toString('base64url')}.${nextSnowflake()}`;
-    const channel = { id: nextSnowflake(), type: 1, recipients: [user] };
-    const payload = {
-      id,
-      application_id: this.world.applicationId,
-      type: InteractionType.ApplicationCommand,
-      data: { id: nextSnowflake(), name, type: 1, options },
-      channel_id: channel.id,
-      channel,
-      user,
-      token,
-      version: 1,
-      locale,
-      app_permissions: '0',
-      entitlements: [],
-      authorizing_integration_owners: { '1': user.id },
-      context: 1,
-    };
     return this.waitForReply(
-      this.deliver({
-        id,
-        token,
-        type: InteractionType.ApplicationCommand,
-        payload,
-        callbacks: [],
-        original: null,
-        followups: [],
-      }),
+      this.deliver(
+        buildDmInteraction(
+          this.world,
+          userId,
+          { id: nextSnowflake(), name, type: 1, options },
+          locale,
+        ),
+      ),
     );
   }
 
@@ -370,21 +270,10 @@ export class DiscordEmulator extends EventEmitter {
 
   /** Waits until the interaction has its final answer (a deferred reply waits for its edit). */
   waitForReply(record: InteractionRecord): Promise<Reply> {
-    return this.until(() => {
-      const first = record.callbacks[0];
-      if (!first) return undefined;
-      if (first.type === 5 && !record.original) return undefined;
-      const message = (
-        first.type === 5 ? record.original : (first.data ?? record.original)
-      ) as Record<string, unknown> | null;
-      const flags = Number(
-        (first.data as Record<string, unknown> | null)?.flags ?? message?.flags ?? 0,
-      );
-      const choices = first.type === 8 ? ((first.data?.choices as Reply['choices']) ?? []) : [];
-      return { type: first.type, message, ephemeral: (flags & 64) === 64, choices };
-    }, `a reply to interaction ${record.id}`);
+    return this.until(() => replyOf(record), `a reply to interaction ${record.id}`);
   }
 }
 
 export { OptionType, InteractionType };
-export type { CommandOption, InteractionTarget, InteractionRecord };
+export type { RecordedRequest };
+export type { CommandOption, InteractionTarget, InteractionRecord, Reply };

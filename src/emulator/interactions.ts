@@ -127,3 +127,67 @@ export function resolvedFor(
   if (Object.keys(roles).length > 0) resolved.roles = roles;
   return Object.keys(resolved).length > 0 ? resolved : undefined;
 }
+
+/** A chat-input command from a direct message: no guild, no member, just the user. */
+export function buildDmInteraction(
+  world: World,
+  userId: string,
+  data: Record<string, unknown>,
+  locale: string,
+): InteractionRecord {
+  const user = world.users.get(userId);
+  if (!user) throw new Error(`unknown user ${userId}`);
+  const id = nextSnowflake();
+  const token = `${Buffer.from(id).toString('base64url')}.${nextSnowflake()}`;
+  const channel = { id: nextSnowflake(), type: 1, recipients: [user] };
+  const payload = {
+    id,
+    application_id: world.applicationId,
+    type: InteractionType.ApplicationCommand,
+    data,
+    channel_id: channel.id,
+    channel,
+    user,
+    token,
+    version: 1,
+    locale,
+    app_permissions: '0',
+    entitlements: [],
+    authorizing_integration_owners: { '1': user.id },
+    context: 1,
+  };
+  return {
+    id,
+    token,
+    type: InteractionType.ApplicationCommand,
+    payload,
+    callbacks: [],
+    original: null,
+    followups: [],
+  };
+}
+
+export interface Reply {
+  /** The interaction callback type (4 reply, 5 deferred then edited, 8 autocomplete choices…). */
+  type: number;
+  /** The message as the user sees it (for a deferred reply, the edited original). */
+  message: Record<string, unknown> | null;
+  ephemeral: boolean;
+  choices: Array<{ name: string; value: unknown }>;
+}
+
+/** The interaction's final answer, or undefined while it has none (a deferred reply waits for its edit). */
+export function replyOf(record: InteractionRecord): Reply | undefined {
+  const first = record.callbacks[0];
+  if (!first) return undefined;
+  if (first.type === 5 && !record.original) return undefined;
+  const message = (first.type === 5 ? record.original : (first.data ?? record.original)) as Record<
+    string,
+    unknown
+  > | null;
+  const flags = Number(
+    (first.data as Record<string, unknown> | null)?.flags ?? message?.flags ?? 0,
+  );
+  const choices = first.type === 8 ? ((first.data?.choices as Reply['choices']) ?? []) : [];
+  return { type: first.type, message, ephemeral: (flags & 64) === 64, choices };
+}
