@@ -36,17 +36,17 @@ export function decideKind(post: PreparedPost, rules: ClassifierRules): KindDeci
     if (words.length > 0) return decided('regulatory', `kind.regulatory.${pattern.id}`, words);
   }
   const seriesTag = matchedWords(k.seriesTag, post.title, 1);
-  const securityHits =
-    countMatches(k.security, post.title) * 3 + countMatches(k.security, post.text);
   const incidentWords = matchedWords(k.incidentTitle, post.title, 2);
-  if (
-    seriesTag.length === 0 &&
-    incidentWords.length === 0 &&
-    securityHits <= k.offTopicMaxSecurityHits
-  ) {
-    return decided('off_topic', 'kind.off-topic.no-security-vocabulary', [
-      `${securityHits} security word(s)`,
-    ]);
+  if (seriesTag.length === 0 && incidentWords.length === 0) {
+    // Counting security words over the whole text is the costly part; only untagged posts need it.
+    const securityHits =
+      countMatches(k.security, post.title) * 3 +
+      countMatches(k.security, post.text, k.offTopicMaxSecurityHits + 1);
+    if (securityHits <= k.offTopicMaxSecurityHits) {
+      return decided('off_topic', 'kind.off-topic.no-security-vocabulary', [
+        `${securityHits} security word(s)`,
+      ]);
+    }
   }
   const update = updateEvidence(post, rules);
   if (seriesTag.length > 0) {

@@ -34,8 +34,11 @@ function contextOf(
 export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataTypesResult {
   const found = new Map<DataType, string>();
   const negated = new Set<DataType>();
-  const { leak, negation, exclude } = rules.dataContext;
+  const { leak, negation, exclude, listLineMaxChars, excludeLookback } = rules.dataContext;
   const present = DATA_TYPES.filter((type) => rules.dataTypes[type].test(post.text));
+  // Verdicts per sentence, computed once however many data words it holds.
+  const excluded = new Map<string, boolean>();
+  const inLeakContext = new Map<string, boolean>();
   post.lines.forEach((line, lineIndex) => {
     for (const type of present) {
       const pattern = rules.dataTypes[type];
@@ -43,20 +46,25 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
       for (const match of line.matchAll(globalOf(pattern))) {
         const end = (match.index ?? 0) + match[0].length;
         const sentenceEnd = line.indexOf('。', end);
-        const rest = line.slice(end, sentenceEnd === -1 ? undefined : sentenceEnd + 1);
         const sentenceStart = line.lastIndexOf('。', match.index ?? 0) + 1;
+        const key = `${lineIndex}:${sentenceStart}`;
         const sentence = line.slice(sentenceStart, sentenceEnd === -1 ? undefined : sentenceEnd);
-        const shortLine = line.length <= rules.dataContext.listLineMaxChars;
-        const above = shortLine
-          ? post.lines.slice(Math.max(0, lineIndex - rules.dataContext.excludeLookback), lineIndex)
-          : [];
-        if (exclude.test(sentence) || above.some((l) => exclude.test(l))) continue;
-        if (negation.test(rest)) {
+        if (!excluded.has(key)) {
+          const above =
+            line.length <= listLineMaxChars
+              ? post.lines.slice(Math.max(0, lineIndex - excludeLookback), lineIndex)
+              : [];
+          excluded.set(key, exclude.test(sentence) || above.some((l) => exclude.test(l)));
+        }
+        if (excluded.get(key)) continue;
+        if (negation.test(line.slice(end, sentenceEnd === -1 ? undefined : sentenceEnd + 1))) {
           negated.add(type);
           continue;
         }
-        if (!found.has(type) && leak.test(contextOf(post, lineIndex, sentence, rules)))
-          found.set(type, match[0]);
+        if (found.has(type)) continue;
+        if (!inLeakContext.has(key))
+          inLeakContext.set(key, leak.test(contextOf(post, lineIndex, sentence, rules)));
+        if (inLeakContext.get(key)) found.set(type, match[0]);
       }
     }
   });

@@ -49,10 +49,11 @@ export function matchedWords(re: RegExp, text: string, max = 3): string[] {
 }
 
 /** Number of matches of `re` in `text`. */
-export function countMatches(re: RegExp, text: string): number {
+/** Number of matches of `re` in `text`, counting no further than `stopAt`. */
+export function countMatches(re: RegExp, text: string, stopAt = Number.POSITIVE_INFINITY): number {
   if (!re.test(text)) return 0;
   let n = 0;
-  for (const _ of text.matchAll(globalOf(re))) n++;
+  for (const _ of text.matchAll(globalOf(re))) if (++n >= stopAt) break;
   return n;
 }
 
