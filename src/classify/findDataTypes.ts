@@ -10,8 +10,6 @@ import { DATA_TYPES, type DataType } from './vocabulary.js';
 
 export interface DataTypesResult {
   dataTypes: DataType[];
-  /** Types the post explicitly says were not involved. */
-  negated: DataType[];
   reason: Reason;
 }
 
@@ -33,7 +31,6 @@ function contextOf(
 
 export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataTypesResult {
   const found = new Map<DataType, string>();
-  const negated = new Set<DataType>();
   const { leak, negation, exclude, listLineMaxChars, excludeLookback } = rules.dataContext;
   const present = DATA_TYPES.filter((type) => rules.dataTypes[type].test(post.text));
   // Verdicts per sentence, computed once however many data words it holds.
@@ -57,10 +54,9 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
           excluded.set(key, exclude.test(sentence) || above.some((l) => exclude.test(l)));
         }
         if (excluded.get(key)) continue;
-        if (negation.test(line.slice(end, sentenceEnd === -1 ? undefined : sentenceEnd + 1))) {
-          negated.add(type);
+        // "…は含まれておりません": the post says this item was not involved.
+        if (negation.test(line.slice(end, sentenceEnd === -1 ? undefined : sentenceEnd + 1)))
           continue;
-        }
         if (found.has(type)) continue;
         if (!inLeakContext.has(key))
           inLeakContext.set(key, leak.test(contextOf(post, lineIndex, sentence, rules)));
@@ -71,7 +67,6 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
   const dataTypes = DATA_TYPES.filter((t) => found.has(t));
   return {
     dataTypes,
-    negated: [...negated].filter((t) => !found.has(t)),
     reason: {
       label: 'dataTypes',
       value: dataTypes.join(',') || 'none',
