@@ -33,10 +33,11 @@ export async function fixturePosts(): Promise<StoredPost[]> {
   }));
 }
 
-async function bootBot(emulator: DiscordEmulator, stores = memoryStores()) {
+/** Starts the real bot against a Discord at `discord` (an emulator, here or in another process). */
+export async function bootBot(discord: { token: string; apiUrl: string }, stores = memoryStores()) {
   const config = loadConfig({
-    DISCORD_TOKEN: emulator.token,
-    DISCORD_API_URL: emulator.apiUrl,
+    DISCORD_TOKEN: discord.token,
+    DISCORD_API_URL: discord.apiUrl,
     FEED_URLS: 'http://127.0.0.1:1/feed',
     STORE_URL: 'memory://',
     LOG_LEVEL: 'silent',

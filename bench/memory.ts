@@ -9,12 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createInterface } from 'node:readline';
-import { createClassifier } from '../src/classify/classifyPost.js';
-import { loadConfig } from '../src/config/loadConfig.js';
-import { startBot } from '../src/discord/startBot.js';
-import { silentLogger } from '../src/log.js';
 import { memoryStores } from '../src/store/openStores.js';
-import { fixturePosts } from './botBenches.js';
+import { bootBot, fixturePosts } from './botBenches.js';
 import { manyIncidents, subscribeAll } from './world.js';
 
 function collectGarbage(): void {
@@ -46,20 +42,7 @@ export async function runMemoryBench(servers = 10_000, incidents = 10_000): Prom
   await stores.posts.put(manyIncidents(await fixturePosts(), incidents));
   collectGarbage();
   const withData = process.memoryUsage();
-  const config = loadConfig({
-    DISCORD_TOKEN: world.token,
-    DISCORD_API_URL: world.apiUrl,
-    FEED_URLS: 'http://127.0.0.1:1/feed',
-    STORE_URL: 'memory://',
-    LOG_LEVEL: 'silent',
-  });
-  const bot = await startBot({
-    config,
-    stores,
-    classify: createClassifier(config.classifierRules),
-    log: silentLogger(),
-    schedulePolls: false,
-  });
+  const { bot } = await bootBot(world, stores);
   const guildsSeen = bot.client.guilds.cache.size;
   collectGarbage();
   const after = process.memoryUsage();
