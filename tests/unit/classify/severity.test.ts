@@ -53,6 +53,17 @@ describe('severity', () => {
     expect(ruleOf(r, 'severity')).toBe('severity.sensitive-data');
   });
 
+  it('is high for a stolen laptop holding patients\u2019 diagnoses, a password being no protection', () => {
+    const r = classify(
+      T('患者情報を含むノートパソコンの盗難について'),
+      '医師が車内に置いていたノートパソコンが盗難にあいました。パソコンには患者約800名の氏名、病名、検査結果が保存されていました。パソコンにはパスワードを設定しておりました。',
+    );
+    expect(r.cause).toBe('loss_theft');
+    expect(r.dataTypes).toEqual(['name', 'medical']);
+    expect(r.affected).toBe(800);
+    expect(r.severity).toBe('high');
+  });
+
   it('drops leak facts when a finished investigation found no leak', () => {
     const r = classify(
       T('個人情報管理に関するお詫び'),
