@@ -29,6 +29,16 @@ function updateEvidence(
   return null;
 }
 
+/** Whether a title's first word is an organisation's name (株式会社…, …市, …大学…). */
+function startsWithOrganisation(token: string, rules: ClassifierRules): boolean {
+  const { orgSuffixes, orgEndings } = rules.facts;
+  return (
+    token.length > 0 &&
+    token.length <= 40 &&
+    (orgSuffixes.test(token) || new RegExp(`${orgEndings.source}$`).test(token))
+  );
+}
+
 export function decideKind(post: PreparedPost, rules: ClassifierRules): KindDecision {
   const k = rules.kind;
   for (const pattern of k.regulatoryTitle) {
@@ -53,6 +63,19 @@ export function decideKind(post: PreparedPost, rules: ClassifierRules): KindDeci
     return update
       ? decided('incident_update', update.rule, [...seriesTag, ...update.words])
       : decided('incident', 'kind.incident.series-tag', seriesTag);
+  }
+  // A notice that the organisation is impersonated, or one named victim of a leak-site claim, is an incident.
+  const impersonated = matchedWords(k.impersonation, post.title, 1);
+  if (impersonated.length > 0)
+    return decided('incident', 'kind.incident.impersonation-notice', impersonated);
+  const claim = matchedWords(k.leakClaim, post.title, 1);
+  const firstToken =
+    post.title
+      .replace(/【[^】]*】/g, ' ')
+      .trim()
+      .split(/\s+/)[0] ?? '';
+  if (claim.length > 0 && startsWithOrganisation(firstToken, rules)) {
+    return decided('incident', 'kind.incident.named-victim-of-leak-claim', [...claim, firstToken]);
   }
   const threatWords = matchedWords(k.threatIntelTitle, post.title, 2);
   if (threatWords.length > 0)

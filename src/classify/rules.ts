@@ -44,6 +44,8 @@ export const classifierRulesSchema = z.object({
     incidentTitle: regex,
     threatIntelTitle: regex,
     pressRelease: regex,
+    impersonation: regex,
+    leakClaim: regex,
   }),
   causes: causePatterns,
   causeRules: z.object({

@@ -64,6 +64,45 @@ describe('kind', () => {
     expect(r.organization).toBe('株式会社サンプル');
   });
 
+  it.each([
+    [
+      '株式会社サンプル 当社を装った不審なメールに関する注意喚起 2024年3月1日',
+      '当社の社名を騙った不審なメールが送信されています。ご注意ください。',
+      'kind.incident.impersonation-notice',
+    ],
+    [
+      '【注意喚起】サンプル銀行を装ったフィッシングサイトにご注意ください',
+      'サンプル銀行を装ったフィッシングサイトが確認されています。',
+      'kind.incident.impersonation-notice',
+    ],
+    [
+      '株式会社サンプル ランサムウェアグループによる犯行声明について',
+      '当社の名称がリークサイトに掲載されていることを確認しました。',
+      'kind.incident.named-victim-of-leak-claim',
+    ],
+  ])('takes a notice about the organisation itself as an incident: %s', (title, body, rule) => {
+    const r = classify(title, body);
+    expect(r.kind).toBe('incident');
+    expect(ruleOf(r, 'kind')).toBe(rule);
+  });
+
+  it.each([
+    [
+      'LockBitのリークサイトに日本企業3社が掲載',
+      'ランサムウェアグループLockBitのリークサイトに、国内企業3社の名前が掲載された。',
+      'ransomware',
+    ],
+    [
+      'JPCERT/CC、製品の脆弱性に関する注意喚起を公開',
+      'JPCERT/CCは、脆弱性を悪用する攻撃を確認したとして注意喚起を公開した。',
+      'other',
+    ],
+  ])('takes security news without one named victim as threat_intel: %s', (title, body, cause) => {
+    const r = classify(title, body);
+    expect(r.kind).toBe('threat_intel');
+    expect(r.cause).toBe(cause);
+  });
+
   it('takes a ministry order as regulatory, naming the company acted upon', () => {
     const r = classify(
       '経済産業省、株式会社サンプルペイメントに業務改善命令',
