@@ -52,7 +52,7 @@ function mentionRegex(rules: CountRules): RegExp {
     .sort((a, b) => b.length - a.length)
     .map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|');
-  return new RegExp(`(?<![\\d.,数何第])(${NUMBER_PATTERN})\\s?(${units})`, 'g');
+  return new RegExp(`(?<![\\d.,数何第万億])(${NUMBER_PATTERN})\\s?(${units})`, 'g');
 }
 
 const compiled = new WeakMap<CountRules, RegExp>();
@@ -68,6 +68,9 @@ export function findCountMentions(lines: readonly string[], rules: CountRules): 
   let inBreakdown = false;
   lines.forEach((line, lineIndex) => {
     const previous = lineIndex > 0 ? (lines[lineIndex - 1] ?? '') : '';
+    // A short list line reads its heading from up to three lines above ("【対象件数】" / "…様 1,200名" / "…者 300名").
+    const above =
+      line.length <= 30 ? lines.slice(Math.max(0, lineIndex - 3), lineIndex).join('\n') : previous;
     if (rules.breakdown.test(line)) inBreakdown = true;
     if (!/\d|[一二三四五六七八九十百千]/.test(line)) return;
     const counts = [...line.matchAll(regex)];
@@ -110,7 +113,10 @@ export function findCountMentions(lines: readonly string[], rules: CountRules): 
           rules.partOfBefore.test(before),
         near,
         spam: rules.spamContext.test(near),
-        relevant: rules.relevance.test(near) || (rules.dataWords?.test(near) ?? false),
+        // Relevance may come from a list's heading a few lines up; spam and records only from the line above.
+        relevant: [near, line.length <= 30 ? above : ''].some(
+          (t) => rules.relevance.test(t) || (rules.dataWords?.test(t) ?? false),
+        ),
         listItem,
         breakdown: inBreakdown && !rules.breakdown.test(line.slice(start)) && !groupLed,
       });

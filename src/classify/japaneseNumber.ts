@@ -78,5 +78,5 @@ export function parseJapaneseNumber(input: string): number {
 
 /** Regex source matching one number as written in counts (ASCII with separators, or kanji). */
 export const NUMBER_PATTERN =
-  '(?:\\d{1,3}(?:,\\s?\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?[万億](?:\\s?\\d+(?:\\s?[千百])?)?|\\s?千)?' +
+  '(?:\\d{1,3}(?:,\\s?\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?[万億](?:\\s?(?:\\d{1,3}(?:,\\s?\\d{3})+|\\d+)(?:\\s?[千百])?)?|\\s?千)?' +
   '|[一二三四五六七八九十百千]+[万億]?[一二三四五六七八九十百千]*';

@@ -84,6 +84,16 @@ describe('people affected', () => {
       80,
     ],
     [
+      '万 followed by a comma-grouped remainder',
+      '漏えいした可能性のある個人情報は、お客様1万2,345名分の氏名、住所です。',
+      12345,
+    ],
+    [
+      'list groups under a heading a few lines up add up',
+      '【対象件数】\n個人のお客様 1,200名\n法人のお客様の担当者 300名',
+      1500,
+    ],
+    [
       'a count followed by "…の氏名を含むファイル" is people, not an included figure',
       '教員が学生120名の氏名及び成績を含むファイルを誤って送信しました。',
       120,
