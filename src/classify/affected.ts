@@ -32,6 +32,19 @@ function listGroups(mentions: CountMention[]): { value: number; parts: CountMent
   return { value: top.value * 2 === sum ? top.value : sum, parts };
 }
 
+/** Groups enumerated in one pair of parentheses (`(1年生 120名、2年生 115名、3年生 130名)`), added up. */
+function enumeratedGroups(
+  mentions: CountMention[],
+): { value: number; parts: CountMention[] } | null {
+  const byId = new Map<string, CountMention[]>();
+  for (const m of mentions)
+    if (m.enumeration) byId.set(m.enumeration, [...(byId.get(m.enumeration) ?? []), m]);
+  const best = [...byId.values()]
+    .filter((parts) => parts.length >= 2)
+    .sort((a, b) => b.length - a.length)[0];
+  return best ? { value: best.reduce((s, m) => s + m.value, 0), parts: best } : null;
+}
+
 /** Picks the number of people affected from the post's count mentions. */
 export function pickAffected(mentions: readonly CountMention[]): AffectedResult {
   const usable = mentions.filter((m) => m.relevant && !m.spam && !m.included);
@@ -46,7 +59,9 @@ export function pickAffected(mentions: readonly CountMention[]): AffectedResult 
     return { value: total.value, rule: 'affected.stated-total', evidence: [total.text] };
   }
   const top = largest(candidates);
-  const groups = listGroups(candidates);
+  const groups = [listGroups(candidates), enumeratedGroups(candidates)]
+    .filter((g): g is NonNullable<typeof g> => g !== null)
+    .sort((a, b) => b.value - a.value)[0];
   if (groups && groups.value > top.value) {
     return {
       value: groups.value,

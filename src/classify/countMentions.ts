@@ -45,6 +45,24 @@ export interface CountMention {
   listItem: boolean;
   /** A sub-count under `内訳` (breakdown of a group already counted). */
   breakdown: boolean;
+  /** Counts enumerated inside one pair of parentheses (`(1年生 120名、2年生 115名)`) share an id. */
+  enumeration: string | null;
+}
+
+/** The parenthesised span around [start, end) on `line`, as `line:open`, if the counts sit in one. */
+function enclosingParens(
+  line: string,
+  lineIndex: number,
+  start: number,
+  end: number,
+): string | null {
+  const open = Math.max(line.lastIndexOf('(', start), line.lastIndexOf('（', start));
+  if (open === -1) return null;
+  const closedBefore = Math.max(line.lastIndexOf(')', start), line.lastIndexOf('）', start));
+  if (closedBefore > open) return null;
+  const close = line.slice(end).search(/[)）]/);
+  if (close === -1 || /うち|内訳/.test(line.slice(open, end + close))) return null;
+  return `${lineIndex}:${open}`;
 }
 
 function mentionRegex(rules: CountRules): RegExp {
@@ -119,6 +137,7 @@ export function findCountMentions(lines: readonly string[], rules: CountRules): 
         ),
         listItem,
         breakdown: inBreakdown && !rules.breakdown.test(line.slice(start)) && !groupLed,
+        enumeration: enclosingParens(line, lineIndex, start, end),
       });
     }
   });

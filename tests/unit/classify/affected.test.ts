@@ -84,6 +84,21 @@ describe('people affected', () => {
       80,
     ],
     [
+      'groups enumerated in one pair of parentheses add up',
+      '学生(1年生 120名、2年生 115名、3年生 130名)の成績一覧が閲覧可能な状態でした。',
+      365,
+    ],
+    [
+      'counts each in its own parentheses (per-field counts) do not add up',
+      '漏えいした個人情報:会社名(5,534名)、生年月日(49,510名)、職業(49,552名)',
+      49552,
+    ],
+    [
+      'a population before のうち is not the affected figure',
+      '従業員約3,000名のうち、約50名分の個人情報が流出しました。',
+      50,
+    ],
+    [
       '万 followed by a comma-grouped remainder',
       '漏えいした可能性のある個人情報は、お客様1万2,345名分の氏名、住所です。',
       12345,
