@@ -103,6 +103,15 @@ describe('kind', () => {
     expect(r.cause).toBe(cause);
   });
 
+  it('takes news of a verdict on an insider as an update about a named kind of incident', () => {
+    const r = classify(
+      '元社員に有罪判決 顧客情報を不正に持ち出し',
+      '顧客情報を不正に持ち出したとして、株式会社サンプルの元社員に有罪判決が言い渡された。',
+    );
+    expect(r.kind).toBe('incident_update');
+    expect(r.cause).toBe('insider');
+  });
+
   it('takes a ministry order as regulatory, naming the company acted upon', () => {
     const r = classify(
       '経済産業省、株式会社サンプルペイメントに業務改善命令',
