@@ -62,10 +62,24 @@ export async function runClassifyBench(): Promise<string[]> {
   });
   const line = (name: string, r: Run) =>
     `${name.padEnd(44)} ${r.postsPerSecond.toFixed(0).padStart(8)} posts/s  p50 ${r.p50Us.toFixed(0).padStart(6)} µs  p99 ${r.p99Us.toFixed(0).padStart(6)} µs`;
+  // Hostile shapes: long lines without 。 full of data words or counts must stay linear.
+  const hostile = [
+    ['60k chars of 氏名は', '氏名は'.repeat(20_000)],
+    ['60k chars of counts', '氏名 1名、'.repeat(10_000)],
+    ['1 MB without a line break', 'あ'.repeat(1_000_000)],
+  ].map(([name, text]) => {
+    const started = process.hrtime.bigint();
+    classifyPost(
+      { title: '【セキュリティ事件簿#2024-001】x', text: text as string, publishedAt: null },
+      rules,
+    );
+    return `${name}: ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(1)} ms`;
+  });
   return [
     `classifier corpus: ${posts.length} fixture posts × ${rounds} rounds, one core`,
     line('classify (HTML in)', classify),
     line('floor: HTML-to-text + NFKC only', floor),
     `classify / floor time ratio: ${(floor.postsPerSecond / classify.postsPerSecond).toFixed(2)}x`,
+    `hostile single posts: ${hostile.join('; ')}`,
   ];
 }

@@ -49,6 +49,9 @@ export interface CountMention {
   enumeration: string | null;
 }
 
+/** How far a parenthesis may be from a count it encloses (keeps long lines linear). */
+const PAREN_REACH = 120;
+
 /** The parenthesised span around [start, end) on `line`, as `line:open`, if the counts sit in one. */
 function enclosingParens(
   line: string,
@@ -60,7 +63,7 @@ function enclosingParens(
   if (open === -1) return null;
   const closedBefore = Math.max(line.lastIndexOf(')', start), line.lastIndexOf('）', start));
   if (closedBefore > open) return null;
-  const close = line.slice(end).search(/[)）]/);
+  const close = line.slice(end, end + PAREN_REACH).search(/[)）]/);
   if (close === -1 || /うち|内訳/.test(line.slice(open, end + close))) return null;
   return `${lineIndex}:${open}`;
 }
@@ -106,10 +109,11 @@ export function findCountMentions(lines: readonly string[], rules: CountRules): 
         .replace(/^.*。/, '');
       const after = line.slice(end, end + rules.windowAfter).replace(/。.*$/, '');
       const near = `${heading}\n${before}${text}${after}`;
-      const tail = line.slice(end).replace(/[\s)）。、.]+$/, '');
+      // Nothing but closing punctuation after the count (checked from the front: linear on long lines).
+      const tail = /^[\s)）。、.]*$/.test(line.slice(end)) ? '' : 'x';
       // One count closing its line, alone on it: a group of a list ("学内学生 849件").
       const listItem = tail.length === 0 && start > 0 && counts.length === 1;
-      const groupLed = rules.groupNouns.test(line.slice(0, start));
+      const groupLed = rules.groupNouns.test(line.slice(Math.max(0, start - 40), start));
       if (listItem && groupLed) inBreakdown = inBreakdown && rules.breakdown.test(line);
       let tier: CountMention['tier'] = rules.strongUnits.includes(unit) ? 'strong' : 'weak';
       if (
@@ -136,7 +140,7 @@ export function findCountMentions(lines: readonly string[], rules: CountRules): 
           (t) => rules.relevance.test(t) || (rules.dataWords?.test(t) ?? false),
         ),
         listItem,
-        breakdown: inBreakdown && !rules.breakdown.test(line.slice(start)) && !groupLed,
+        breakdown: inBreakdown && !rules.breakdown.test(line.slice(start, start + 40)) && !groupLed,
         enumeration: enclosingParens(line, lineIndex, start, end),
       });
     }

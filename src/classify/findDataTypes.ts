@@ -8,6 +8,9 @@ import { globalOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { DATA_TYPES, type DataType } from './vocabulary.js';
 
+/** Characters after a data word that the negation pattern may read (its own bounds are smaller). */
+const NEGATION_WINDOW = 200;
+
 export interface DataTypesResult {
   dataTypes: DataType[];
   reason: Reason;
@@ -37,15 +40,14 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
   const excluded = new Map<string, boolean>();
   const inLeakContext = new Map<string, boolean>();
   post.lines.forEach((line, lineIndex) => {
-    for (const type of present) {
-      const pattern = rules.dataTypes[type];
-      if (!pattern.test(line)) continue;
-      for (const match of line.matchAll(globalOf(pattern))) {
-        const end = (match.index ?? 0) + match[0].length;
-        const sentenceEnd = line.indexOf('。', end);
-        const sentenceStart = line.lastIndexOf('。', match.index ?? 0) + 1;
-        const key = `${lineIndex}:${sentenceStart}`;
-        const sentence = line.slice(sentenceStart, sentenceEnd === -1 ? undefined : sentenceEnd);
+    let offset = 0;
+    for (const sentence of line.split(/(?<=。)/)) {
+      const key = `${lineIndex}:${offset}`;
+      offset += sentence.length;
+      for (const type of present) {
+        if (found.has(type)) continue;
+        const pattern = rules.dataTypes[type];
+        if (!pattern.test(sentence)) continue;
         if (!excluded.has(key)) {
           const above =
             line.length <= listLineMaxChars
@@ -53,14 +55,17 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
               : [];
           excluded.set(key, exclude.test(sentence) || above.some((l) => exclude.test(l)));
         }
-        if (excluded.get(key)) continue;
-        // "…は含まれておりません": the post says this item was not involved.
-        if (negation.test(line.slice(end, sentenceEnd === -1 ? undefined : sentenceEnd + 1)))
-          continue;
-        if (found.has(type)) continue;
-        if (!inLeakContext.has(key))
-          inLeakContext.set(key, leak.test(contextOf(post, lineIndex, sentence, rules)));
-        if (inLeakContext.get(key)) found.set(type, match[0]);
+        if (excluded.get(key)) break;
+        for (const match of sentence.matchAll(globalOf(pattern))) {
+          const end = (match.index ?? 0) + match[0].length;
+          // "…は含まれておりません": the post says this item was not involved. The window is
+          // bounded so that a huge line without 。 stays linear.
+          if (negation.test(sentence.slice(end, end + NEGATION_WINDOW))) continue;
+          if (!inLeakContext.has(key))
+            inLeakContext.set(key, leak.test(contextOf(post, lineIndex, sentence, rules)));
+          if (inLeakContext.get(key)) found.set(type, match[0]);
+          break;
+        }
       }
     }
   });
