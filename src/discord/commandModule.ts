@@ -5,7 +5,6 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { z } from 'zod';
-import type { AlertDeliverer } from '../alerts/deliverAlerts.js';
 import type { Publisher } from '../alerts/publisher.js';
 import type { Logger } from '../log.js';
 import type { Stores } from '../store/openStores.js';
@@ -14,7 +13,6 @@ import type { Stores } from '../store/openStores.js';
 export interface CommandContext {
   stores: Stores;
   publisher: Publisher;
-  deliverer: AlertDeliverer | null;
   feedUrls: readonly string[];
   now: () => Date;
   log: Logger;

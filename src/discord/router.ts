@@ -4,7 +4,7 @@
  * and turns errors into an ephemeral message (a reference id for ours).
  */
 import { randomBytes } from 'node:crypto';
-import { PermissionFlagsBits, type Interaction } from 'discord.js';
+import type { Interaction } from 'discord.js';
 import { langOf, t } from '../alerts/i18n.js';
 import { InputError } from '../alerts/parseOptions.js';
 import type { CommandContext, CommandModule } from './commandModule.js';
@@ -32,14 +32,10 @@ export function createRouter(commands: ReadonlyMap<string, CommandModule>, ctx: 
     const deferTimer = setTimeout(() => deferInTime(interaction), DEFER_AFTER_MS);
     try {
       if (!interaction.inGuild()) throw new InputError('error.guild-only');
+      // Checked again at run time: a server can override a command's default permissions.
       const needed = command.data.default_member_permissions;
-      if (needed && !interaction.memberPermissions?.has(BigInt(needed))) {
-        throw new InputError(
-          BigInt(needed) === PermissionFlagsBits.ManageGuild
-            ? 'error.manage-guild'
-            : 'error.manage-guild',
-        );
-      }
+      if (needed && !interaction.memberPermissions?.has(BigInt(needed)))
+        throw new InputError('error.manage-guild');
       await command.execute(interaction, ctx);
     } catch (err) {
       let content: string;

@@ -73,7 +73,6 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const ctx: CommandContext = {
     stores,
     publisher,
-    deliverer,
     feedUrls: config.feedUrls,
     now,
     log: log.child({ module: 'commands' }),
