@@ -54,6 +54,21 @@ describe('data types', () => {
     expect(classify(T, body).dataTypes).toContain(type);
   });
 
+  it('reads a bulleted list under a bracketed heading', () => {
+    const r = classify(
+      T,
+      '不正アクセスを受けました。\n【漏えいした可能性のある情報】\n・会員ID\n・パスワード(ハッシュ化済み)\n・ニックネーム',
+    );
+    expect(r.dataTypes).toEqual(['credentials', 'other']);
+  });
+
+  it('ignores contact details of the organisation itself', () => {
+    expect(
+      classify(T, 'お問い合わせ窓口 電話番号:0120-000-000 メールアドレス:info@example.com')
+        .dataTypes,
+    ).toEqual([]);
+  });
+
   it('is empty where the post names no items', () => {
     expect(classify(T, 'サーバーが不正アクセスを受けました。詳細は調査中です。').dataTypes).toEqual(
       [],
