@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../log.js';
+import { backoffSeconds } from '../backoff.js';
 import type { Stores } from '../store/openStores.js';
 import type { Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
@@ -178,10 +179,10 @@ export class AlertDeliverer {
         await this.finish(delivery, 'failed', error.message, null, attempts);
         return 'failed';
       }
-      const wait = Math.min(
-        this.options.baseBackoffSeconds * 2 ** (attempts - 1),
-        this.options.maxBackoffSeconds,
-      );
+      const wait = backoffSeconds(attempts, {
+        baseSeconds: this.options.baseBackoffSeconds,
+        maxSeconds: this.options.maxBackoffSeconds,
+      });
       const nextAttemptAt = new Date(this.deps.now().getTime() + wait * 1000).toISOString();
       await stores.outbox.update({
         ...delivery,

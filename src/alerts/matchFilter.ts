@@ -12,10 +12,18 @@ export type FilterVerdict =
       detail: Record<string, string>;
     };
 
+/** Normalised text per record, computed once however many subscriptions look at it. */
+const haystacks = new WeakMap<StoredPost, string>();
+
 function haystack(record: StoredPost): string {
-  return `${record.post.title}\n${record.classification.organization ?? ''}\n${record.post.text}`
-    .normalize('NFKC')
-    .toLowerCase();
+  let text = haystacks.get(record);
+  if (text === undefined) {
+    text = `${record.post.title}\n${record.classification.organization ?? ''}\n${record.post.text}`
+      .normalize('NFKC')
+      .toLowerCase();
+    haystacks.set(record, text);
+  }
+  return text;
 }
 
 /** Plain-word matching (not regular expressions), case- and width-insensitive. */

@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../classify/vocabulary.js';
 import type { StoredPost } from '../store/postStore.js';
-import { formatPeople, t, type Lang } from './i18n.js';
+import { formatPeople, langOf, t, type Lang } from './i18n.js';
 import { causeLabel, kindLabel, severityLabel } from './labels.js';
 import { mentionsRole } from './matchFilter.js';
 import type { Subscription } from './subscription.js';
@@ -98,7 +98,7 @@ export function renderIncidentEmbed(record: StoredPost, lang: Lang): EmbedJson {
 
 /** The message posted to a subscribed channel. */
 export function renderAlert(record: StoredPost, subscription: Subscription): AlertMessage {
-  const lang: Lang = subscription.locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  const lang = langOf(subscription.locale);
   const ping = mentionsRole(subscription, record) ? (subscription.mentionRoleId as string) : null;
   return {
     ...(ping ? { content: `<@&${ping}>` } : {}),

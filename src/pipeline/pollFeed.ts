@@ -11,7 +11,7 @@ import type { Logger } from '../log.js';
 import { freshFeedState, type FeedState } from '../store/feedStateStore.js';
 import type { Stores } from '../store/openStores.js';
 import type { StoredPost } from '../store/postStore.js';
-import { backoffSeconds } from './backoff.js';
+import { backoffSeconds } from '../backoff.js';
 import { classifyPosts, type ClassifyPost } from './classifyPosts.js';
 
 export interface PollDeps {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startPoller } from '../../src/pipeline/poller.js';
-import { backoffSeconds } from '../../src/pipeline/backoff.js';
+import { backoffSeconds } from '../../src/backoff.js';
 import { silentLogger } from '../../src/log.js';
 import type { TickResult } from '../../src/pipeline/pollTick.js';
 

@@ -1,4 +1,4 @@
-/** Exponential backoff for failing feeds, capped. */
+/** Exponential backoff, capped: shared by failing feeds and failing alert deliveries. */
 export interface BackoffLimits {
   baseSeconds: number;
   maxSeconds: number;
