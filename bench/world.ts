@@ -1,6 +1,6 @@
 /** Synthetic data for the bot benchmarks: many servers with subscriptions, many stored incidents. */
 import type { GuildSettings } from '../src/alerts/subscription.js';
-import { subscriptionSchema } from '../src/alerts/subscription.js';
+import { newSubscription } from '../src/alerts/subscription.js';
 import type { World } from '../src/emulator/world.js';
 import type { StoredPost } from '../src/store/postStore.js';
 
@@ -29,14 +29,7 @@ export function subscribeAll(
     guildId,
     updatedAt: now,
     subscriptions: channelIds.map((channelId) =>
-      subscriptionSchema.parse({
-        guildId,
-        channelId,
-        minSeverity: 'low',
-        locale: 'ja',
-        createdAt: now,
-        updatedAt: now,
-      }),
+      newSubscription(guildId, channelId, now, { minSeverity: 'low', locale: 'ja' }),
     ),
   }));
 }

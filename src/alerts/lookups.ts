@@ -38,6 +38,10 @@ export interface SearchOptions {
   limit: number;
 }
 
+/** The day an incident counts for: its disclosure date, else the post's publication day. */
+const dayOf = (r: StoredPost): string =>
+  r.classification.disclosedOn ?? r.post.publishedAt?.slice(0, 10) ?? '';
+
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 /** Incidents whose title or organisation contains the query (width-, case- and space-insensitive). */
@@ -52,7 +56,7 @@ export function searchIncidents(
       return false;
     if (o.cause && c.cause !== o.cause) return false;
     if (o.severity && c.severity !== o.severity) return false;
-    const day = c.disclosedOn ?? r.post.publishedAt?.slice(0, 10) ?? '';
+    const day = dayOf(r);
     if (o.since && day < o.since) return false;
     if (o.until && day > o.until) return false;
     return true;
@@ -83,11 +87,7 @@ export function incidentStats(
   now: Date,
 ): IncidentStats {
   const from = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
-  const inPeriod = records
-    .filter(isIncident)
-    .filter(
-      (r) => (r.classification.disclosedOn ?? r.post.publishedAt?.slice(0, 10) ?? '') >= from,
-    );
+  const inPeriod = records.filter(isIncident).filter((r) => dayOf(r) >= from);
   const byCause = CAUSES.map(
     (c) => [c, inPeriod.filter((r) => r.classification.cause === c).length] as [Cause, number],
   ).filter(([, n]) => n > 0);

@@ -33,6 +33,22 @@ export const subscriptionSchema = z.object({
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 
+/** A channel's subscription with the default filter, created `at` (ISO time). */
+export function newSubscription(
+  guildId: string,
+  channelId: string,
+  at: string,
+  overrides: Partial<Pick<Subscription, 'locale' | 'minSeverity'>> = {},
+): Subscription {
+  return subscriptionSchema.parse({
+    guildId,
+    channelId,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  });
+}
+
 export const guildSettingsSchema = z.object({
   guildId: z.string(),
   subscriptions: z.array(subscriptionSchema),

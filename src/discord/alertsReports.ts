@@ -2,10 +2,15 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { langOf, t, type Lang } from '../alerts/i18n.js';
 import { isIncident } from '../alerts/lookups.js';
-import { describeFilter, explainVerdict, matchFilter } from '../alerts/matchFilter.js';
+import {
+  describeFilter,
+  explainVerdict,
+  matchFilter,
+  type FilterVerdict,
+} from '../alerts/matchFilter.js';
 import { PublishError } from '../alerts/publisher.js';
 import { cut, renderAlert } from '../alerts/renderAlert.js';
-import { subscriptionSchema } from '../alerts/subscription.js';
+import { newSubscription } from '../alerts/subscription.js';
 import { SEVERITY_NAMES } from '../classify/vocabulary.js';
 import type { StoredPost } from '../store/postStore.js';
 import { findSubscription, settingsOf } from './alertsSubscribe.js';
@@ -46,12 +51,13 @@ export async function previewSubscription(
   const recent = (await ctx.stores.posts.all())
     .filter((r) => r.classification.kind !== 'off_topic')
     .slice(0, 20);
-  const lines = recent.map((r) => {
-    const verdict = matchFilter(subscription, r);
+  const verdicts = recent.map((r) => matchFilter(subscription, r));
+  const lines = recent.map((r, i) => {
+    const verdict = verdicts[i] as FilterVerdict;
     const id = r.classification.incidentId ? `#${r.classification.incidentId} ` : '';
     return `${verdict.pass ? '✅' : '⛔'} [${SEVERITY_NAMES[r.classification.severity][lang]}] ${id}${cut(r.classification.organization ?? r.post.title, 40)} — ${explainVerdict(verdict, lang)}`;
   });
-  const passed = recent.filter((r) => matchFilter(subscription, r).pass).length;
+  const passed = verdicts.filter((v) => v.pass).length;
   const title = cut(
     t(lang, 'alerts.preview-title', {
       channel: `#${interaction.guild?.channels.cache.get(subscription.channelId)?.name ?? subscription.channelId}`,
@@ -76,12 +82,8 @@ export async function postSampleAlert(
   const now = ctx.now().toISOString();
   const subscription =
     settings.subscriptions.find((s) => s.channelId === channel.id) ??
-    subscriptionSchema.parse({
-      guildId: interaction.guildId,
-      channelId: channel.id,
+    newSubscription(interaction.guildId as string, channel.id, now, {
       locale: interaction.locale,
-      createdAt: now,
-      updatedAt: now,
     });
   const sample = (await ctx.stores.posts.all()).find(isIncident) ?? SAMPLE;
   const message = renderAlert(sample, { ...subscription, mentionRoleId: null });

@@ -3,11 +3,7 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import { t, type Lang } from '../alerts/i18n.js';
 import { describeFilter } from '../alerts/matchFilter.js';
 import { InputError, parseCauses, parseKinds, parseWords } from '../alerts/parseOptions.js';
-import {
-  subscriptionSchema,
-  type GuildSettings,
-  type Subscription,
-} from '../alerts/subscription.js';
+import { newSubscription, type GuildSettings, type Subscription } from '../alerts/subscription.js';
 import { severitySchema } from '../classify/vocabulary.js';
 import { postableChannel } from './channelAccess.js';
 import type { CommandContext } from './commandModule.js';
@@ -42,14 +38,7 @@ export async function subscribeChannel(
   const now = ctx.now().toISOString();
   const existing = settings.subscriptions.find((s) => s.channelId === channel.id);
   const base: Subscription =
-    existing ??
-    subscriptionSchema.parse({
-      guildId,
-      channelId: channel.id,
-      locale: interaction.locale,
-      createdAt: now,
-      updatedAt: now,
-    });
+    existing ?? newSubscription(guildId, channel.id, now, { locale: interaction.locale });
   const subscription: Subscription = {
     ...base,
     minSeverity: minSeverity ? severitySchema.parse(minSeverity) : base.minSeverity,

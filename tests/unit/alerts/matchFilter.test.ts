@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeFilter, explainVerdict, matchFilter } from '../../../src/alerts/matchFilter.js';
-import { subscriptionSchema, type Subscription } from '../../../src/alerts/subscription.js';
+import { newSubscription, type Subscription } from '../../../src/alerts/subscription.js';
 import { makeStoredPost } from '../../helpers/builders.js';
 
 const sub = (overrides: Partial<Subscription> = {}): Subscription => ({
-  ...subscriptionSchema.parse({ guildId: 'g', channelId: 'c', createdAt: 'x', updatedAt: 'x' }),
+  ...newSubscription('g', 'c', 'x'),
   ...overrides,
 });
 const post = (

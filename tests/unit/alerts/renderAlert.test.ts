@@ -5,12 +5,12 @@ import {
   escapeMarkdown,
   cut,
 } from '../../../src/alerts/renderAlert.js';
-import { subscriptionSchema, type Subscription } from '../../../src/alerts/subscription.js';
+import { newSubscription, type Subscription } from '../../../src/alerts/subscription.js';
 import { validateMessage } from '../../../src/emulator/validation.js';
 import { makeStoredPost } from '../../helpers/builders.js';
 
 const sub = (overrides: Partial<Subscription> = {}): Subscription => ({
-  ...subscriptionSchema.parse({ guildId: 'g', channelId: 'c', createdAt: 'x', updatedAt: 'x' }),
+  ...newSubscription('g', 'c', 'x'),
   ...overrides,
 });
 
