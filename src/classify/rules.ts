@@ -43,7 +43,6 @@ export const classifierRulesSchema = z.object({
     offTopicMaxSecurityHits: z.number().int().nonnegative(),
     incidentTitle: regex,
     threatIntelTitle: regex,
-    pressRelease: regex,
     impersonation: regex,
     leakClaim: regex,
   }),
@@ -125,7 +124,6 @@ export const classifierRulesSchema = z.object({
     spamSent: regex,
     spamMass: regex,
     noticeCauses: z.array(causeSchema),
-    errorCauses: z.array(causeSchema),
   }),
   facts: z.object({
     titleDate: regex,
