@@ -5,16 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyPost } from '../src/classify/classifyPost.js';
 import { loadConfig } from '../src/config/loadConfig.js';
 import { parseFeed } from '../src/feed/parseFeed.js';
 import { defaultFixturesDir } from '../src/cli/demoCommand.js';
-import { createClassifier } from '../src/classify/classifyPost.js';
+import { classifyPost, createClassifier } from '../src/classify/classifyPost.js';
 import { deployCommands } from '../src/discord/deployCommands.js';
 import { loadCommands } from '../src/discord/loadCommands.js';
 import { startBot } from '../src/discord/startBot.js';
 import { addDemoGuild } from '../src/emulator/demoWorld.js';
-import { DiscordEmulator, OptionType, type CommandOption } from '../src/emulator/emulator.js';
+import { DiscordEmulator, type CommandOption } from '../src/emulator/emulator.js';
+import { int, str, subcommand } from '../src/emulator/options.js';
 import { DISCORD_RATE_LIMITS } from '../src/emulator/rateLimits.js';
 import { silentLogger } from '../src/log.js';
 import { memoryStores } from '../src/store/openStores.js';
@@ -109,14 +109,11 @@ export async function runCommandLatencyBench(incidents = 10_000, rounds = 300): 
     channelId: demo.channel('general'),
     userId: demo.user('analyst'),
   };
-  const sub = (name: string, options: CommandOption[] = []): CommandOption[] => [
-    { name, type: OptionType.SubCommand, options },
-  ];
   const plays: Array<[string, CommandOption[]]> = [
-    ['latest', sub('latest', [{ name: 'count', type: OptionType.Integer, value: 10 }])],
-    ['search', sub('search', [{ name: 'query', type: OptionType.String, value: '株式会社' }])],
-    ['show', sub('show', [{ name: 'id', type: OptionType.String, value: '2019-500' }])],
-    ['stats', sub('stats', [{ name: 'days', type: OptionType.Integer, value: 3650 }])],
+    ['latest', subcommand('latest', [int('count', 10)])],
+    ['search', subcommand('search', [str('query', '株式会社')])],
+    ['show', subcommand('show', [str('id', '2019-500')])],
+    ['stats', subcommand('stats', [int('days', 3650)])],
   ];
   const times = new Map<string, number[]>();
   for (let i = 0; i < rounds; i++) {

@@ -17,6 +17,16 @@ import type { CommandContext, CommandModule } from '../src/discord/commandModule
 import { CAUSE_CHOICES, ja, SEVERITY_CHOICES } from '../src/discord/localized.js';
 import { respond } from '../src/discord/respond.js';
 
+/** `cause:` — the same filter on /incident latest and /incident search. */
+const causeOption = {
+  type: O.String,
+  name: 'cause',
+  name_localizations: ja('原因'),
+  description: 'Only this cause',
+  description_localizations: ja('この原因のみ'),
+  choices: CAUSE_CHOICES,
+} as const;
+
 const data: CommandModule['data'] = {
   name: 'incident',
   name_localizations: ja('事件'),
@@ -48,14 +58,7 @@ const data: CommandModule['data'] = {
           description_localizations: ja('最低の重大度'),
           choices: SEVERITY_CHOICES,
         },
-        {
-          type: O.String,
-          name: 'cause',
-          name_localizations: ja('原因'),
-          description: 'Only this cause',
-          description_localizations: ja('この原因のみ'),
-          choices: CAUSE_CHOICES,
-        },
+        causeOption,
       ],
     },
     {
@@ -74,14 +77,7 @@ const data: CommandModule['data'] = {
           required: true,
           max_length: 100,
         },
-        {
-          type: O.String,
-          name: 'cause',
-          name_localizations: ja('原因'),
-          description: 'Only this cause',
-          description_localizations: ja('この原因のみ'),
-          choices: CAUSE_CHOICES,
-        },
+        causeOption,
         {
           type: O.String,
           name: 'severity',

@@ -15,7 +15,8 @@ import { deployCommands } from '../discord/deployCommands.js';
 import { loadCommands } from '../discord/loadCommands.js';
 import { startBot } from '../discord/startBot.js';
 import { addDemoGuild } from '../emulator/demoWorld.js';
-import { DiscordEmulator, OptionType, type CommandOption } from '../emulator/emulator.js';
+import { DiscordEmulator, type CommandOption } from '../emulator/emulator.js';
+import { channel, int, role, str, subcommand } from '../emulator/options.js';
 import { DISCORD_RATE_LIMITS } from '../emulator/rateLimits.js';
 import type { Logger } from '../log.js';
 import { backfillFeed } from '../pipeline/backfill.js';
@@ -26,15 +27,6 @@ import { renderAlertLine, renderReply } from './terminalView.js';
 export function defaultFixturesDir(): string {
   return join(projectRoot(), '..', 'shared', 'fixtures', 'feeds');
 }
-
-const sub = (name: string, options: CommandOption[] = []): CommandOption[] => [
-  { name, type: OptionType.SubCommand, options },
-];
-const opt = (name: string, type: number, value: string | number): CommandOption => ({
-  name,
-  type,
-  value,
-});
 
 export async function runDemo(
   baseConfig: Config,
@@ -141,19 +133,19 @@ export async function runDemo(
       '/alerts subscribe channel:#incident-alerts min_severity:low',
       'admin',
       'alerts',
-      sub('subscribe', [
-        opt('channel', OptionType.Channel, demo.channel('incident-alerts')),
-        opt('min_severity', OptionType.String, 'low'),
+      subcommand('subscribe', [
+        channel('channel', demo.channel('incident-alerts')),
+        str('min_severity', 'low'),
       ]),
     );
     await play(
       '/alerts subscribe channel:#critical min_severity:critical mention_role:@Security Team',
       'admin',
       'alerts',
-      sub('subscribe', [
-        opt('channel', OptionType.Channel, demo.channel('critical')),
-        opt('min_severity', OptionType.String, 'critical'),
-        opt('mention_role', OptionType.Role, demo.role('Security Team')),
+      subcommand('subscribe', [
+        channel('channel', demo.channel('critical')),
+        str('min_severity', 'critical'),
+        role('mention_role', demo.role('Security Team')),
       ]),
       'ja',
     );
@@ -173,7 +165,7 @@ export async function runDemo(
         '/incident latest count:5',
         'analyst',
         'incident',
-        sub('latest', [opt('count', OptionType.Integer, 5)]),
+        subcommand('latest', [int('count', 5)]),
       );
       const newest =
         (await stores.posts.all()).find((r) => r.classification.incidentId)?.classification
@@ -182,14 +174,14 @@ export async function runDemo(
         `/incident show id:${newest}`,
         'analyst',
         'incident',
-        sub('show', [opt('id', OptionType.String, newest)]),
+        subcommand('show', [str('id', newest)]),
         'ja',
       );
       await play(
         '/alerts preview channel:#critical',
         'admin',
         'alerts',
-        sub('preview', [opt('channel', OptionType.Channel, demo.channel('critical'))]),
+        subcommand('preview', [channel('channel', demo.channel('critical'))]),
       );
     }
     const alerts = ['incident-alerts', 'critical']

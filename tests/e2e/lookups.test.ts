@@ -7,7 +7,7 @@ import { silentLogger } from '../../src/log.js';
 import { testLimits } from '../helpers/limits.js';
 import { CONFIG_DIR } from '../helpers/paths.js';
 import { OptionType } from '../../src/emulator/emulator.js';
-import { int, str, subcommand } from './options.js';
+import { int, str, subcommand } from '../../src/emulator/options.js';
 import { startStack, type Stack } from './stack.js';
 
 type Embed = {

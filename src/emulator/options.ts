@@ -1,5 +1,5 @@
-/** Building slash-command options for the emulator in tests. */
-import { OptionType, type CommandOption } from '../../src/emulator/emulator.js';
+/** Slash-command options as the emulator sends them, for tests, the demo and benchmarks. */
+import { OptionType, type CommandOption } from './interactions.js';
 
 export const subcommand = (name: string, options: CommandOption[] = []): CommandOption[] => [
   { name, type: OptionType.SubCommand, options },
