@@ -48,8 +48,8 @@ export interface Stack {
     options?: CommandOption[],
     locale?: string,
   ): Promise<Reply>;
-  /** Stops the bot and starts it again on the same store (a restart). */
-  restart(): Promise<void>;
+  /** Stops the bot and starts it again on the same store (a restart); `whileDown` runs in between. */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -120,12 +120,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         name,
         opts,
       ),
-    async restart() {
+    async restart(whileDown) {
       await bot.stop();
       if (options.store === 'sqlite') {
         await stores.close();
         stores = await openStores(config.store, log);
       }
+      await whileDown?.();
       bot = await boot();
     },
     async stop() {
