@@ -12,10 +12,15 @@ import { classifyPost, createClassifier } from '../src/classify/classifyPost.js'
 import { deployCommands } from '../src/discord/deployCommands.js';
 import { loadCommands } from '../src/discord/loadCommands.js';
 import { startBot } from '../src/discord/startBot.js';
-import { addDemoGuild } from '../src/emulator/demoWorld.js';
-import { DiscordEmulator, type CommandOption } from '../src/emulator/emulator.js';
-import { int, str, subcommand } from '../src/emulator/options.js';
-import { DISCORD_RATE_LIMITS } from '../src/emulator/rateLimits.js';
+import {
+  addDemoGuild,
+  DiscordEmulator,
+  type CommandOption,
+  int,
+  str,
+  subcommand,
+  DISCORD_RATE_LIMITS,
+} from '@jikenbo/discord-emulator';
 import { silentLogger } from '../src/log.js';
 import { memoryStores } from '../src/store/openStores.js';
 import type { StoredPost } from '../src/store/postStore.js';

@@ -8,6 +8,7 @@ import { runPoll, type Output } from './cli/pollCommand.js';
 import { buildClassifier, cliLogger, openRuntime } from './cli/runtime.js';
 import { COMMAND_USAGE, MAIN_USAGE } from './cli/usage.js';
 import { runDeployCommands, runStart } from './cli/botCommands.js';
+import { heartbeatIsFresh } from './cli/heartbeat.js';
 
 const EXIT_USAGE = 2;
 
@@ -29,6 +30,7 @@ const COMMAND_OPTIONS: Record<string, OptionSpec> = {
   start: {},
   'deploy-commands': { guild: { type: 'string' } },
   demo: { fast: { type: 'boolean' }, fixtures: { type: 'string' } },
+  healthcheck: {},
 };
 
 type ParsedArgs = { values: Record<string, string | boolean | undefined>; positionals: string[] };
@@ -80,6 +82,8 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
     );
   }
   const maxPosts = positiveInteger('max', values.max as string | undefined, command);
+  // Needs no configuration: it must answer even when the environment is broken.
+  if (command === 'healthcheck') return heartbeatIsFresh(new Date()) ? 0 : 1;
   const config: Config = loadConfig(env);
 
   switch (command) {

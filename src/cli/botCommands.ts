@@ -6,6 +6,7 @@ import { startBot } from '../discord/startBot.js';
 import { createLogger } from '../log.js';
 import { openStores } from '../store/openStores.js';
 import type { Output } from './pollCommand.js';
+import { startHeartbeat } from './heartbeat.js';
 import { buildClassifier } from './runtime.js';
 
 function requireToken(config: Config, command: string): string {
@@ -20,10 +21,12 @@ export async function runStart(config: Config, io: Output): Promise<number> {
   const stores = await openStores(config.store, log);
   const bot = await startBot({ config, stores, classify: buildClassifier(config), log });
   io.out(`jikenbo is running as ${bot.client.user?.tag ?? '?'}; Ctrl-C stops`);
+  const stopHeartbeat = startHeartbeat(() => bot.client.isReady());
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  stopHeartbeat();
   await bot.stop();
   await stores.close();
   return 0;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { severityRank } from '../../src/classify/vocabulary.js';
 import { renderIncidentEmbed } from '../../src/alerts/renderAlert.js';
 import { FIXTURE_ENTRIES } from '../helpers/pollHarness.js';
-import { channel, role, str, subcommand } from '../../src/emulator/options.js';
+import { channel, role, str, subcommand } from '@jikenbo/discord-emulator';
 import { startStack, type Stack } from './stack.js';
 
 type Embed = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OptionType } from '../../src/emulator/emulator.js';
+import { OptionType } from '@jikenbo/discord-emulator';
 import { FIXTURE_ENTRIES } from '../helpers/pollHarness.js';
 import { startStack, type Stack } from './stack.js';
 
@@ -66,7 +66,7 @@ describe('the bot against the Discord emulator', () => {
 
 describe('login failures', () => {
   it('fails to start with a clear error when Discord rejects the token', async () => {
-    const { DiscordEmulator } = await import('../../src/emulator/emulator.js');
+    const { DiscordEmulator } = await import('@jikenbo/discord-emulator');
     const { startBot } = await import('../../src/discord/startBot.js');
     const { loadConfig } = await import('../../src/config/loadConfig.js');
     const { memoryStores } = await import('../../src/store/openStores.js');

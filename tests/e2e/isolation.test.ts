@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OptionType } from '../../src/emulator/emulator.js';
-import { channel, str, subcommand } from '../../src/emulator/options.js';
+import { OptionType, channel, str, subcommand } from '@jikenbo/discord-emulator';
 import { startStack, type Stack } from './stack.js';
 
 describe('per-server isolation and option autocomplete', () => {

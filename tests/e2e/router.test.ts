@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { int, subcommand } from '../../src/emulator/options.js';
+import { int, subcommand } from '@jikenbo/discord-emulator';
 import { startStack, type Stack } from './stack.js';
 
 describe('the interaction router', () => {

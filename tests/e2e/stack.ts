@@ -8,11 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/loadConfig.js';
 import { createClassifier } from '../../src/classify/classifyPost.js';
-import type { FixtureEntry } from '../../src/devtools/atomFixtures.js';
-import { FeedServer } from '../../src/devtools/feedServer.js';
-import { addDemoGuild, type DemoGuild } from '../../src/emulator/demoWorld.js';
-import { DiscordEmulator, type CommandOption, type Reply } from '../../src/emulator/emulator.js';
-import type { RateLimitConfig } from '../../src/emulator/rateLimits.js';
+import { type FixtureEntry, FeedServer } from '@jikenbo/feed-server';
+import {
+  addDemoGuild,
+  type DemoGuild,
+  DiscordEmulator,
+  type CommandOption,
+  type Reply,
+  type RateLimitConfig,
+} from '@jikenbo/discord-emulator';
 import { deployCommands } from '../../src/discord/deployCommands.js';
 import { loadCommands } from '../../src/discord/loadCommands.js';
 import { startBot, type RunningBot } from '../../src/discord/startBot.js';

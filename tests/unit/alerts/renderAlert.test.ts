@@ -6,7 +6,7 @@ import {
   cut,
 } from '../../../src/alerts/renderAlert.js';
 import { newSubscription, type Subscription } from '../../../src/alerts/subscription.js';
-import { validateMessage } from '../../../src/emulator/validation.js';
+import { validateMessage } from '@jikenbo/discord-emulator';
 import { makeStoredPost } from '../../helpers/builders.js';
 
 const sub = (overrides: Partial<Subscription> = {}): Subscription => ({
