@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/loadConfig.js';
 import { loadFixtureEntries, type FixtureEntry, FeedServer } from '@jikenbo/feed-server';
-import { buildClassifier } from '../src/cli/runtime.js';
+import { buildClassifier } from '../src/app/createApp.js';
 import { defaultFixturesDir } from '../src/cli/demoCommand.js';
 import { silentLogger } from '../src/log.js';
 import { pollFeed, type PollDeps } from '../src/pipeline/pollFeed.js';

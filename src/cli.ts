@@ -5,7 +5,7 @@ import { ClassifyInputError, runClassify } from './cli/classifyCommand.js';
 import { runBackfill } from './cli/backfillCommand.js';
 import { defaultFixturesDir, runDemo } from './cli/demoCommand.js';
 import { runPoll, type Output } from './cli/pollCommand.js';
-import { buildClassifier, cliLogger, openRuntime } from './cli/runtime.js';
+import { appLogger, buildClassifier, openApp } from './app/createApp.js';
 import { COMMAND_USAGE, MAIN_USAGE } from './cli/usage.js';
 import { runDeployCommands, runStart } from './cli/botCommands.js';
 import { heartbeatIsFresh } from './cli/heartbeat.js';
@@ -89,13 +89,13 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
   switch (command) {
     case 'poll':
     case 'backfill': {
-      const runtime = await openRuntime(config);
+      const app = await openApp(config);
       try {
-        if (command === 'poll') return await runPoll(runtime, Boolean(values.once), io);
+        if (command === 'poll') return await runPoll(app, Boolean(values.once), io);
         const feeds = values.feed ? [values.feed as string] : config.feedUrls;
-        return await runBackfill(runtime, { maxPosts, feeds }, io);
+        return await runBackfill(app, { maxPosts, feeds }, io);
       } finally {
-        await runtime.close();
+        await app.close();
       }
     }
     case 'classify':
@@ -112,7 +112,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
           fast: Boolean(values.fast),
           fixturesDir: (values.fixtures as string | undefined) ?? defaultFixturesDir(),
         },
-        cliLogger({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }),
+        appLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }, 'stderr'),
         io,
       );
     case 'start':

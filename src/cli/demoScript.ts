@@ -1,20 +1,13 @@
 /**
- * The demo script behind `jikenbo demo [--fast]`: the whole product offline. A local Discord (the
- * emulator) and a local blog (publishing the fixture posts over time); the
+ * The demo script behind `jikenbo demo [--fast]`: the whole product offline.
+ * A local Discord (the emulator) and a local blog (publishing the fixture posts over time); the
  * real bot, unchanged, logs in, an admin subscribes two channels, the blog
  * publishes, alerts land, and a member looks incidents up.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createClassifier } from '../classify/classifyPost.js';
-import { loadConfig, type Config } from '../config/loadConfig.js';
-import { FeedServer, loadFixtureEntries } from '@jikenbo/feed-server';
-import { deployCommands } from '../discord/deployCommands.js';
-import { loadCommands } from '../discord/loadCommands.js';
-import { startBot } from '../discord/startBot.js';
+import { loadFixtureEntries } from '@jikenbo/feed-server';
 import {
-  addDemoGuild,
   channel,
-  DiscordEmulator,
   DISCORD_RATE_LIMITS,
   int,
   role,
@@ -22,13 +15,14 @@ import {
   subcommand,
   type CommandOption,
 } from '@jikenbo/discord-emulator';
-import type { Logger } from '../log.js';
-import { backfillFeed } from '../pipeline/backfill.js';
-import { memoryStores } from '../store/openStores.js';
+import { startDevStack } from '../app/devStack.js';
+import type { Config } from '../config/loadConfig.js';
+import type { Logger } from '../pipeline/index.js';
 import type { DemoOptions } from './demoCommand.js';
 import type { Output } from './pollCommand.js';
 import { renderAlertLine, renderReply } from './terminalView.js';
 
+/** Plays the demo; returns the exit code. */
 export async function runDemoScript(
   baseConfig: Config,
   options: DemoOptions,
@@ -42,16 +36,19 @@ export async function runDemoScript(
   }
   const upcoming = entries.slice(0, Math.max(1, Math.round(entries.length * 0.3))).reverse();
   const history = entries.slice(upcoming.length);
-  const emulator = await new DiscordEmulator({
-    heartbeatIntervalMs: 5000,
-    // Discord's real limits, except in --fast where the per-channel bucket would only add waiting.
-    rateLimits: options.fast
-      ? { ...DISCORD_RATE_LIMITS, messagesPerChannel: { limit: 50, windowMs: 1000 } }
-      : DISCORD_RATE_LIMITS,
-  }).start();
-  const feed = await new FeedServer(history).start();
-  const demo = addDemoGuild(emulator.world);
-  const stores = memoryStores();
+  const stack = await startDevStack({
+    entries: history,
+    emulator: {
+      heartbeatIntervalMs: 5000,
+      // Discord's real limits, except in --fast where the per-channel bucket would only add waiting.
+      rateLimits: options.fast
+        ? { ...DISCORD_RATE_LIMITS, messagesPerChannel: { limit: 50, windowMs: 1000 } }
+        : DISCORD_RATE_LIMITS,
+    },
+    configDir: baseConfig.configDir,
+    log,
+  });
+  const { emulator, feed, demo, bot, stores } = stack;
   let stopped = false;
   const stop = () => (stopped = true);
   process.once('SIGINT', stop);
@@ -70,46 +67,13 @@ export async function runDemoScript(
       ),
     );
   emulator.on('message', onMessage);
-  const config: Config = {
-    ...loadConfig(
-      {
-        DISCORD_TOKEN: emulator.token,
-        DISCORD_API_URL: emulator.apiUrl,
-        FEED_URLS: feed.feedUrl,
-        STORE_URL: 'memory://',
-        LOG_LEVEL: 'silent',
-      },
-      baseConfig.configDir,
-    ),
-    logLevel: baseConfig.logLevel,
-  };
-  const bot = await startBot({
-    config,
-    stores,
-    classify: createClassifier(config.classifierRules),
-    log,
-    schedulePolls: false,
-  });
   try {
     io.out(`demo: local Discord at ${emulator.origin}, local blog at ${feed.feedUrl}`);
     io.out(
       `demo: the bot logged in as ${bot.client.user?.tag} and sees the server "${demo.guild.name}"`,
     );
-    const registered = await deployCommands({
-      token: emulator.token,
-      apiUrl: emulator.apiUrl,
-      applicationId: null,
-      guildId: demo.guild.id,
-      commands: await loadCommands(),
-    });
-    io.out(`demo: registered ${registered.count} slash commands on the server`);
-    const backfilled = await backfillFeed(feed.feedUrl, {
-      stores,
-      classify: createClassifier(config.classifierRules),
-      limits: config.limits,
-      now: () => new Date(),
-      log,
-    });
+    io.out(`demo: registered ${await stack.deployCommands()} slash commands on the server`);
+    const backfilled = await bot.core.backfill(feed.feedUrl);
     io.out(`demo: backfilled ${backfilled.stored} past posts (nothing alerted)`);
     await bot.pollOnce();
 
@@ -195,8 +159,6 @@ export async function runDemoScript(
   } finally {
     process.off('SIGINT', stop);
     emulator.off('message', onMessage);
-    await bot.stop();
-    await feed.stop();
-    await emulator.stop();
+    await stack.stop();
   }
 }
