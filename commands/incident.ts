@@ -1,6 +1,6 @@
 /** /incident — look incidents up: latest, search, show, stats. Open to everyone. */
 import { ApplicationCommandOptionType as O, type ChatInputCommandInteraction } from 'discord.js';
-import { langOf, t, type Lang } from '../src/alerts/i18n.js';
+import { langOf, t, type Lang } from '../src/i18n/i18n.js';
 import { causeLabel, severityLabel } from '../src/alerts/labels.js';
 import {
   findIncident,

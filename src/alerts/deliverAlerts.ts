@@ -12,6 +12,7 @@ import { backoffSeconds } from '../backoff.js';
 import type { Stores } from '../store/openStores.js';
 import type { Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
+import { markChannelBroken } from '../subscriptions/subscribe.js';
 import { fanOut } from './fanOut.js';
 import { PublishError, type Publisher } from './publisher.js';
 import { renderAlert } from './renderAlert.js';
@@ -214,15 +215,10 @@ export class AlertDeliverer {
   }
 
   private async markBroken(guildId: string, channelId: string, reason: string): Promise<void> {
-    const settings = await this.deps.stores.guilds.get(guildId);
-    if (!settings) return;
     const at = this.deps.now().toISOString();
-    await this.deps.stores.guilds.set({
-      ...settings,
-      subscriptions: settings.subscriptions.map((s) =>
-        s.channelId === channelId ? { ...s, health: { status: 'broken', reason, since: at } } : s,
-      ),
-    });
+    await this.deps.stores.guilds.update(guildId, (settings) =>
+      settings ? markChannelBroken(settings, channelId, reason, at) : null,
+    );
   }
 
   private scheduleRetry(): void {

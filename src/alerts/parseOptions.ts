@@ -1,6 +1,6 @@
 /** Parsing of what admins type into command options: id lists, word lists, dates. Errors carry what would work. */
 import { CAUSES, KINDS } from '../classify/vocabulary.js';
-import type { TextKey } from './i18n.js';
+import type { TextKey } from '../i18n/i18n.js';
 
 /** A problem with the user's input, shown to them in their language. */
 export class InputError extends Error {

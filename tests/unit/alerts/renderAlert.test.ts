@@ -5,7 +5,7 @@ import {
   escapeMarkdown,
   cut,
 } from '../../../src/alerts/renderAlert.js';
-import { newSubscription, type Subscription } from '../../../src/alerts/subscription.js';
+import { newSubscription, type Subscription } from '../../../src/store/guildSettings.js';
 import { validateMessage } from '@jikenbo/discord-emulator';
 import { makeStoredPost } from '../../helpers/builders.js';
 
