@@ -1,7 +1,7 @@
 /** /alerts list, preview and test: what a server's subscriptions are, would let through, and look like. */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { langOf, t, type Lang } from '../i18n/i18n.js';
-import { isIncident } from '../alerts/lookups.js';
+import { isIncident } from '../incidents/lookups.js';
 import {
   describeFilter,
   explainVerdict,

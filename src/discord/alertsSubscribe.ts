@@ -2,7 +2,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import { describeFilter } from '../subscriptions/matchFilter.js';
-import { InputError, parseCauses, parseKinds, parseWords } from '../alerts/parseOptions.js';
+import { InputError, parseCauses, parseKinds, parseWords } from '../subscriptions/parseOptions.js';
 import type { GuildSettings, Subscription } from '../store/guildSettings.js';
 import {
   emptySettings,

@@ -5,7 +5,7 @@ import {
   type ChatInputCommandInteraction,
   type GuildBasedChannel,
 } from 'discord.js';
-import { InputError } from '../alerts/parseOptions.js';
+import { InputError } from '../i18n/userError.js';
 
 const NEEDED: Array<[bigint, string]> = [
   [PermissionFlagsBits.ViewChannel, 'View Channel'],

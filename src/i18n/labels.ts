@@ -8,7 +8,7 @@ import {
   type Severity,
   type DisplayName,
 } from '../classify/vocabulary.js';
-import type { Lang } from '../i18n/i18n.js';
+import type { Lang } from './i18n.js';
 
 function both(name: DisplayName, lang: Lang): string {
   return lang === 'ja' ? `${name.ja} (${name.en})` : `${name.en} (${name.ja})`;

@@ -1,17 +1,8 @@
 /** Parsing of what admins type into command options: id lists, word lists, dates. Errors carry what would work. */
 import { CAUSES, KINDS } from '../classify/vocabulary.js';
-import type { TextKey } from '../i18n/i18n.js';
+import { InputError } from '../i18n/userError.js';
 
-/** A problem with the user's input, shown to them in their language. */
-export class InputError extends Error {
-  constructor(
-    readonly key: TextKey,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(key);
-    this.name = 'InputError';
-  }
-}
+export { InputError };
 
 export const WORD_LIST_LIMITS = { maxWords: 20, maxChars: 50 };
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { InputError } from '../../../src/alerts/parseOptions.js';
+import type { InputError } from '../../../src/subscriptions/parseOptions.js';
 import {
   parseCauses,
   parseDate,
   parseKinds,
   parseWords,
-} from '../../../src/alerts/parseOptions.js';
+} from '../../../src/subscriptions/parseOptions.js';
 
 const errorOf = (fn: () => unknown) => {
   try {
