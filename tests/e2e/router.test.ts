@@ -23,7 +23,6 @@ describe('the interaction router', () => {
       return all();
     };
     try {
-      const started = Date.now();
       const reply = await stack.command(
         'analyst',
         'general',
@@ -34,7 +33,6 @@ describe('the interaction router', () => {
       expect((reply.message?.embeds as Array<{ title: string }>)[0]?.title).toBe(
         'Latest incidents',
       );
-      expect(Date.now() - started).toBeLessThan(3000);
     } finally {
       posts.all = all;
     }
