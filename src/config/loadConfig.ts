@@ -5,12 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import {
-  applicationIdFromToken,
-  envSchema,
-  SECRET_VARIABLES,
-  type StoreLocation,
-} from './env.js';
+import { applicationIdFromToken, envSchema, SECRET_VARIABLES, type StoreLocation } from './env.js';
 import { limitsSchema, type Limits } from './limits.js';
 import { classifierRulesSchema, type ClassifierRules } from '../classify/rules.js';
 import { projectRoot } from './projectRoot.js';

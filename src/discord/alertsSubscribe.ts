@@ -29,8 +29,8 @@ export async function subscribeChannel(
   const o = interaction.options;
   const causes = parseCauses(o.getString('causes'));
   const kinds = parseKinds(o.getString('kinds'));
-  const keywords = parseWords(o.getString('keywords'), 'keywords');
-  const exclude = parseWords(o.getString('exclude'), 'exclude');
+  const keywords = parseWords(o.getString('keywords'), 'keywords', ctx.limits.wordLists);
+  const exclude = parseWords(o.getString('exclude'), 'exclude', ctx.limits.wordLists);
   const minSeverity = o.getString('min_severity');
   const mentionMin = o.getString('mention_min_severity');
   const role = o.getRole('mention_role');

@@ -16,6 +16,7 @@ export function commandContextOf(core: Core): CommandContext {
     stores: core.stores,
     publisher: core.publisher,
     feedUrls: core.feedUrls,
+    limits: core.limits,
     now: core.now,
     log: core.log.child({ module: 'commands' }),
   };

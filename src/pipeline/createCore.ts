@@ -24,6 +24,7 @@ export interface CoreDeps {
   clock?: Clock;
   /** Where alerts go; without one the core polls and stores but alerts nothing (`jikenbo poll`). */
   publisher?: Publisher;
+  /** Test and bench overrides of config `limits.delivery` (e.g. a short backoff). */
   deliveryOptions?: Partial<DeliveryOptions>;
 }
 
@@ -31,6 +32,8 @@ export interface CoreDeps {
 export interface Core {
   readonly stores: Stores;
   readonly feedUrls: readonly string[];
+  /** The validated operational limits (config/limits.json). */
+  readonly limits: Config['limits'];
   readonly now: Clock;
   readonly log: Logger;
   /** Where alerts go, when the core has a publisher. */
@@ -62,7 +65,7 @@ export function createCore(deps: CoreDeps): Core {
         publisher: deps.publisher,
         now,
         log: log.child({ module: 'delivery' }),
-        options: deps.deliveryOptions,
+        options: { ...config.limits.delivery, ...deps.deliveryOptions },
       })
     : null;
   const pollLog = log.child({ module: 'poller' });
@@ -83,6 +86,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     stores,
     feedUrls: config.feedUrls,
+    limits: config.limits,
     now,
     log,
     publisher: deps.publisher ?? null,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeFilter, explainVerdict, matchFilter } from '../../../src/subscriptions/matchFilter.js';
+import {
+  describeFilter,
+  explainVerdict,
+  matchFilter,
+} from '../../../src/subscriptions/matchFilter.js';
 import { newSubscription, type Subscription } from '../../../src/store/guildSettings.js';
 import { makeStoredPost } from '../../helpers/builders.js';
 
