@@ -1,34 +1,41 @@
 # syntax=docker/dockerfile:1
-# Build stage: compile TypeScript with the dev dependencies.
-FROM node:22-bookworm-slim AS build
+# Node 20 in both stages: the major the test suite runs on.
+# Build stage: install everything (the one place native addons such as sqlite3
+# are compiled), build, then prune to the production dependencies.
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# The dev-only workspace packages (local Discord, local blog) are needed to
+# type-check the demo; they never reach the final stage.
+COPY packages packages
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src src
 COPY commands commands
 COPY bench bench
 COPY config config
-RUN npm run build
+RUN npm run build \
+  && find dist -name '*.map' -delete \
+  && npm prune --omit=dev --no-audit --no-fund
 
-# Final stage: production dependencies only, non-root, data on a volume.
-FROM node:22-bookworm-slim
+# Final stage: the compiled product and its production dependencies only
+# (no emulator, no feed server, no dist/bench, no source maps), non-root.
+FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production \
     STORE_URL=sqlite:///data/jikenbo.sqlite
 COPY package.json package-lock.json ./
-# sqlite3 is a native addon: the build tools are installed and removed in one
-# layer so that they do not stay in the image.
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
-  && npm ci --omit=dev --no-audit --no-fund \
-  && npm cache clean --force \
-  && apt-get purge -y python3 make g++ && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*
+COPY --from=build /app/node_modules node_modules
 COPY config config
-COPY --from=build /app/dist dist
-RUN mkdir -p /data && chown node:node /data
+COPY --from=build /app/dist/src dist/src
+COPY --from=build /app/dist/commands dist/commands
+RUN rm -rf node_modules/@jikenbo && mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node
+# `jikenbo start` touches its heartbeat file while the gateway is connected.
+HEALTHCHECK --interval=60s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "dist/src/bin/jikenbo.js", "healthcheck"]
 ENTRYPOINT ["node", "dist/src/bin/jikenbo.js"]
 CMD ["start"]

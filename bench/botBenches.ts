@@ -5,17 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  DISCORD_RATE_LIMITS,
+  int,
+  str,
+  subcommand,
+  type CommandOption,
+} from '@jikenbo/discord-emulator';
+import { buildClassifier } from '../src/app/createApp.js';
+import { startDevStack } from '../src/app/devStack.js';
+import { startBot } from '../src/app/startBot.js';
 import { loadConfig } from '../src/config/loadConfig.js';
 import { parseFeed } from '../src/feed/parseFeed.js';
 import { defaultFixturesDir } from '../src/cli/demoCommand.js';
-import { classifyPost, createClassifier } from '../src/classify/classifyPost.js';
-import { deployCommands } from '../src/discord/deployCommands.js';
-import { loadCommands } from '../src/discord/loadCommands.js';
-import { startBot } from '../src/discord/startBot.js';
-import { addDemoGuild } from '../src/emulator/demoWorld.js';
-import { DiscordEmulator, type CommandOption } from '../src/emulator/emulator.js';
-import { int, str, subcommand } from '../src/emulator/options.js';
-import { DISCORD_RATE_LIMITS } from '../src/emulator/rateLimits.js';
+import { classifyPost } from '../src/classify/classifyPost.js';
 import { silentLogger } from '../src/log.js';
 import { memoryStores } from '../src/store/openStores.js';
 import type { StoredPost } from '../src/store/postStore.js';
@@ -45,7 +48,7 @@ export async function bootBot(discord: { token: string; apiUrl: string }, stores
   const bot = await startBot({
     config,
     stores,
-    classify: createClassifier(config.classifierRules),
+    classify: buildClassifier(config),
     log: silentLogger(),
     schedulePolls: false,
   });
@@ -53,12 +56,14 @@ export async function bootBot(discord: { token: string; apiUrl: string }, stores
 }
 
 export async function runFanOutBench(guilds = 100, channelsPerGuild = 10): Promise<string[]> {
-  const emulator = await new DiscordEmulator({
-    rateLimits: DISCORD_RATE_LIMITS,
-    waitTimeoutMs: 600_000,
-  }).start();
-  const servers = addServers(emulator.world, guilds, channelsPerGuild);
-  const { bot, stores } = await bootBot(emulator);
+  let servers: ReturnType<typeof addServers> = [];
+  const stack = await startDevStack({
+    emulator: { rateLimits: DISCORD_RATE_LIMITS, waitTimeoutMs: 600_000 },
+    populate: (world) => {
+      servers = addServers(world, guilds, channelsPerGuild);
+    },
+  });
+  const { emulator, bot, stores } = stack;
   for (const settings of subscribeAll(servers)) await stores.guilds.set(settings);
   const record = (await fixturePosts()).find(
     (r) => r.classification.kind === 'incident',
@@ -76,8 +81,7 @@ export async function runFanOutBench(guilds = 100, channelsPerGuild = 10): Promi
   const perChannel = channelIds.map((id) => emulator.world.messagesIn(id).length);
   const requests = emulator.requests.slice(firstRequest);
   const limited = requests.filter((r) => r.status === 429).length;
-  await bot.stop();
-  await emulator.stop();
+  await stack.stop();
   const rate = total / seconds;
   return [
     `fan-out: 1 alert to ${total} channels in ${guilds} servers at Discord's limits (50 req/s global, 5 msgs/5 s per channel)`,
@@ -87,23 +91,18 @@ export async function runFanOutBench(guilds = 100, channelsPerGuild = 10): Promi
 }
 
 export async function runCommandLatencyBench(incidents = 10_000, rounds = 300): Promise<string[]> {
-  const emulator = await new DiscordEmulator({
-    rateLimits: {
-      enabled: false,
-      globalPerSecond: 50,
-      messagesPerChannel: { limit: 5, windowMs: 5000 },
+  const stack = await startDevStack({
+    emulator: {
+      rateLimits: {
+        enabled: false,
+        globalPerSecond: 50,
+        messagesPerChannel: { limit: 5, windowMs: 5000 },
+      },
     },
-  }).start();
-  const demo = addDemoGuild(emulator.world);
-  const { bot, stores } = await bootBot(emulator);
-  await stores.posts.put(manyIncidents(await fixturePosts(), incidents));
-  await deployCommands({
-    token: emulator.token,
-    apiUrl: emulator.apiUrl,
-    applicationId: null,
-    guildId: demo.guild.id,
-    commands: await loadCommands(),
   });
+  const { emulator, demo, stores } = stack;
+  await stores.posts.put(manyIncidents(await fixturePosts(), incidents));
+  await stack.deployCommands();
   const target = {
     guildId: demo.guild.id,
     channelId: demo.channel('general'),
@@ -123,8 +122,7 @@ export async function runCommandLatencyBench(incidents = 10_000, rounds = 300): 
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (i >= plays.length) times.set(name, [...(times.get(name) ?? []), ms]);
   }
-  await bot.stop();
-  await emulator.stop();
+  await stack.stop();
   const all = [...times.values()].flat().sort((a, b) => a - b);
   const lines = [
     `slash commands with ${incidents} stored incidents, dispatch to callback (${all.length} commands after warm-up):`,

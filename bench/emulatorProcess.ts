@@ -1,5 +1,5 @@
 /** A Discord emulator with many servers in its own process, so the bot's memory can be measured alone. */
-import { DiscordEmulator } from '../src/emulator/emulator.js';
+import { DiscordEmulator } from '@jikenbo/discord-emulator';
 import { addServers } from './world.js';
 
 const guilds = Number(process.argv[2] ?? 10_000);

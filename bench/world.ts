@@ -1,7 +1,7 @@
 /** Synthetic data for the bot benchmarks: many servers with subscriptions, many stored incidents. */
-import type { GuildSettings } from '../src/alerts/subscription.js';
-import { newSubscription } from '../src/alerts/subscription.js';
-import type { World } from '../src/emulator/world.js';
+import type { GuildSettings } from '../src/store/guildSettings.js';
+import { newSubscription } from '../src/store/guildSettings.js';
+import type { World } from '@jikenbo/discord-emulator';
 import type { StoredPost } from '../src/store/postStore.js';
 
 /** `guilds` servers of `channels` text channels each, in the emulator. */

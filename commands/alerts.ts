@@ -5,7 +5,7 @@ import {
   PermissionFlagsBits,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { langOf } from '../src/alerts/i18n.js';
+import { langOf } from '../src/i18n/i18n.js';
 import { CAUSES, CAUSE_NAMES, KINDS, KIND_NAMES } from '../src/classify/vocabulary.js';
 import {
   listSubscriptions,

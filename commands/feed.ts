@@ -1,6 +1,6 @@
 /** /feed status — per configured feed: last poll, result, next poll, failures, posts stored. Needs Manage Server. */
 import { ApplicationCommandOptionType as O, PermissionFlagsBits } from 'discord.js';
-import { langOf, t } from '../src/alerts/i18n.js';
+import { langOf, t } from '../src/i18n/i18n.js';
 import { cut } from '../src/alerts/renderAlert.js';
 import type { CommandModule } from '../src/discord/commandModule.js';
 import { ja } from '../src/discord/localized.js';

@@ -1,5 +1,5 @@
 /** /help — what jikenbo does and its commands, in the user's language. */
-import { langOf, t } from '../src/alerts/i18n.js';
+import { langOf, t } from '../src/i18n/i18n.js';
 import type { CommandModule } from '../src/discord/commandModule.js';
 import { ja } from '../src/discord/localized.js';
 import { respond } from '../src/discord/respond.js';

@@ -1,15 +1,15 @@
 /** /incident — look incidents up: latest, search, show, stats. Open to everyone. */
 import { ApplicationCommandOptionType as O, type ChatInputCommandInteraction } from 'discord.js';
-import { langOf, t, type Lang } from '../src/alerts/i18n.js';
-import { causeLabel, severityLabel } from '../src/alerts/labels.js';
+import { langOf, t, type Lang } from '../src/i18n/i18n.js';
+import { causeLabel, severityLabel } from '../src/i18n/labels.js';
 import {
   findIncident,
   incidentStats,
   latestIncidents,
   searchIncidents,
   isIncident,
-} from '../src/alerts/lookups.js';
-import { InputError, parseDate } from '../src/alerts/parseOptions.js';
+} from '../src/incidents/lookups.js';
+import { InputError, parseDate } from '../src/subscriptions/parseOptions.js';
 import { cut, renderIncidentEmbed, SEVERITY_COLOURS } from '../src/alerts/renderAlert.js';
 import { causeSchema, severitySchema, SEVERITY_NAMES } from '../src/classify/vocabulary.js';
 import type { StoredPost } from '../src/store/postStore.js';

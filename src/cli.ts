@@ -5,9 +5,10 @@ import { ClassifyInputError, runClassify } from './cli/classifyCommand.js';
 import { runBackfill } from './cli/backfillCommand.js';
 import { defaultFixturesDir, runDemo } from './cli/demoCommand.js';
 import { runPoll, type Output } from './cli/pollCommand.js';
-import { buildClassifier, cliLogger, openRuntime } from './cli/runtime.js';
+import { appLogger, buildClassifier, openApp } from './app/createApp.js';
 import { COMMAND_USAGE, MAIN_USAGE } from './cli/usage.js';
 import { runDeployCommands, runStart } from './cli/botCommands.js';
+import { heartbeatIsFresh } from './cli/heartbeat.js';
 
 const EXIT_USAGE = 2;
 
@@ -29,6 +30,7 @@ const COMMAND_OPTIONS: Record<string, OptionSpec> = {
   start: {},
   'deploy-commands': { guild: { type: 'string' } },
   demo: { fast: { type: 'boolean' }, fixtures: { type: 'string' } },
+  healthcheck: {},
 };
 
 type ParsedArgs = { values: Record<string, string | boolean | undefined>; positionals: string[] };
@@ -80,18 +82,20 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
     );
   }
   const maxPosts = positiveInteger('max', values.max as string | undefined, command);
+  // Needs no configuration: it must answer even when the environment is broken.
+  if (command === 'healthcheck') return heartbeatIsFresh(new Date()) ? 0 : 1;
   const config: Config = loadConfig(env);
 
   switch (command) {
     case 'poll':
     case 'backfill': {
-      const runtime = await openRuntime(config);
+      const app = await openApp(config);
       try {
-        if (command === 'poll') return await runPoll(runtime, Boolean(values.once), io);
+        if (command === 'poll') return await runPoll(app, Boolean(values.once), io);
         const feeds = values.feed ? [values.feed as string] : config.feedUrls;
-        return await runBackfill(runtime, { maxPosts, feeds }, io);
+        return await runBackfill(app, { maxPosts, feeds }, io);
       } finally {
-        await runtime.close();
+        await app.close();
       }
     }
     case 'classify':
@@ -108,7 +112,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
           fast: Boolean(values.fast),
           fixturesDir: (values.fixtures as string | undefined) ?? defaultFixturesDir(),
         },
-        cliLogger({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }),
+        appLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }, 'stderr'),
         io,
       );
     case 'start':

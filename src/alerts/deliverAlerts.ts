@@ -7,36 +7,30 @@
  * holds up the others.
  */
 import { createHash } from 'node:crypto';
+import type { Limits } from '../config/limits.js';
 import type { Logger } from '../log.js';
 import { backoffSeconds } from '../backoff.js';
 import type { Stores } from '../store/openStores.js';
 import type { Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
+import { markChannelBroken } from '../subscriptions/subscribe.js';
 import { fanOut } from './fanOut.js';
 import { PublishError, type Publisher } from './publisher.js';
 import { renderAlert } from './renderAlert.js';
 
-export interface DeliveryOptions {
-  maxAttempts: number;
-  baseBackoffSeconds: number;
-  maxBackoffSeconds: number;
-  /** Channels served at once; the REST client keeps the global rate itself. */
-  concurrency: number;
-}
-
-export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
-  maxAttempts: 8,
-  baseBackoffSeconds: 5,
-  maxBackoffSeconds: 900,
-  concurrency: 8,
-};
+/**
+ * Attempts, backoff and concurrency of delivery: config/limits.json `delivery`
+ * is their one source (validated at load). Concurrency is channels served at
+ * once; the REST client keeps the global rate itself.
+ */
+export type DeliveryOptions = Limits['delivery'];
 
 export interface DeliveryDeps {
   stores: Pick<Stores, 'outbox' | 'posts' | 'guilds'>;
   publisher: Publisher;
   now: () => Date;
   log: Logger;
-  options?: Partial<DeliveryOptions>;
+  options: DeliveryOptions;
 }
 
 export interface RunSummary {
@@ -58,7 +52,7 @@ export class AlertDeliverer {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: DeliveryDeps) {
-    this.options = { ...DEFAULT_DELIVERY_OPTIONS, ...deps.options };
+    this.options = deps.options;
   }
 
   /** Queues alerts for new posts (idempotent) and starts delivering them. */
@@ -214,15 +208,10 @@ export class AlertDeliverer {
   }
 
   private async markBroken(guildId: string, channelId: string, reason: string): Promise<void> {
-    const settings = await this.deps.stores.guilds.get(guildId);
-    if (!settings) return;
     const at = this.deps.now().toISOString();
-    await this.deps.stores.guilds.set({
-      ...settings,
-      subscriptions: settings.subscriptions.map((s) =>
-        s.channelId === channelId ? { ...s, health: { status: 'broken', reason, since: at } } : s,
-      ),
-    });
+    await this.deps.stores.guilds.update(guildId, (settings) =>
+      settings ? markChannelBroken(settings, channelId, reason, at) : null,
+    );
   }
 
   private scheduleRetry(): void {

@@ -1,8 +1,8 @@
 /** Turns new posts into outbox deliveries for every healthy subscription whose filter they pass. */
-import type { GuildSettings } from './subscription.js';
+import type { GuildSettings } from '../store/guildSettings.js';
 import { deliveryId, type Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
-import { matchFilter } from './matchFilter.js';
+import { matchFilter } from '../subscriptions/matchFilter.js';
 
 export function fanOut(
   records: readonly StoredPost[],

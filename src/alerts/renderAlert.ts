@@ -5,10 +5,10 @@
  */
 import type { Severity } from '../classify/vocabulary.js';
 import type { StoredPost } from '../store/postStore.js';
-import { formatPeople, langOf, t, type Lang } from './i18n.js';
-import { causeLabel, kindLabel, severityLabel } from './labels.js';
-import { mentionsRole } from './matchFilter.js';
-import type { Subscription } from './subscription.js';
+import { formatPeople, langOf, t, type Lang } from '../i18n/i18n.js';
+import { causeLabel, kindLabel, severityLabel } from '../i18n/labels.js';
+import { mentionsRole } from '../subscriptions/matchFilter.js';
+import type { Subscription } from '../store/guildSettings.js';
 
 export const SEVERITY_COLOURS: Record<Severity, number> = {
   critical: 0xb71c1c,

@@ -1,19 +1,18 @@
 /** `jikenbo backfill [--max N] [--feed URL]`: store every past post, alerting none. */
 import { FeedFetchError } from '../feed/fetchFeed.js';
 import { FeedParseError } from '../feed/parseFeed.js';
-import { backfillFeed } from '../pipeline/backfill.js';
+import type { App } from '../app/createApp.js';
 import type { Output } from './pollCommand.js';
-import type { Runtime } from './runtime.js';
 
 export async function runBackfill(
-  runtime: Runtime,
+  app: App,
   options: { maxPosts?: number; feeds: string[] },
   io: Output,
 ): Promise<number> {
   let exitCode = 0;
   for (const feedUrl of options.feeds) {
     try {
-      const result = await backfillFeed(feedUrl, runtime.pollDeps, {
+      const result = await app.core.backfill(feedUrl, {
         maxPosts: options.maxPosts,
         onProgress: (p) =>
           io.out(`${feedUrl}: page ${p.page}, ${p.entries} entries read, ${p.stored} newly stored`),
@@ -27,6 +26,6 @@ export async function runBackfill(
       exitCode = 1;
     }
   }
-  io.out(`posts stored in total: ${await runtime.stores.posts.count()}`);
+  io.out(`posts stored in total: ${await app.stores.posts.count()}`);
   return exitCode;
 }

@@ -2,11 +2,11 @@
 import { ConfigError, type Config } from '../config/loadConfig.js';
 import { deployCommands } from '../discord/deployCommands.js';
 import { loadCommands } from '../discord/loadCommands.js';
-import { startBot } from '../discord/startBot.js';
-import { createLogger } from '../log.js';
+import { appLogger, buildClassifier } from '../app/createApp.js';
+import { startBot } from '../app/startBot.js';
 import { openStores } from '../store/openStores.js';
 import type { Output } from './pollCommand.js';
-import { buildClassifier } from './runtime.js';
+import { startHeartbeat } from './heartbeat.js';
 
 function requireToken(config: Config, command: string): string {
   if (!config.discord.token)
@@ -16,14 +16,16 @@ function requireToken(config: Config, command: string): string {
 
 export async function runStart(config: Config, io: Output): Promise<number> {
   requireToken(config, 'start');
-  const log = createLogger(config.logLevel);
+  const log = appLogger(config);
   const stores = await openStores(config.store, log);
   const bot = await startBot({ config, stores, classify: buildClassifier(config), log });
   io.out(`jikenbo is running as ${bot.client.user?.tag ?? '?'}; Ctrl-C stops`);
+  const stopHeartbeat = startHeartbeat(() => bot.client.isReady());
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  stopHeartbeat();
   await bot.stop();
   await stores.close();
   return 0;

@@ -1,201 +1,54 @@
 /**
- * `jikenbo demo [--fast]`: the whole product offline. A local Discord (the
- * emulator) and a local blog (publishing the fixture posts over time); the
- * real bot, unchanged, logs in, an admin subscribes two channels, the blog
- * publishes, alerts land, and a member looks incidents up.
+ * `jikenbo demo [--fast] [--fixtures DIR]`. The demo runs on the local Discord
+ * and the local blog, which are development-only workspace packages: the
+ * script is imported on demand, so a production install (`npm ci --omit=dev`,
+ * the Docker image) runs every other command and says so here in one line.
  */
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { createClassifier } from '../classify/classifyPost.js';
-import { loadConfig, type Config } from '../config/loadConfig.js';
+import type { Config } from '../config/loadConfig.js';
 import { projectRoot } from '../config/projectRoot.js';
-import { loadFixtureEntries } from '../devtools/atomFixtures.js';
-import { FeedServer } from '../devtools/feedServer.js';
-import { deployCommands } from '../discord/deployCommands.js';
-import { loadCommands } from '../discord/loadCommands.js';
-import { startBot } from '../discord/startBot.js';
-import { addDemoGuild } from '../emulator/demoWorld.js';
-import { DiscordEmulator, type CommandOption } from '../emulator/emulator.js';
-import { channel, int, role, str, subcommand } from '../emulator/options.js';
-import { DISCORD_RATE_LIMITS } from '../emulator/rateLimits.js';
 import type { Logger } from '../log.js';
-import { backfillFeed } from '../pipeline/backfill.js';
-import { memoryStores } from '../store/openStores.js';
+import type { runDemoScript } from './demoScript.js';
 import type { Output } from './pollCommand.js';
-import { renderAlertLine, renderReply } from './terminalView.js';
 
+export interface DemoOptions {
+  /** Publish without pauses and with a looser per-channel rate limit. */
+  fast: boolean;
+  /** Folder of `*.atom.xml` feeds whose posts the local blog publishes. */
+  fixturesDir: string;
+}
+
+/** Where the demo's feeds are unless `--fixtures` says otherwise. */
 export function defaultFixturesDir(): string {
   return join(projectRoot(), '..', 'shared', 'fixtures', 'feeds');
 }
 
+const DEV_PACKAGES = ['@jikenbo/discord-emulator', '@jikenbo/feed-server'];
+
+/** True when `err` says one of the dev-only packages is not installed. */
+export function isMissingDevPackage(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  return (
+    e?.code === 'ERR_MODULE_NOT_FOUND' && DEV_PACKAGES.some((name) => e.message?.includes(name))
+  );
+}
+
+/** Runs the demo, or explains in one line that it needs the development install. */
 export async function runDemo(
-  baseConfig: Config,
-  options: { fast: boolean; fixturesDir: string },
+  config: Config,
+  options: DemoOptions,
   log: Logger,
   io: Output,
 ): Promise<number> {
-  const entries = loadFixtureEntries(options.fixturesDir);
-  if (entries.length === 0) {
-    io.out(`no fixture feeds (*.atom.xml) found in ${options.fixturesDir}`);
+  let script: { runDemoScript: typeof runDemoScript };
+  try {
+    script = await import('./demoScript.js');
+  } catch (err) {
+    if (!isMissingDevPackage(err)) throw err;
+    io.out(
+      'jikenbo demo needs the development install (npm ci, not --omit=dev): its local Discord and blog are dev-only packages',
+    );
     return 1;
   }
-  const upcoming = entries.slice(0, Math.max(1, Math.round(entries.length * 0.3))).reverse();
-  const history = entries.slice(upcoming.length);
-  const emulator = await new DiscordEmulator({
-    heartbeatIntervalMs: 5000,
-    // Discord's real limits, except in --fast where the per-channel bucket would only add waiting.
-    rateLimits: options.fast
-      ? { ...DISCORD_RATE_LIMITS, messagesPerChannel: { limit: 50, windowMs: 1000 } }
-      : DISCORD_RATE_LIMITS,
-  }).start();
-  const feed = await new FeedServer(history).start();
-  const demo = addDemoGuild(emulator.world);
-  const stores = memoryStores();
-  let stopped = false;
-  const stop = () => (stopped = true);
-  process.once('SIGINT', stop);
-  const channelNames = new Map(demo.guild.channels.map((c) => [c.id, c.name]));
-  const names = {
-    channels: channelNames,
-    roles: new Map(demo.guild.roles.map((r) => [r.id, r.name])),
-  };
-  const onMessage = (message: { channel_id: string }) =>
-    io.out(
-      renderAlertLine(
-        channelNames.get(message.channel_id) ?? '?',
-        message as never,
-        io.colour,
-        names,
-      ),
-    );
-  emulator.on('message', onMessage);
-  const config: Config = {
-    ...loadConfig(
-      {
-        DISCORD_TOKEN: emulator.token,
-        DISCORD_API_URL: emulator.apiUrl,
-        FEED_URLS: feed.feedUrl,
-        STORE_URL: 'memory://',
-        LOG_LEVEL: 'silent',
-      },
-      baseConfig.configDir,
-    ),
-    logLevel: baseConfig.logLevel,
-  };
-  const bot = await startBot({
-    config,
-    stores,
-    classify: createClassifier(config.classifierRules),
-    log,
-    schedulePolls: false,
-  });
-  try {
-    io.out(`demo: local Discord at ${emulator.origin}, local blog at ${feed.feedUrl}`);
-    io.out(
-      `demo: the bot logged in as ${bot.client.user?.tag} and sees the server "${demo.guild.name}"`,
-    );
-    const registered = await deployCommands({
-      token: emulator.token,
-      apiUrl: emulator.apiUrl,
-      applicationId: null,
-      guildId: demo.guild.id,
-      commands: await loadCommands(),
-    });
-    io.out(`demo: registered ${registered.count} slash commands on the server`);
-    const backfilled = await backfillFeed(feed.feedUrl, {
-      stores,
-      classify: createClassifier(config.classifierRules),
-      limits: config.limits,
-      now: () => new Date(),
-      log,
-    });
-    io.out(`demo: backfilled ${backfilled.stored} past posts (nothing alerted)`);
-    await bot.pollOnce();
-
-    const as = (user: string, locale = 'en-US') => ({
-      guildId: demo.guild.id,
-      channelId: demo.channel('general'),
-      userId: demo.user(user),
-      locale,
-    });
-    const play = async (
-      label: string,
-      user: string,
-      name: string,
-      opts: CommandOption[],
-      locale?: string,
-    ) => {
-      const reply = await emulator.runCommand(as(user, locale), name, opts);
-      for (const line of renderReply(`${user}: ${label}`, reply, names)) io.out(line);
-      return reply;
-    };
-    await play(
-      '/alerts subscribe channel:#incident-alerts min_severity:low',
-      'admin',
-      'alerts',
-      subcommand('subscribe', [
-        channel('channel', demo.channel('incident-alerts')),
-        str('min_severity', 'low'),
-      ]),
-    );
-    await play(
-      '/alerts subscribe channel:#critical min_severity:critical mention_role:@Security Team',
-      'admin',
-      'alerts',
-      subcommand('subscribe', [
-        channel('channel', demo.channel('critical')),
-        str('min_severity', 'critical'),
-        role('mention_role', demo.role('Security Team')),
-      ]),
-      'ja',
-    );
-
-    for (let i = 0; i < upcoming.length && !stopped; i += 3) {
-      if (!options.fast) await sleep(2000);
-      const batch = upcoming.slice(i, i + 3);
-      feed.publish(...[...batch].reverse());
-      io.out(
-        `-- the blog published ${batch.length} post(s) [${Math.min(i + 3, upcoming.length)}/${upcoming.length}]`,
-      );
-      await bot.pollOnce();
-      await bot.deliverer.idle();
-    }
-    if (!stopped) {
-      await play(
-        '/incident latest count:5',
-        'analyst',
-        'incident',
-        subcommand('latest', [int('count', 5)]),
-      );
-      const newest =
-        (await stores.posts.all()).find((r) => r.classification.incidentId)?.classification
-          .incidentId ?? '2024-067';
-      await play(
-        `/incident show id:${newest}`,
-        'analyst',
-        'incident',
-        subcommand('show', [str('id', newest)]),
-        'ja',
-      );
-      await play(
-        '/alerts preview channel:#critical',
-        'admin',
-        'alerts',
-        subcommand('preview', [channel('channel', demo.channel('critical'))]),
-      );
-    }
-    const alerts = ['incident-alerts', 'critical']
-      .map((c) => `#${c}: ${emulator.messages(demo.channel(c)).length}`)
-      .join(', ');
-    io.out(
-      `demo: ${stopped ? 'stopped by Ctrl-C' : 'done'} — alerts posted ${alerts}; ${await stores.posts.count()} posts stored`,
-    );
-    return 0;
-  } finally {
-    process.off('SIGINT', stop);
-    emulator.off('message', onMessage);
-    await bot.stop();
-    await feed.stop();
-    await emulator.stop();
-  }
+  return script.runDemoScript(config, options, log, io);
 }

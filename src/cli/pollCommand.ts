@@ -1,8 +1,7 @@
 /** `jikenbo poll [--once]`: one tick, or ticks on POLL_SCHEDULE until interrupted. */
-import { pollTick, type TickResult } from '../pipeline/pollTick.js';
-import { startPoller } from '../pipeline/poller.js';
+import type { App } from '../app/createApp.js';
+import { startPoller, type TickResult } from '../pipeline/index.js';
 import { formatTickResult } from './format.js';
-import type { Runtime } from './runtime.js';
 
 export interface Output {
   out: (line: string) => void;
@@ -14,8 +13,8 @@ function failed(results: TickResult[]): boolean {
 }
 
 /** Returns the exit code: 0 when every feed was read (or is backing off), 1 when one failed. */
-export async function runPoll(runtime: Runtime, once: boolean, io: Output): Promise<number> {
-  const tick = () => pollTick(runtime.config.feedUrls, runtime.pollDeps);
+export async function runPoll(app: App, once: boolean, io: Output): Promise<number> {
+  const tick = () => app.core.pollOnce();
   if (once) {
     const results = await tick();
     for (const result of results)
@@ -23,17 +22,17 @@ export async function runPoll(runtime: Runtime, once: boolean, io: Output): Prom
     return failed(results) ? 1 : 0;
   }
   io.out(
-    `polling ${runtime.config.feedUrls.length} feed(s) on "${runtime.config.pollSchedule}"; Ctrl-C stops`,
+    `polling ${app.config.feedUrls.length} feed(s) on "${app.config.pollSchedule}"; Ctrl-C stops`,
   );
   const poller = startPoller(
-    runtime.config.pollSchedule,
+    app.config.pollSchedule,
     async () => {
       const results = await tick();
       for (const result of results)
         formatTickResult(result, io.colour).forEach((line) => io.out(line));
       return results;
     },
-    runtime.log,
+    app.log,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

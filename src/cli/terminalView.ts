@@ -1,6 +1,5 @@
 /** Compact terminal renderings of what the bot posts, for the demo: a severity badge, then the gist. */
-import type { StoredMessage } from '../emulator/world.js';
-import type { Reply } from '../emulator/emulator.js';
+import type { Reply, StoredMessage } from '@jikenbo/discord-emulator';
 import { SEVERITY_COLOURS } from '../alerts/renderAlert.js';
 import type { Severity } from '../classify/vocabulary.js';
 

@@ -9,6 +9,7 @@ Commands:
   start                          run the Discord bot (poller, alerts, slash commands)
   deploy-commands [--guild ID]   register the slash commands with Discord
   demo [--fast]                  run the bot offline against a local Discord emulator
+  healthcheck                    exit 0 when a running \`start\` is connected (Docker HEALTHCHECK)
 
 Run 'jikenbo <command> --help' for a command's options.
 Configuration comes from the environment (see .env.example) and config/.`;
@@ -38,5 +39,10 @@ answers slash commands. Stops cleanly on SIGINT/SIGTERM.`,
 Registers the slash commands (bulk overwrite): on one server with --guild, globally otherwise.`,
   demo: `Usage: jikenbo demo [--fast]
 
-Runs the real bot against a local Discord emulator and a local feed server. No token, no network.`,
+Runs the real bot against a local Discord emulator and a local feed server. No token, no network.
+Needs the development install (the emulator and the feed server are dev-only packages).`,
+  healthcheck: `Usage: jikenbo healthcheck
+
+Exits 0 when \`jikenbo start\` on this machine touched its heartbeat file in the
+last 90 s (it does so every 30 s while connected to the gateway), 1 otherwise.`,
 };

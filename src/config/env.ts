@@ -77,14 +77,23 @@ export const envSchema = z.object({
       message: 'expected a cron expression such as "*/10 * * * *" (a seconds field is allowed)',
     })
     .default('*/10 * * * *'),
+  // Parsed once here: the rest of the code gets a StoreLocation, never the raw string.
   STORE_URL: z
     .string()
-    .refine((value) => parseStoreUrl(value) !== null, {
-      message:
-        'expected sqlite://<relative path>, sqlite:///<absolute path>, redis://… or memory://',
-    })
-    .default('sqlite://data/jikenbo.sqlite'),
+    .default('sqlite://data/jikenbo.sqlite')
+    .transform((value, ctx) => {
+      const location = parseStoreUrl(value);
+      if (location) return { url: value, location };
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'expected sqlite://<relative path>, sqlite:///<absolute path>, redis://… or memory://',
+      });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Folder of the data files (limits.json, classifier.json); unset means the package's config/. */
+  JIKENBO_CONFIG_DIR: z.string().min(1).optional(),
 });
 
 /** Variables whose values must never be printed, even in an error message. */

@@ -21,6 +21,22 @@ export const limitsSchema = z.object({
     maxCatchUpPages: z.number().int().min(0).max(100),
     maxConcurrentFeeds: z.number().int().min(1).max(64),
   }),
+  /** Alert delivery: attempts before a delivery fails for good, its backoff, channels served at once. */
+  delivery: z
+    .object({
+      maxAttempts: z.number().int().min(1).max(100),
+      baseBackoffSeconds: z.number().positive(),
+      maxBackoffSeconds: z.number().positive(),
+      concurrency: z.number().int().min(1).max(64),
+    })
+    .refine((d) => d.maxBackoffSeconds >= d.baseBackoffSeconds, {
+      message: 'maxBackoffSeconds must be at least baseBackoffSeconds',
+    }),
+  /** Keyword and exclude lists of a subscription: how many words, how long each. */
+  wordLists: z.object({
+    maxWords: z.number().int().min(1).max(100),
+    maxChars: z.number().int().min(1).max(200),
+  }),
   backfill: z.object({
     pageSize: z.number().int().min(1).max(500),
     maxPages: z.number().int().min(1),

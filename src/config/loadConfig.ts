@@ -5,13 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import {
-  applicationIdFromToken,
-  envSchema,
-  parseStoreUrl,
-  SECRET_VARIABLES,
-  type StoreLocation,
-} from './env.js';
+import { applicationIdFromToken, envSchema, SECRET_VARIABLES, type StoreLocation } from './env.js';
 import { limitsSchema, type Limits } from './limits.js';
 import { classifierRulesSchema, type ClassifierRules } from '../classify/rules.js';
 import { projectRoot } from './projectRoot.js';
@@ -80,7 +74,7 @@ export function loadConfigFile<S extends z.ZodType>(
 /** Validates `env` and the files of `configDir`; throws ConfigError listing every problem. */
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
-  configDir: string = env.JIKENBO_CONFIG_DIR ?? join(projectRoot(), 'config'),
+  configDirOverride?: string,
 ): Config {
   const problems: string[] = [];
   // Empty variables count as unset, as in most .env tooling.
@@ -88,6 +82,11 @@ export function loadConfig(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
   );
   const parsedEnv = envSchema.safeParse(present);
+  // Empty or unset JIKENBO_CONFIG_DIR is the package's config/, never the working directory.
+  const configDir =
+    configDirOverride ??
+    (parsedEnv.success ? parsedEnv.data.JIKENBO_CONFIG_DIR : undefined) ??
+    join(projectRoot(), 'config');
   if (!parsedEnv.success) {
     for (const issue of parsedEnv.error.issues) {
       const name = String(issue.path[0] ?? '(environment)');
@@ -120,8 +119,8 @@ export function loadConfig(
     },
     feedUrls: e.FEED_URLS,
     pollSchedule: e.POLL_SCHEDULE,
-    storeUrl: e.STORE_URL,
-    store: parseStoreUrl(e.STORE_URL) as StoreLocation,
+    storeUrl: e.STORE_URL.url,
+    store: e.STORE_URL.location,
     logLevel: e.LOG_LEVEL,
     limits,
     classifierRules,

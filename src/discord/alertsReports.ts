@@ -1,16 +1,16 @@
 /** /alerts list, preview and test: what a server's subscriptions are, would let through, and look like. */
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { langOf, t, type Lang } from '../alerts/i18n.js';
-import { isIncident } from '../alerts/lookups.js';
+import { langOf, t, type Lang } from '../i18n/i18n.js';
+import { isIncident } from '../incidents/lookups.js';
 import {
   describeFilter,
   explainVerdict,
   matchFilter,
   type FilterVerdict,
-} from '../alerts/matchFilter.js';
+} from '../subscriptions/matchFilter.js';
 import { PublishError } from '../alerts/publisher.js';
 import { cut, renderAlert } from '../alerts/renderAlert.js';
-import { newSubscription } from '../alerts/subscription.js';
+import { newSubscription } from '../store/guildSettings.js';
 import { SEVERITY_NAMES } from '../classify/vocabulary.js';
 import type { StoredPost } from '../store/postStore.js';
 import { findSubscription, settingsOf } from './alertsSubscribe.js';

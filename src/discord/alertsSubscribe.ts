@@ -1,22 +1,23 @@
 /** /alerts subscribe and unsubscribe: a channel's subscription, created, updated or removed. */
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { t, type Lang } from '../alerts/i18n.js';
-import { describeFilter } from '../alerts/matchFilter.js';
-import { InputError, parseCauses, parseKinds, parseWords } from '../alerts/parseOptions.js';
-import { newSubscription, type GuildSettings, type Subscription } from '../alerts/subscription.js';
+import { t, type Lang } from '../i18n/i18n.js';
+import { describeFilter } from '../subscriptions/matchFilter.js';
+import { InputError, parseCauses, parseKinds, parseWords } from '../subscriptions/parseOptions.js';
+import type { GuildSettings, Subscription } from '../store/guildSettings.js';
+import {
+  emptySettings,
+  subscribe,
+  unsubscribe,
+  type SubscribeRequest,
+  type SubscribeResult,
+} from '../subscriptions/subscribe.js';
 import { severitySchema } from '../classify/vocabulary.js';
 import { postableChannel } from './channelAccess.js';
 import type { CommandContext } from './commandModule.js';
 import { respond } from './respond.js';
 
 export async function settingsOf(ctx: CommandContext, guildId: string): Promise<GuildSettings> {
-  return (
-    (await ctx.stores.guilds.get(guildId)) ?? {
-      guildId,
-      subscriptions: [],
-      updatedAt: ctx.now().toISOString(),
-    }
-  );
+  return (await ctx.stores.guilds.get(guildId)) ?? emptySettings(guildId, ctx.now().toISOString());
 }
 
 export async function subscribeChannel(
@@ -28,40 +29,32 @@ export async function subscribeChannel(
   const o = interaction.options;
   const causes = parseCauses(o.getString('causes'));
   const kinds = parseKinds(o.getString('kinds'));
-  const keywords = parseWords(o.getString('keywords'), 'keywords');
-  const exclude = parseWords(o.getString('exclude'), 'exclude');
+  const keywords = parseWords(o.getString('keywords'), 'keywords', ctx.limits.wordLists);
+  const exclude = parseWords(o.getString('exclude'), 'exclude', ctx.limits.wordLists);
   const minSeverity = o.getString('min_severity');
   const mentionMin = o.getString('mention_min_severity');
   const role = o.getRole('mention_role');
   const guildId = interaction.guildId as string;
-  const settings = await settingsOf(ctx, guildId);
-  const now = ctx.now().toISOString();
-  const existing = settings.subscriptions.find((s) => s.channelId === channel.id);
-  const base: Subscription =
-    existing ?? newSubscription(guildId, channel.id, now, { locale: interaction.locale });
-  const subscription: Subscription = {
-    ...base,
-    minSeverity: minSeverity ? severitySchema.parse(minSeverity) : base.minSeverity,
-    causes: causes ?? base.causes,
-    kinds: kinds ?? base.kinds,
-    keywords: keywords ?? base.keywords,
-    exclude: exclude ?? base.exclude,
-    mentionRoleId: role ? role.id : base.mentionRoleId,
-    mentionMinSeverity: mentionMin ? severitySchema.parse(mentionMin) : base.mentionMinSeverity,
+  const request: SubscribeRequest = {
+    channelId: channel.id,
     locale: interaction.locale,
-    updatedAt: now,
-    health: { status: 'ok', reason: null, since: null },
+    ...(minSeverity && { minSeverity: severitySchema.parse(minSeverity) }),
+    ...(causes && { causes }),
+    ...(kinds && { kinds }),
+    ...(keywords && { keywords }),
+    ...(exclude && { exclude }),
+    ...(role && { mentionRoleId: role.id }),
+    ...(mentionMin && { mentionMinSeverity: severitySchema.parse(mentionMin) }),
   };
-  await ctx.stores.guilds.set({
-    ...settings,
-    subscriptions: [
-      ...settings.subscriptions.filter((s) => s.channelId !== channel.id),
-      subscription,
-    ],
-    updatedAt: now,
+  const now = ctx.now().toISOString();
+  let result: SubscribeResult | undefined;
+  await ctx.stores.guilds.update(guildId, (current) => {
+    result = subscribe(current, guildId, request, now);
+    return result.settings;
   });
+  const { subscription, existed } = result as SubscribeResult;
   await respond(interaction, {
-    content: t(lang, existing ? 'alerts.updated' : 'alerts.subscribed', {
+    content: t(lang, existed ? 'alerts.updated' : 'alerts.subscribed', {
       channel: `<#${channel.id}>`,
       filter: describeFilter(subscription, lang),
     }),
@@ -91,12 +84,11 @@ export async function unsubscribeChannel(
   ctx: CommandContext,
   lang: Lang,
 ): Promise<void> {
-  const { settings, subscription } = await findSubscription(interaction, ctx, true);
-  await ctx.stores.guilds.set({
-    ...settings,
-    subscriptions: settings.subscriptions.filter((s) => s !== subscription),
-    updatedAt: ctx.now().toISOString(),
-  });
+  const { subscription } = await findSubscription(interaction, ctx, true);
+  const at = ctx.now().toISOString();
+  await ctx.stores.guilds.update(subscription.guildId, (settings) =>
+    settings ? unsubscribe(settings, subscription.channelId, at) : null,
+  );
   return respond(interaction, {
     content: t(lang, 'alerts.unsubscribed', { channel: `<#${subscription.channelId}>` }),
     ephemeral: true,

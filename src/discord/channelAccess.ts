@@ -5,7 +5,7 @@ import {
   type ChatInputCommandInteraction,
   type GuildBasedChannel,
 } from 'discord.js';
-import { InputError } from '../alerts/parseOptions.js';
+import { InputError } from '../i18n/userError.js';
 
 const NEEDED: Array<[bigint, string]> = [
   [PermissionFlagsBits.ViewChannel, 'View Channel'],
@@ -19,6 +19,13 @@ export function postableChannel(
   option: string,
 ): GuildBasedChannel {
   const given = interaction.options.getChannel(option, true);
+  // A forged payload can resolve another server's channel: trust the gateway's cache, which
+  // knows each channel's real server, before the payload's own claim.
+  const known = interaction.client.channels.cache.get(given.id);
+  const owner =
+    known && 'guildId' in known ? known.guildId : (given as { guildId?: string | null }).guildId;
+  if (owner !== interaction.guildId)
+    throw new InputError('error.channel-other-server', { channel: `<#${given.id}>` });
   const channel = interaction.guild?.channels.cache.get(given.id);
   if (
     !channel ||

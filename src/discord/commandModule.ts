@@ -6,6 +6,7 @@ import type {
 } from 'discord.js';
 import { z } from 'zod';
 import type { Publisher } from '../alerts/publisher.js';
+import type { Limits } from '../config/limits.js';
 import type { Logger } from '../log.js';
 import type { Stores } from '../store/openStores.js';
 
@@ -14,6 +15,7 @@ export interface CommandContext {
   stores: Stores;
   publisher: Publisher;
   feedUrls: readonly string[];
+  limits: Limits;
   now: () => Date;
   log: Logger;
 }

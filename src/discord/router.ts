@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Interaction } from 'discord.js';
-import { langOf, t } from '../alerts/i18n.js';
-import { InputError } from '../alerts/parseOptions.js';
+import { langOf, t } from '../i18n/i18n.js';
+import { InputError } from '../i18n/userError.js';
 import type { CommandContext, CommandModule } from './commandModule.js';
 import { deferInTime, respond } from './respond.js';
 

@@ -7,6 +7,7 @@ import { parseFeed } from '../feed/parseFeed.js';
 import type { PollDeps } from './pollFeed.js';
 import { classifyPosts } from './classifyPosts.js';
 
+/** Progress reported after each page a backfill reads. */
 export interface BackfillProgress {
   page: number;
   pageUrl: string;
@@ -14,6 +15,7 @@ export interface BackfillProgress {
   stored: number;
 }
 
+/** What a backfill of one feed read and stored. */
 export interface BackfillResult {
   feedUrl: string;
   pages: number;

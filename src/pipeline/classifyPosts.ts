@@ -4,6 +4,7 @@ import type { Post } from '../feed/post.js';
 import type { Logger } from '../log.js';
 import type { StoredPost } from '../store/postStore.js';
 
+/** The classifier as the core sees it: a pure function from a post to its labels. */
 export type ClassifyPost = (post: Post) => Classification;
 
 /**

@@ -14,6 +14,7 @@ import type { StoredPost } from '../store/postStore.js';
 import { backoffSeconds } from '../backoff.js';
 import { classifyPosts, type ClassifyPost } from './classifyPosts.js';
 
+/** What polling one feed needs: the ports, the classifier, the limits, and where new posts go. */
 export interface PollDeps {
   stores: Pick<Stores, 'feedState' | 'seen' | 'posts'>;
   classify: ClassifyPost;
@@ -24,6 +25,7 @@ export interface PollDeps {
   onNewPosts?: (posts: StoredPost[]) => Promise<void>;
 }
 
+/** The outcome of polling one feed (new posts, unchanged, backing off, or an error). */
 export type FeedPollResult =
   | { feedUrl: string; status: 'backing-off'; nextAttemptAt: string }
   | { feedUrl: string; status: 'not-modified' }

@@ -1,6 +1,7 @@
 /** One tick of the poller: every configured feed, a few at a time, each isolated from the others. */
 import { pollFeed, type FeedPollResult, type PollDeps } from './pollFeed.js';
 
+/** One feed's result in a tick; `crashed` when an unexpected error (a store outage) stopped it. */
 export type TickResult = FeedPollResult | { feedUrl: string; status: 'crashed'; reason: string };
 
 /** Runs `work` over `items` with at most `limit` in flight, keeping result order. */

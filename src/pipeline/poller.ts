@@ -3,6 +3,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../log.js';
 import type { TickResult } from './pollTick.js';
 
+/** A running poll schedule. */
 export interface Poller {
   /** Runs one tick now unless one is already running (then resolves null). */
   runNow(): Promise<TickResult[] | null>;

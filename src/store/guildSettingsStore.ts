@@ -1,10 +1,35 @@
 /** Per-server settings: the server's subscriptions and their filters. */
-import { guildSettingsSchema, type GuildSettings } from '../alerts/subscription.js';
+import { guildSettingsSchema, type GuildSettings } from './guildSettings.js';
+import { KeyedLock } from './keyedLock.js';
 import { withIds, withoutIds, type SchemaKeyv } from './schemaKeyv.js';
+
+/** update() for any store with get/set/delete: the change runs under the server's lock. */
+async function lockedUpdate(
+  lock: KeyedLock,
+  store: Pick<GuildSettingsStore, 'get' | 'set' | 'delete'>,
+  guildId: string,
+  change: SettingsChange,
+): Promise<GuildSettings | null> {
+  return lock.run(guildId, async () => {
+    const next = change(await store.get(guildId));
+    if (next) await store.set(next);
+    else await store.delete(guildId);
+    return next;
+  });
+}
+
+/** Turns a server's current settings (null: none yet) into the new ones (null: delete them). */
+export type SettingsChange = (current: GuildSettings | null) => GuildSettings | null;
 
 export interface GuildSettingsStore {
   get(guildId: string): Promise<GuildSettings | null>;
   set(settings: GuildSettings): Promise<void>;
+  /**
+   * Read-modify-write of one server's settings, atomic per server: concurrent
+   * updates of the same server run one after the other, each on the result of
+   * the previous. Resolves to the settings written (null when deleted).
+   */
+  update(guildId: string, change: SettingsChange): Promise<GuildSettings | null>;
   delete(guildId: string): Promise<void>;
   /** Every server's settings (for fanning an alert out). */
   list(): Promise<GuildSettings[]>;
@@ -13,7 +38,13 @@ export interface GuildSettingsStore {
 const INDEX_KEY = 'guilds:index';
 
 export class KeyvGuildSettingsStore implements GuildSettingsStore {
+  private readonly lock = new KeyedLock();
+
   constructor(private readonly db: SchemaKeyv) {}
+
+  update(guildId: string, change: SettingsChange): Promise<GuildSettings | null> {
+    return lockedUpdate(this.lock, this, guildId, change);
+  }
 
   get(guildId: string): Promise<GuildSettings | null> {
     return this.db.get(`guild:${guildId}`, guildSettingsSchema);
@@ -41,6 +72,11 @@ export class KeyvGuildSettingsStore implements GuildSettingsStore {
 
 export class MemoryGuildSettingsStore implements GuildSettingsStore {
   private readonly guilds = new Map<string, GuildSettings>();
+  private readonly lock = new KeyedLock();
+
+  update(guildId: string, change: SettingsChange): Promise<GuildSettings | null> {
+    return lockedUpdate(this.lock, this, guildId, change);
+  }
 
   async get(guildId: string): Promise<GuildSettings | null> {
     const settings = this.guilds.get(guildId);

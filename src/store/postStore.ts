@@ -57,14 +57,17 @@ export class KeyvPostStore implements PostStore {
       ),
     );
     for (const record of valid) {
-      this.cache.set(record.post.id, record);
+      this.cache.set(record.post.id, deepFreeze(record));
       this.unreadable.delete(record.post.id);
     }
     this.sorted = null;
   }
 
   async get(id: string): Promise<StoredPost | null> {
-    return this.cache.get(id) ?? this.db.get(`post:${id}`, storedPostSchema);
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    const record = await this.db.get(`post:${id}`, storedPostSchema);
+    return record && deepFreeze(record);
   }
 
   async all(): Promise<StoredPost[]> {
@@ -76,7 +79,9 @@ export class KeyvPostStore implements PostStore {
         storedPostSchema,
       );
       loaded.forEach((record, i) =>
-        record ? this.cache.set(record.post.id, record) : this.unreadable.add(missing[i] as string),
+        record
+          ? this.cache.set(record.post.id, deepFreeze(record))
+          : this.unreadable.add(missing[i] as string),
       );
       this.sorted = null;
     }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { severityRank } from '../../src/classify/vocabulary.js';
 import { renderIncidentEmbed } from '../../src/alerts/renderAlert.js';
 import { FIXTURE_ENTRIES } from '../helpers/pollHarness.js';
-import { channel, role, str, subcommand } from '../../src/emulator/options.js';
+import { channel, role, str, subcommand } from '@jikenbo/discord-emulator';
+import { makeAtomEntry, type FixtureEntry } from '@jikenbo/feed-server';
 import { startStack, type Stack } from './stack.js';
 
 type Embed = {
@@ -12,9 +13,20 @@ type Embed = {
   fields: Array<{ name: string; value: string }>;
 };
 
+/** A ransomware incident of our own writing at `org`: a candidate for the #soc cause filter. */
+function ransomwareAt(id: string, org: string): FixtureEntry {
+  const published = '2024-12-01T00:00:00Z';
+  const title = `【セキュリティ事件簿#2024-901】${org}\u3000ランサムウェア被害`;
+  const html = `<p>${org}は、ランサムウェアによるサイバー攻撃を受け、サーバーのデータが暗号化されたと発表しました。患者および顧客の個人情報約3,000件が流出した可能性があります。</p>`;
+  return { id, published, xml: makeAtomEntry({ id, title, html, published }) };
+}
+
 describe('alerts end to end', () => {
   let stack: Stack;
-  const newEntries = FIXTURE_ENTRIES.slice(0, 25);
+  // Two ransomware incidents that differ only in the excluded word 病院.
+  const atHospital = ransomwareAt('tag:own-ransomware-hospital', '市立さくら病院');
+  const atLogistics = ransomwareAt('tag:own-ransomware-logistics', '株式会社さくら物流');
+  const newEntries = [atHospital, atLogistics, ...FIXTURE_ENTRIES.slice(0, 25)];
 
   beforeAll(async () => {
     stack = await startStack({ entries: FIXTURE_ENTRIES.slice(25, 60) });
@@ -106,20 +118,25 @@ describe('alerts end to end', () => {
   });
 
   it('filters by cause and excluded words', async () => {
-    const messages = stack.emulator.messages(stack.demo.channel('soc'));
+    const titleOf = async (entry: FixtureEntry) => {
+      const record = await stack.stores.posts.get(entry.id);
+      return renderIncidentEmbed(record!, 'en').title;
+    };
+    const titlesIn = (name: string) =>
+      stack.emulator.messages(stack.demo.channel(name)).map((m) => (m.embeds as Embed[])[0]?.title);
+    // Both ransomware posts are candidates (#incident-alerts, without filters, got both) ...
+    expect(titlesIn('incident-alerts')).toEqual(
+      expect.arrayContaining([await titleOf(atHospital), await titleOf(atLogistics)]),
+    );
+    // ... and #soc got the one without the excluded word only.
+    expect(titlesIn('soc')).toContain(await titleOf(atLogistics));
+    expect(titlesIn('soc')).not.toContain(await titleOf(atHospital));
     const byTitle = await postsByTitle();
-    for (const m of messages) {
+    for (const m of stack.emulator.messages(stack.demo.channel('soc'))) {
       const record = byTitle.get((m.embeds as Embed[])[0]?.title ?? '');
       expect(['ransomware', 'web_skimming']).toContain(record?.classification.cause);
       expect(`${record?.post.title}${record?.post.text}`).not.toContain('病院');
     }
-    const wanted = (await newPosts()).filter(
-      (r) =>
-        ['incident', 'incident_update'].includes(r.classification.kind) &&
-        ['ransomware', 'web_skimming'].includes(r.classification.cause) &&
-        !`${r.post.title}\n${r.classification.organization}\n${r.post.text}`.includes('病院'),
-    );
-    expect(messages).toHaveLength(wanted.length);
   });
 
   it('previews a filter: passed or blocked, and why', async () => {

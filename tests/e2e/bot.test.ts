@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OptionType } from '../../src/emulator/emulator.js';
+import { OptionType } from '@jikenbo/discord-emulator';
 import { FIXTURE_ENTRIES } from '../helpers/pollHarness.js';
 import { startStack, type Stack } from './stack.js';
 
@@ -34,12 +34,25 @@ describe('the bot against the Discord emulator', () => {
     expect(reply.ephemeral).toBe(true);
     expect(String(reply.message?.content)).toContain('is subscribed');
     await stack.bot.pollOnce();
-    stack.feed.publish(...FIXTURE_ENTRIES.slice(0, 3).reverse());
+    const published = FIXTURE_ENTRIES.slice(0, 3);
+    stack.feed.publish(...[...published].reverse());
     await stack.bot.pollOnce();
     const messages = await stack.emulator.waitForMessages(stack.demo.channel('incident-alerts'), 1);
-    const embed = (messages[0]?.embeds as Array<Record<string, unknown>>)[0];
-    expect(embed?.title).toBeTruthy();
-    expect(typeof embed?.color).toBe('number');
+    await stack.bot.deliverer.idle();
+    // Every alert is about one of the posts just published, titled and linked as stored.
+    const newPosts = new Map(
+      (await stack.stores.posts.all())
+        .filter((r) => published.some((e) => e.id === r.post.id))
+        .map((r) => [r.post.link, r.post]),
+    );
+    expect(newPosts.size).toBe(3);
+    for (const message of stack.emulator.messages(stack.demo.channel('incident-alerts'))) {
+      const embed = (message.embeds as Array<{ title?: string; url?: string; color?: unknown }>)[0];
+      const post = newPosts.get(embed?.url ?? '');
+      expect(post, `alert for ${embed?.url}`).toBeDefined();
+      expect(embed?.title).toBe(post?.title);
+      expect(typeof embed?.color).toBe('number');
+    }
     expect(messages[0]?.allowed_mentions).toEqual({ parse: [], roles: [] });
   });
 
@@ -66,8 +79,8 @@ describe('the bot against the Discord emulator', () => {
 
 describe('login failures', () => {
   it('fails to start with a clear error when Discord rejects the token', async () => {
-    const { DiscordEmulator } = await import('../../src/emulator/emulator.js');
-    const { startBot } = await import('../../src/discord/startBot.js');
+    const { DiscordEmulator } = await import('@jikenbo/discord-emulator');
+    const { startBot } = await import('../../src/app/startBot.js');
     const { loadConfig } = await import('../../src/config/loadConfig.js');
     const { memoryStores } = await import('../../src/store/openStores.js');
     const { silentLogger } = await import('../../src/log.js');

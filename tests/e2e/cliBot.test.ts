@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { runCli } from '../../src/cli.js';
-import { addDemoGuild, type DemoGuild } from '../../src/emulator/demoWorld.js';
-import { DiscordEmulator } from '../../src/emulator/emulator.js';
+import { addDemoGuild, type DemoGuild, DiscordEmulator } from '@jikenbo/discord-emulator';
 
 let emulator: DiscordEmulator;
 let demo: DemoGuild;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_ENTRIES } from '../helpers/pollHarness.js';
-import { channel, str, subcommand } from '../../src/emulator/options.js';
+import { channel, str, subcommand } from '@jikenbo/discord-emulator';
 import { startStack, type Stack } from './stack.js';
 
 let stack: Stack | undefined;

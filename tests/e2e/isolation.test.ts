@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OptionType } from '../../src/emulator/emulator.js';
-import { channel, str, subcommand } from '../../src/emulator/options.js';
+import { OptionType, channel, str, subcommand } from '@jikenbo/discord-emulator';
 import { startStack, type Stack } from './stack.js';
 
 describe('per-server isolation and option autocomplete', () => {
@@ -16,12 +15,13 @@ describe('per-server isolation and option autocomplete', () => {
   });
   afterAll(() => stack.stop());
 
-  const inOther = (name: string, options = subcommand('list')) =>
+  const inOther = (name: string, options = subcommand('list'), forgeForeignChannels = false) =>
     stack.emulator.runCommand(
       {
         guildId: stack.other.guild.id,
         channelId: stack.other.channel('alerts'),
         userId: stack.other.user('other-admin'),
+        forgeForeignChannels,
       },
       name,
       options,
@@ -41,16 +41,19 @@ describe('per-server isolation and option autocomplete', () => {
       subcommand('unsubscribe', [channel('channel', stack.other.channel('alerts'))]),
     );
     expect(unsubscribe.message?.content).toMatch(/^No subscription for/);
-    // Discord never offers another server's channel in a channel option; the emulator refuses it too.
-    await expect(
-      inOther(
-        'alerts',
-        subcommand('subscribe', [
-          channel('channel', stack.demo.channel('incident-alerts')),
-          str('min_severity', 'info'),
-        ]),
-      ),
-    ).rejects.toThrow(/is not in guild/);
+    // Discord never offers another server's channel, but a forged payload can resolve one:
+    // the emulator lets it through here, so the refusal must come from the bot.
+    const forged = await inOther(
+      'alerts',
+      subcommand('subscribe', [
+        channel('channel', stack.demo.channel('incident-alerts')),
+        str('min_severity', 'info'),
+      ]),
+      true,
+    );
+    expect(forged.ephemeral).toBe(true);
+    expect(forged.message?.content).toContain(`<#${stack.demo.channel('incident-alerts')}>`);
+    expect(forged.message?.content).toContain('is not a channel of this server');
     expect(await stack.stores.guilds.get(stack.demo.guild.id)).toEqual(before);
     expect(await stack.stores.guilds.get(stack.other.guild.id)).toBeNull();
   });

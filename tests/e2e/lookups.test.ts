@@ -6,8 +6,7 @@ import { loadClassifierRules } from '../../src/config/loadConfig.js';
 import { silentLogger } from '../../src/log.js';
 import { testLimits } from '../helpers/limits.js';
 import { CONFIG_DIR } from '../helpers/paths.js';
-import { OptionType } from '../../src/emulator/emulator.js';
-import { int, str, subcommand } from '../../src/emulator/options.js';
+import { OptionType, int, str, subcommand } from '@jikenbo/discord-emulator';
 import { startStack, type Stack } from './stack.js';
 
 type Embed = {

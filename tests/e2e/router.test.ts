@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { int, subcommand } from '../../src/emulator/options.js';
+import { int, subcommand } from '@jikenbo/discord-emulator';
 import { startStack, type Stack } from './stack.js';
 
 describe('the interaction router', () => {
@@ -23,7 +23,6 @@ describe('the interaction router', () => {
       return all();
     };
     try {
-      const started = Date.now();
       const reply = await stack.command(
         'analyst',
         'general',
@@ -34,7 +33,6 @@ describe('the interaction router', () => {
       expect((reply.message?.embeds as Array<{ title: string }>)[0]?.title).toBe(
         'Latest incidents',
       );
-      expect(Date.now() - started).toBeLessThan(3000);
     } finally {
       posts.all = all;
     }

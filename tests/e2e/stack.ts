@@ -1,23 +1,24 @@
 /**
- * The whole product on 127.0.0.1: the Discord emulator, a feed server over the
- * shared fixtures, and the real bot (`startBot`, exactly what `jikenbo start`
- * runs) with a memory or temporary SQLite store. Waits on events, never sleeps.
+ * The e2e view of the dev stack (src/app/devStack.ts, the one stack boot):
+ * a second server for isolation checks, fast rate limits and backoff, a
+ * memory or temporary SQLite store, and `command()` as a named demo member.
+ * Waits on events, never sleeps.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config/loadConfig.js';
-import { createClassifier } from '../../src/classify/classifyPost.js';
-import type { FixtureEntry } from '../../src/devtools/atomFixtures.js';
-import { FeedServer } from '../../src/devtools/feedServer.js';
-import { addDemoGuild, type DemoGuild } from '../../src/emulator/demoWorld.js';
-import { DiscordEmulator, type CommandOption, type Reply } from '../../src/emulator/emulator.js';
-import type { RateLimitConfig } from '../../src/emulator/rateLimits.js';
-import { deployCommands } from '../../src/discord/deployCommands.js';
-import { loadCommands } from '../../src/discord/loadCommands.js';
-import { startBot, type RunningBot } from '../../src/discord/startBot.js';
-import { silentLogger } from '../../src/log.js';
-import { openStores, type Stores } from '../../src/store/openStores.js';
+import type { FixtureEntry, FeedServer } from '@jikenbo/feed-server';
+import {
+  addDemoGuild,
+  type CommandOption,
+  type DemoGuild,
+  type DiscordEmulator,
+  type RateLimitConfig,
+  type Reply,
+} from '@jikenbo/discord-emulator';
+import { startDevStack } from '../../src/app/devStack.js';
+import type { RunningBot } from '../../src/app/startBot.js';
+import type { Stores } from '../../src/store/openStores.js';
 import { CONFIG_DIR } from '../helpers/paths.js';
 
 export const FAST_LIMITS: RateLimitConfig = {
@@ -54,61 +55,36 @@ export interface Stack {
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const emulator = await new DiscordEmulator({
-    heartbeatIntervalMs: 1000,
-    rateLimits: options.rateLimits ?? FAST_LIMITS,
-  }).start();
-  const demo = addDemoGuild(emulator.world);
-  const other = addDemoGuild(emulator.world, {
-    name: 'another server',
-    roles: [{ name: 'Admin', permissions: 1n << 5n }],
-    members: [{ name: 'other-owner' }, { name: 'other-admin', roles: ['Admin'] }],
-    channels: [{ name: 'alerts' }],
-  });
-  const feed = await new FeedServer(options.entries ?? []).start();
   const dir = mkdtempSync(join(tmpdir(), 'jikenbo-e2e-'));
-  const storeUrl = options.store === 'sqlite' ? `sqlite://${join(dir, 'bot.sqlite')}` : 'memory://';
-  const config = loadConfig(
-    {
-      DISCORD_TOKEN: emulator.token,
-      DISCORD_API_URL: emulator.apiUrl,
-      FEED_URLS: feed.feedUrl,
-      STORE_URL: storeUrl,
-      LOG_LEVEL: 'silent',
+  let other: DemoGuild | undefined;
+  const dev = await startDevStack({
+    entries: options.entries ?? [],
+    emulator: { heartbeatIntervalMs: 1000, rateLimits: options.rateLimits ?? FAST_LIMITS },
+    store: options.store === 'sqlite' ? `sqlite://${join(dir, 'bot.sqlite')}` : 'memory://',
+    configDir: CONFIG_DIR,
+    deliveryOptions: { baseBackoffSeconds: 0.05, maxBackoffSeconds: 0.2 },
+    populate: (world) => {
+      other = addDemoGuild(world, {
+        name: 'another server',
+        roles: [{ name: 'Admin', permissions: 1n << 5n }],
+        members: [{ name: 'other-owner' }, { name: 'other-admin', roles: ['Admin'] }],
+        channels: [{ name: 'alerts' }],
+      });
     },
-    CONFIG_DIR,
-  );
-  const log = silentLogger();
-  let stores = await openStores(config.store, log);
-  const classify = createClassifier(config.classifierRules);
-  const boot = () =>
-    startBot({
-      config,
-      stores,
-      classify,
-      log,
-      schedulePolls: false,
-      deliveryOptions: { baseBackoffSeconds: 0.05, maxBackoffSeconds: 0.2 },
-    });
-  let bot = await boot();
-  await deployCommands({
-    token: emulator.token,
-    apiUrl: emulator.apiUrl,
-    applicationId: null,
-    guildId: demo.guild.id,
-    commands: await loadCommands(),
   });
-  const stack: Stack = {
+  await dev.deployCommands();
+  const { emulator, demo } = dev;
+  return {
     emulator,
-    feed,
+    feed: dev.feed,
     get bot() {
-      return bot;
+      return dev.bot;
     },
     get stores() {
-      return stores;
+      return dev.stores;
     },
     demo,
-    other,
+    other: other as DemoGuild,
     command: (user, channel, name, opts = [], locale = 'en-US') =>
       emulator.runCommand(
         {
@@ -120,24 +96,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         name,
         opts,
       ),
-    async restart(whileDown) {
-      await bot.stop();
-      if (options.store === 'sqlite') {
-        await stores.close();
-        stores = await openStores(config.store, log);
-      }
-      await whileDown?.();
-      bot = await boot();
-    },
+    restart: (whileDown) => dev.restart(whileDown),
     async stop() {
-      await bot.stop();
-      await stores.close();
-      await feed.stop();
-      await emulator.stop();
+      await dev.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  return stack;
 }
 
 export const sub = (

@@ -1,7 +1,7 @@
 /** Small, valid domain objects for tests. */
 import type { Classification } from '../../src/classify/classification.js';
 import type { Post } from '../../src/feed/post.js';
-import type { GuildSettings } from '../../src/alerts/subscription.js';
+import type { GuildSettings } from '../../src/store/guildSettings.js';
 import type { Delivery } from '../../src/store/outboxStore.js';
 import { deliveryId } from '../../src/store/outboxStore.js';
 import type { StoredPost } from '../../src/store/postStore.js';

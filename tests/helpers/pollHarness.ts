@@ -1,6 +1,5 @@
 /** A feed server over the shared fixtures, stores, a controllable clock and a record of what was alerted. */
-import { loadFixtureEntries, type FixtureEntry } from '../../src/devtools/atomFixtures.js';
-import { FeedServer } from '../../src/devtools/feedServer.js';
+import { loadFixtureEntries, type FixtureEntry, FeedServer } from '@jikenbo/feed-server';
 import { createClassifier } from '../../src/classify/classifyPost.js';
 import { loadClassifierRules } from '../../src/config/loadConfig.js';
 import { silentLogger } from '../../src/log.js';

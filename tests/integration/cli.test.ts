@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { FeedServer } from '../../src/devtools/feedServer.js';
+import { FeedServer } from '@jikenbo/feed-server';
 import { FEEDS_DIR } from '../helpers/paths.js';
 import { FIXTURE_ENTRIES } from '../helpers/pollHarness.js';
 

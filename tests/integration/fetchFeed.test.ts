@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedFetchError, fetchFeed } from '../../src/feed/fetchFeed.js';
-import { FeedServer } from '../../src/devtools/feedServer.js';
+import { FeedServer } from '@jikenbo/feed-server';
 import { testLimits } from '../helpers/limits.js';
 import { FIXTURE_ENTRIES } from '../helpers/pollHarness.js';
 

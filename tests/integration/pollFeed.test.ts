@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeAtomEntry, type FixtureEntry } from '../../src/devtools/atomFixtures.js';
-import type { Fault } from '../../src/devtools/feedServer.js';
+import { makeAtomEntry, type FixtureEntry, type Fault } from '@jikenbo/feed-server';
 import { pollFeed } from '../../src/pipeline/pollFeed.js';
 import { pollTick } from '../../src/pipeline/pollTick.js';
 import { FIXTURE_ENTRIES, startHarness, type Harness } from '../helpers/pollHarness.js';

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshFeedState } from '../../src/store/feedStateStore.js';
 import type { Stores } from '../../src/store/openStores.js';
 import { BACKENDS, type Backend } from '../helpers/storeBackends.js';
+import type { StoredPost } from '../../src/store/postStore.js';
 import { makeDelivery, makeGuildSettings, makeStoredPost } from '../helpers/builders.js';
 
 describe.each(BACKENDS.map((make) => [make().name, make] as const))(
@@ -72,16 +73,43 @@ describe.each(BACKENDS.map((make) => [make().name, make] as const))(
         expect((await stores.posts.all()).map((r) => r.classification.severity)).toEqual(['high']);
       });
 
-      it('returns copies that callers cannot use to change the store', async () => {
-        await stores.posts.put([makeStoredPost('p', '2024-01-01T00:00:00Z')]);
+      it('hands out records that callers cannot use to change the store', async () => {
+        await stores.posts.put([makeStoredPost('p', '2024-01-01T00:00:00Z', { severity: 'low' })]);
+        const tamper = (record: StoredPost | null | undefined) => {
+          try {
+            record!.classification.severity = 'critical';
+            record!.post.title = 'changed by a caller';
+          } catch {
+            // A frozen record refuses the write: what the contract asks for.
+          }
+        };
         const list = await stores.posts.all();
+        tamper(list[0]);
         list.pop();
+        tamper(await stores.posts.get('p'));
+        const [again] = await stores.posts.all();
+        expect(again?.classification.severity).toBe('low');
+        expect(again?.post.title).not.toBe('changed by a caller');
+        expect((await stores.posts.get('p'))?.classification.severity).toBe('low');
         expect(await stores.posts.count()).toBe(1);
-        expect(await stores.posts.all()).toHaveLength(1);
       });
     });
 
     describe('guild settings', () => {
+      it('applies concurrent updates of one server one after the other, losing neither', async () => {
+        const addChannel = (channelId: string) =>
+          stores.guilds.update('g1', (current) => {
+            const base = current ?? { guildId: 'g1', subscriptions: [], updatedAt: 'x' };
+            const extra = makeGuildSettings('g1', [channelId]).subscriptions;
+            return { ...base, subscriptions: [...base.subscriptions, ...extra] };
+          });
+        await Promise.all([addChannel('c1'), addChannel('c2'), addChannel('c3')]);
+        const settings = await stores.guilds.get('g1');
+        expect(settings?.subscriptions.map((s) => s.channelId).sort()).toEqual(['c1', 'c2', 'c3']);
+        await stores.guilds.update('g1', () => null);
+        expect(await stores.guilds.get('g1')).toBeNull();
+      });
+
       it('stores, lists and deletes servers independently', async () => {
         await stores.guilds.set(makeGuildSettings('g1', ['c1', 'c2']));
         await stores.guilds.set(makeGuildSettings('g2', ['c3']));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError, parseFeed } from '../../src/feed/parseFeed.js';
-import { makeAtomEntry } from '../../src/devtools/atomFixtures.js';
+import { makeAtomEntry } from '@jikenbo/feed-server';
 import { FEEDS_DIR } from '../helpers/paths.js';
 
 const atom = readFileSync(join(FEEDS_DIR, 'blog-002.atom.xml'), 'utf8');

@@ -45,18 +45,30 @@ describe('backoffSeconds', () => {
 });
 
 describe('poller schedule', () => {
-  it('runs ticks on the cron schedule (seconds field allowed)', async () => {
+  it('runs ticks on the cron schedule (seconds field allowed), never two at once', async () => {
+    let ticks = 0;
     let ticked!: () => void;
     const firstTick = new Promise<void>((resolve) => (ticked = resolve));
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const result = [{ feedUrl: 'http://feed', status: 'crashed' as const, reason: 'test' }];
     const poller = startPoller(
       '* * * * * *',
       async () => {
+        ticks++;
         ticked();
-        return [];
+        await held;
+        return result;
       },
       silentLogger(),
     );
     await firstTick;
+    // The scheduled tick is still running: a tick asked for now is skipped, not stacked.
+    expect(await poller.runNow()).toBeNull();
+    expect(ticks).toBe(1);
+    finish();
+    // stop() waits for the running tick; after it, a tick asked for runs and returns its result.
     await poller.stop();
+    expect(await poller.runNow()).toEqual(result);
   });
 });

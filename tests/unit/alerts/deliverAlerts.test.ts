@@ -4,6 +4,7 @@ import { PublishError, type Publisher } from '../../../src/alerts/publisher.js';
 import { silentLogger } from '../../../src/log.js';
 import { memoryStores } from '../../../src/store/openStores.js';
 import { makeGuildSettings, makeStoredPost } from '../../helpers/builders.js';
+import { testLimits } from '../../helpers/limits.js';
 
 function setup(failures: Record<string, Array<PublishError | null>> = {}) {
   const stores = memoryStores();
@@ -22,7 +23,12 @@ function setup(failures: Record<string, Array<PublishError | null>> = {}) {
     publisher,
     now: () => clock.now,
     log: silentLogger(),
-    options: { baseBackoffSeconds: 10, maxBackoffSeconds: 60, maxAttempts: 3 },
+    options: {
+      ...testLimits().delivery,
+      baseBackoffSeconds: 10,
+      maxBackoffSeconds: 60,
+      maxAttempts: 3,
+    },
   });
   return { stores, sent, clock, deliverer };
 }

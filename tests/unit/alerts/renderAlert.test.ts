@@ -5,8 +5,8 @@ import {
   escapeMarkdown,
   cut,
 } from '../../../src/alerts/renderAlert.js';
-import { newSubscription, type Subscription } from '../../../src/alerts/subscription.js';
-import { validateMessage } from '../../../src/emulator/validation.js';
+import { newSubscription, type Subscription } from '../../../src/store/guildSettings.js';
+import { validateMessage } from '@jikenbo/discord-emulator';
 import { makeStoredPost } from '../../helpers/builders.js';
 
 const sub = (overrides: Partial<Subscription> = {}): Subscription => ({

@@ -1,19 +1,12 @@
 /** Parsing of what admins type into command options: id lists, word lists, dates. Errors carry what would work. */
 import { CAUSES, KINDS } from '../classify/vocabulary.js';
-import type { TextKey } from './i18n.js';
+import type { Limits } from '../config/limits.js';
+import { InputError } from '../i18n/userError.js';
 
-/** A problem with the user's input, shown to them in their language. */
-export class InputError extends Error {
-  constructor(
-    readonly key: TextKey,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(key);
-    this.name = 'InputError';
-  }
-}
+export { InputError };
 
-export const WORD_LIST_LIMITS = { maxWords: 20, maxChars: 50 };
+/** Word-list limits; their one source is config/limits.json `wordLists`. */
+export type WordListLimits = Limits['wordLists'];
 
 function splitList(raw: string): string[] {
   return raw
@@ -44,18 +37,19 @@ export const parseCauses = (raw: string | null) => parseIds(raw, CAUSES, 'causes
 export const parseKinds = (raw: string | null) => parseIds(raw, KINDS, 'kinds');
 
 /** Comma-separated plain words; null when the option was not given. */
-export function parseWords(raw: string | null, what: string): string[] | null {
+export function parseWords(
+  raw: string | null,
+  what: string,
+  limits: WordListLimits,
+): string[] | null {
   if (raw === null) return null;
   const words = [...new Set(splitList(raw))];
   if (words.length === 0) throw new InputError('error.list-empty', { what });
-  if (
-    words.length > WORD_LIST_LIMITS.maxWords ||
-    words.some((w) => w.length > WORD_LIST_LIMITS.maxChars)
-  ) {
+  if (words.length > limits.maxWords || words.some((w) => w.length > limits.maxChars)) {
     throw new InputError('error.list-too-long', {
       what,
-      max: WORD_LIST_LIMITS.maxWords,
-      chars: WORD_LIST_LIMITS.maxChars,
+      max: limits.maxWords,
+      chars: limits.maxChars,
     });
   }
   return words;

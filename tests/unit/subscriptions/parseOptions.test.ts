@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { InputError } from '../../../src/alerts/parseOptions.js';
+import type { InputError } from '../../../src/subscriptions/parseOptions.js';
 import {
   parseCauses,
   parseDate,
   parseKinds,
   parseWords,
-} from '../../../src/alerts/parseOptions.js';
+} from '../../../src/subscriptions/parseOptions.js';
+import { testLimits } from '../../helpers/limits.js';
+
+const WORDS = testLimits().wordLists;
 
 const errorOf = (fn: () => unknown) => {
   try {
@@ -33,9 +36,11 @@ describe('command option parsing', () => {
   });
 
   it('limits word lists', () => {
-    expect(parseWords('VPN, ランサムウェア', 'keywords')).toEqual(['VPN', 'ランサムウェア']);
-    expect(errorOf(() => parseWords(' , ', 'keywords')).key).toBe('error.list-empty');
-    expect(errorOf(() => parseWords('x'.repeat(51), 'keywords')).key).toBe('error.list-too-long');
+    expect(parseWords('VPN, ランサムウェア', 'keywords', WORDS)).toEqual(['VPN', 'ランサムウェア']);
+    expect(errorOf(() => parseWords(' , ', 'keywords', WORDS)).key).toBe('error.list-empty');
+    expect(errorOf(() => parseWords('x'.repeat(51), 'keywords', WORDS)).key).toBe(
+      'error.list-too-long',
+    );
   });
 
   it.each(['2024-02-30', '2024/01/01', 'yesterday', '2024-1-1'])(

@@ -45,6 +45,12 @@ export interface InteractionTarget {
   channelId: string;
   userId: string;
   locale?: string;
+  /**
+   * Send a forged payload, as a hostile client could: channel options of
+   * another guild are resolved instead of refused, so tests can check that
+   * the bot itself refuses them.
+   */
+  forgeForeignChannels?: boolean;
 }
 
 /** The INTERACTION_CREATE payload for a user in a guild channel, with real permissions. */
@@ -95,6 +101,7 @@ export function resolvedFor(
   world: World,
   guildId: string,
   options: CommandOption[],
+  forgeForeignChannels = false,
 ): Record<string, unknown> | undefined {
   const channels: Record<string, unknown> = {};
   const roles: Record<string, unknown> = {};
@@ -103,7 +110,7 @@ export function resolvedFor(
       if (o.type === OptionType.Channel) {
         const found = world.channel(String(o.value));
         // Discord only offers (and accepts) channels of the interaction's own guild.
-        if (found && found.guild.id !== guildId)
+        if (found && found.guild.id !== guildId && !forgeForeignChannels)
           throw new Error(`channel ${String(o.value)} is not in guild ${guildId}`);
         const channel = found?.channel;
         if (channel)

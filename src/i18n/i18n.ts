@@ -34,6 +34,10 @@ const TEXTS = {
     en: '{channel} is not a text channel. Pick a text or announcement channel.',
     ja: '{channel} はテキストチャンネルではありません。テキストまたはアナウンスチャンネルを選んでください。',
   },
+  'error.channel-other-server': {
+    en: '{channel} is not a channel of this server. Pick a channel of this server.',
+    ja: '{channel} はこのサーバーのチャンネルではありません。このサーバーのチャンネルを選んでください。',
+  },
   'error.channel-permissions': {
     en: 'I cannot post in {channel}: missing {missing}. Give me these permissions there and try again.',
     ja: '{channel} に投稿できません。不足している権限: {missing}。権限を付与してから再度お試しください。',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDemoGuild, type DemoGuild } from '../../src/emulator/demoWorld.js';
-import { DiscordEmulator } from '../../src/emulator/emulator.js';
+import { addDemoGuild, type DemoGuild } from '../src/demoWorld.js';
+import { DiscordEmulator } from '../src/emulator.js';
 
 let emulator: DiscordEmulator;
 let demo: DemoGuild;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInflate, inflateSync, constants as zlibConstants } from 'node:zlib';
 import { WebSocket } from 'ws';
-import { addDemoGuild } from '../../src/emulator/demoWorld.js';
-import { DiscordEmulator } from '../../src/emulator/emulator.js';
+import { addDemoGuild } from '../src/demoWorld.js';
+import { DiscordEmulator } from '../src/emulator.js';
 
 let emulator: DiscordEmulator;
 beforeEach(async () => {

@@ -1,8 +1,8 @@
 /** Whether a post passes a subscription's filter, and why not: the same answer serves alerts and previews. */
 import type { StoredPost } from '../store/postStore.js';
 import { severityRank } from '../classify/vocabulary.js';
-import { t, type Lang } from './i18n.js';
-import type { Subscription } from './subscription.js';
+import { t, type Lang } from '../i18n/i18n.js';
+import type { Subscription } from '../store/guildSettings.js';
 
 export type FilterVerdict =
   | { pass: true }

@@ -188,7 +188,7 @@ export class DiscordEmulator extends EventEmitter {
       ...(this.world.guildCommands.get(guildId) ?? []),
       ...this.world.globalCommands,
     ].find((c) => c.name === name);
-    const resolved = resolvedFor(this.world, guildId, options);
+    const resolved = resolvedFor(this.world, guildId, options, target.forgeForeignChannels);
     const data = {
       id: (command?.id as string | undefined) ?? nextSnowflake(),
       name,

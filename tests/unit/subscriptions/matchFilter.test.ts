@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeFilter, explainVerdict, matchFilter } from '../../../src/alerts/matchFilter.js';
-import { newSubscription, type Subscription } from '../../../src/alerts/subscription.js';
+import {
+  describeFilter,
+  explainVerdict,
+  matchFilter,
+} from '../../../src/subscriptions/matchFilter.js';
+import { newSubscription, type Subscription } from '../../../src/store/guildSettings.js';
 import { makeStoredPost } from '../../helpers/builders.js';
 
 const sub = (overrides: Partial<Subscription> = {}): Subscription => ({
