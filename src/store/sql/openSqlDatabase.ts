@@ -84,10 +84,14 @@ async function postgresKysely(
   return db;
 }
 
-async function migrate(db: Kysely<SqlSchema>, engine: SqlEngine): Promise<void> {
+async function migrate(db: Kysely<SqlSchema>, location: SqlLocation): Promise<void> {
   const { error } = await new Migrator({
     db,
-    provider: migrationProvider(engine),
+    provider: migrationProvider(location.engine),
+    // Kysely looks its bookkeeping tables up by schema: name it, or another schema's tables count.
+    ...(location.engine === 'postgres' && location.schema
+      ? { migrationTableSchema: location.schema }
+      : {}),
   }).migrateToLatest();
   if (error) throw error;
 }
@@ -112,7 +116,7 @@ export async function openSqlDatabase(
       location.engine === 'sqlite'
         ? await sqliteKysely(location.path, timeouts)
         : await postgresKysely(location, timeouts);
-    await migrate(db, location.engine);
+    await migrate(db, location);
     const marker = await readStoreMarker(db, latestSchemaVersion(location.engine), now);
     const opened = db;
     return { engine: location.engine, db: opened, marker, close: () => opened.destroy() };
