@@ -129,6 +129,11 @@ describe('the in-memory archive', () => {
     }
   });
 
+  it('matches the body from three characters on, title and organisation below that', async () => {
+    expect((await memory.search({ query: '調査', limit: 1 })).total).toBe(0);
+    expect((await memory.search({ query: '調査中', limit: 1 })).total).toBeGreaterThan(0);
+  });
+
   it('suggests at most 25 distinct incident ids, newest first', async () => {
     const ids = await memory.suggestIncidentIds('2024-');
     expect(ids).toHaveLength(25);

@@ -42,7 +42,9 @@ function tempDir(): string {
 function makeReadOnly(path: string): void {
   if (process.getuid?.() === 0) {
     execFileSync('chattr', ['+i', path]);
-    cleanups.push(() => execFileSync('chattr', ['-i', path]));
+    cleanups.push(() => {
+      execFileSync('chattr', ['-i', path]);
+    });
   } else {
     chmodSync(path, 0o555);
     cleanups.push(() => chmodSync(path, 0o755));

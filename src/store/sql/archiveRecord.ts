@@ -20,10 +20,28 @@ export function normalizeForSearch(value: string): string {
 /** A separator no normalised query contains, so a match never spans two fields. */
 const FIELD_SEPARATOR = '\u0001';
 
-export function searchTextOf(record: StoredPost): string {
-  return [record.post.title, record.classification.organization ?? '', record.post.text]
+/** Trigram indexes need three characters; a shorter query is matched against title and organisation only. */
+export const MIN_BODY_QUERY = 3;
+
+export function searchHeadOf(record: StoredPost): string {
+  return [record.post.title, record.classification.organization ?? '']
     .map(normalizeForSearch)
     .join(FIELD_SEPARATOR);
+}
+
+export function searchTextOf(record: StoredPost): string {
+  return `${searchHeadOf(record)}${FIELD_SEPARATOR}${normalizeForSearch(record.post.text)}`;
+}
+
+/** Whether `record` matches the normalised query `text` (the rule both archives follow). */
+export function matchesQuery(record: StoredPost, text: string): boolean {
+  if (!text) return true;
+  const haystack = [...text].length < MIN_BODY_QUERY ? searchHeadOf(record) : searchTextOf(record);
+  return haystack.includes(text);
+}
+
+export function isListed(record: StoredPost): boolean {
+  return (INCIDENT_KINDS as readonly string[]).includes(record.classification.kind);
 }
 
 /** "Newest first" sorts by this; ties by post id. */
@@ -71,6 +89,7 @@ export function postRowOf(record: StoredPost): PostsTable {
     incident_day: incidentDayOf(record),
     stored_at: record.storedAt,
     kind: c.kind,
+    listed: isListed(record) ? 1 : 0,
     cause: c.cause,
     severity: c.severity,
     severity_rank: severityRank(c.severity),
@@ -80,6 +99,7 @@ export function postRowOf(record: StoredPost): PostsTable {
     feed_url: record.post.feedUrl,
     link: record.post.link,
     search_text: searchTextOf(record),
+    search_head: searchHeadOf(record),
     record: JSON.stringify(record),
   };
 }

@@ -1,14 +1,14 @@
 /** IncidentArchive over any PostStore, in memory: for `memory://` and tests. Same answers as SQL. */
 import type { PostStore, StoredPost } from '../postStore.js';
 import {
-  INCIDENT_KINDS,
+  isListed,
   incidentDayOf,
   incidentIdPrefix,
   newestFirstBinary,
+  matchesQuery,
   normalizeForSearch,
   parseIncidentId,
   rankOf,
-  searchTextOf,
 } from './archiveRecord.js';
 import { foldStats } from './archiveStats.js';
 import {
@@ -21,8 +21,7 @@ import {
   type StatsQuery,
 } from './incidentArchive.js';
 
-const isIncident = (r: StoredPost): boolean =>
-  (INCIDENT_KINDS as readonly string[]).includes(r.classification.kind);
+const isIncident = isListed;
 
 export class MemoryIncidentArchive implements IncidentArchive {
   /** `posts` hands out frozen records (MemoryPostStore) or copies, so nothing here is shared mutably. */
@@ -46,7 +45,7 @@ export class MemoryIncidentArchive implements IncidentArchive {
     const matches = (await this.newest()).filter((r) => {
       const c = r.classification;
       if (!isIncident(r)) return false;
-      if (text && !searchTextOf(r).includes(text)) return false;
+      if (!matchesQuery(r, text)) return false;
       if (q.cause && c.cause !== q.cause) return false;
       if (q.severity && c.severity !== q.severity) return false;
       const day = incidentDayOf(r);

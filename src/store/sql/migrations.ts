@@ -26,6 +26,7 @@ function initialSchema(engine: SqlEngine): Migration {
         .addColumn('incident_day', t, (c) => c.notNull())
         .addColumn('stored_at', t, (c) => c.notNull())
         .addColumn('kind', t, (c) => c.notNull())
+        .addColumn('listed', 'integer', (c) => c.notNull())
         .addColumn('cause', t, (c) => c.notNull())
         .addColumn('severity', t, (c) => c.notNull())
         .addColumn('severity_rank', 'integer', (c) => c.notNull())
@@ -35,29 +36,36 @@ function initialSchema(engine: SqlEngine): Migration {
         .addColumn('feed_url', 'text', (c) => c.notNull())
         .addColumn('link', 'text')
         .addColumn('search_text', 'text', (c) => c.notNull())
+        .addColumn('search_head', 'text', (c) => c.notNull())
         .addColumn('record', 'text', (c) => c.notNull())
+        .execute();
+      // Lookups list newest first (sort_time desc, id asc): indexes in that order need no sort step.
+      await db.schema
+        .createIndex('posts_listed_newest')
+        .on('posts')
+        .columns(['listed', 'sort_time desc', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('posts_listed_cause_newest')
+        .on('posts')
+        .columns(['listed', 'cause', 'severity_rank', 'sort_time desc', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('posts_newest')
+        .on('posts')
+        .columns(['sort_time desc', 'id'])
+        .execute();
+      // Covers the stats query entirely: counted from the index, the table is not read.
+      await db.schema
+        .createIndex('posts_listed_day')
+        .on('posts')
+        .columns(['listed', 'incident_day', 'kind', 'cause', 'severity'])
         .execute();
       await db.schema
         .createIndex('posts_by_incident')
         .on('posts')
         .columns(['incident_id'])
         .execute();
-      await db.schema
-        .createIndex('posts_by_time')
-        .on('posts')
-        .columns(['sort_time', 'id'])
-        .execute();
-      await db.schema
-        .createIndex('posts_by_kind_time')
-        .on('posts')
-        .columns(['kind', 'sort_time'])
-        .execute();
-      await db.schema
-        .createIndex('posts_by_cause_severity')
-        .on('posts')
-        .columns(['cause', 'severity_rank', 'sort_time'])
-        .execute();
-      await db.schema.createIndex('posts_by_day').on('posts').columns(['incident_day']).execute();
       await db.schema.createIndex('posts_by_org').on('posts').columns(['organization']).execute();
       await db.schema.createIndex('posts_by_link').on('posts').columns(['link']).execute();
       await createTextIndex(db, engine);

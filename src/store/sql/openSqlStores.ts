@@ -31,6 +31,8 @@ export interface SqlStores extends Stores {
   keyv: Keyv;
   marker: StoreMarker;
   installId(): string;
+  /** The database underneath (engine, Kysely instance), for maintenance and tests. */
+  database: SqlDatabase;
 }
 
 export interface SqlStoresOptions {
@@ -66,6 +68,7 @@ export function sqlStoresOn(
     keyv,
     marker: database.marker,
     installId: () => database.marker.installId,
+    database,
     close: () => database.close(),
   };
 }

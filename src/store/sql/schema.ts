@@ -12,6 +12,8 @@ export interface PostsTable {
   incident_day: string;
   stored_at: string;
   kind: string;
+  /** 1 for the kinds the incident lookups list (incident, incident update), else 0. */
+  listed: number;
   cause: string;
   severity: string;
   /** 4 = critical … 0 = info, so "at least medium" is one range condition. */
@@ -23,6 +25,8 @@ export interface PostsTable {
   link: string | null;
   /** Normalised title, organisation and body, the text the trigram index covers. */
   search_text: string;
+  /** Normalised title and organisation: what queries too short for trigrams are matched against. */
+  search_head: string;
   /** The whole StoredPost as JSON, parsed with its schema on the way out. */
   record: string;
 }

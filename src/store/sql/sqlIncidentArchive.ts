@@ -2,7 +2,7 @@
 import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { StoredPost } from '../postStore.js';
 import {
-  INCIDENT_KINDS,
+  MIN_BODY_QUERY,
   incidentIdPrefix,
   normalizeForSearch,
   parseIncidentId,
@@ -25,16 +25,15 @@ import { guarded } from './storeError.js';
 
 const eb = expressionBuilder<SqlSchema, 'posts'>();
 
-/** Trigram indexes only help from three characters on; shorter queries scan the column. */
-const TRIGRAM = 3;
-
+/** Same rule as matchesQuery: short queries scan title and organisation, longer ones use the index. */
 function textMatch(engine: SqlEngine, query: string): Expression<SqlBool> {
+  const short = [...query].length < MIN_BODY_QUERY;
   if (engine === 'postgres') {
     const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return eb('search_text', 'like', pattern);
+    return eb(short ? 'search_head' : 'search_text', 'like', pattern);
   }
+  if (short) return sql<SqlBool>`instr(search_head, ${query}) > 0`;
   const contains = sql<SqlBool>`instr(search_text, ${query}) > 0`;
-  if ([...query].length < TRIGRAM) return contains;
   const phrase = `"${query.replace(/"/g, '""')}"`;
   return eb.and([
     sql<SqlBool>`posts.rowid in (select rowid from posts_fts where posts_fts match ${phrase})`,
@@ -62,7 +61,7 @@ export class SqlIncidentArchive implements IncidentArchive {
 
   latest(q: LatestQuery): Promise<StoredPost[]> {
     return guarded('reading the latest incidents', () => {
-      const conditions: Array<Expression<SqlBool>> = [eb('kind', 'in', INCIDENT_KINDS)];
+      const conditions: Array<Expression<SqlBool>> = [eb('listed', '=', 1)];
       if (q.minSeverity) conditions.push(eb('severity_rank', '>=', rankOf(q.minSeverity)));
       if (q.cause) conditions.push(eb('cause', '=', q.cause));
       return this.newest(eb.and(conditions), q.count);
@@ -71,7 +70,7 @@ export class SqlIncidentArchive implements IncidentArchive {
 
   search(q: SearchQuery): Promise<SearchResult> {
     return guarded('searching incidents', async () => {
-      const conditions: Array<Expression<SqlBool>> = [eb('kind', 'in', INCIDENT_KINDS)];
+      const conditions: Array<Expression<SqlBool>> = [eb('listed', '=', 1)];
       const text = normalizeForSearch(q.query);
       if (text) conditions.push(textMatch(this.engine, text));
       if (q.cause) conditions.push(eb('cause', '=', q.cause));
@@ -105,7 +104,7 @@ export class SqlIncidentArchive implements IncidentArchive {
       let query = this.db
         .selectFrom('posts')
         .select((e) => ['incident_day', 'kind', 'cause', 'severity', e.fn.countAll().as('n')])
-        .where('kind', 'in', INCIDENT_KINDS)
+        .where('listed', '=', 1)
         .where('incident_day', '>=', q.from);
       if (q.until) query = query.where('incident_day', '<=', q.until);
       const rows = await query.groupBy(['incident_day', 'kind', 'cause', 'severity']).execute();

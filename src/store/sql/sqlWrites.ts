@@ -32,6 +32,7 @@ const POST_COLUMNS = [
   'incident_day',
   'stored_at',
   'kind',
+  'listed',
   'cause',
   'severity',
   'severity_rank',
@@ -41,6 +42,7 @@ const POST_COLUMNS = [
   'feed_url',
   'link',
   'search_text',
+  'search_head',
   'record',
 ] as const satisfies ReadonlyArray<keyof PostsTable>;
 
