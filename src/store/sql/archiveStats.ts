@@ -1,4 +1,4 @@
-/** Folds per-day counts into ArchiveStats; shared by both archives so their figures agree. */
+/** Folds grouped counts into ArchiveStats; shared by both archives so their figures agree. */
 import {
   CAUSES,
   KINDS,
@@ -10,7 +10,8 @@ import {
 import type { ArchiveStats, StatsQuery } from './incidentArchive.js';
 
 export interface DayCount {
-  day: string;
+  /** The bucket's first day (see bucketStart), or null when no bucket was asked for. */
+  bucket: string | null;
   kind: string;
   cause: string;
   severity: string;
@@ -47,7 +48,7 @@ export function foldStats(rows: readonly DayCount[], query: StatsQuery): Archive
     add(causes, row.cause, row.count);
     add(severities, row.severity, row.count);
     add(kinds, row.kind, row.count);
-    if (query.bucket) add(buckets, bucketStart(row.day, query.bucket), row.count);
+    if (query.bucket && row.bucket) add(buckets, row.bucket, row.count);
   }
   const byCause = counted<Cause>(CAUSES, causes);
   // A stable sort keeps vocabulary order among equal counts.

@@ -10,7 +10,7 @@ import {
   parseIncidentId,
   rankOf,
 } from './archiveRecord.js';
-import { foldStats } from './archiveStats.js';
+import { bucketStart, foldStats } from './archiveStats.js';
 import {
   SUGGEST_LIMIT,
   type ArchiveStats,
@@ -73,7 +73,7 @@ export class MemoryIncidentArchive implements IncidentArchive {
       .map((r) => ({ r, day: incidentDayOf(r) }))
       .filter(({ day }) => day >= q.from && (!q.until || day <= q.until))
       .map(({ r, day }) => ({
-        day,
+        bucket: q.bucket ? bucketStart(day, q.bucket) : null,
         kind: r.classification.kind,
         cause: r.classification.cause,
         severity: r.classification.severity,

@@ -41,6 +41,15 @@ function textMatch(engine: SqlEngine, query: string): Expression<SqlBool> {
   ]);
 }
 
+/** The first day of the incident day's week (Monday) or month, as bucketStart computes it. */
+function bucketOf(engine: SqlEngine, bucket: 'week' | 'month' | null) {
+  if (bucket === 'month') return sql<string | null>`substr(incident_day, 1, 7) || '-01'`;
+  if (bucket === null) return sql<string | null>`null`;
+  return engine === 'postgres'
+    ? sql<string | null>`to_char(date_trunc('week', incident_day::date), 'YYYY-MM-DD')`
+    : sql<string | null>`date(incident_day, '-6 days', 'weekday 1')`;
+}
+
 export class SqlIncidentArchive implements IncidentArchive {
   constructor(
     private readonly db: Kysely<SqlSchema>,
@@ -99,18 +108,25 @@ export class SqlIncidentArchive implements IncidentArchive {
     });
   }
 
+  /** Grouped in SQL by bucket, kind, cause and severity: a few hundred rows come back, not one per post. */
   stats(q: StatsQuery): Promise<ArchiveStats> {
     return guarded('counting incidents', async () => {
       let query = this.db
         .selectFrom('posts')
-        .select((e) => ['incident_day', 'kind', 'cause', 'severity', e.fn.countAll().as('n')])
+        .select((e) => [
+          bucketOf(this.engine, q.bucket ?? null).as('bucket'),
+          'kind',
+          'cause',
+          'severity',
+          e.fn.countAll().as('n'),
+        ])
         .where('listed', '=', 1)
         .where('incident_day', '>=', q.from);
       if (q.until) query = query.where('incident_day', '<=', q.until);
-      const rows = await query.groupBy(['incident_day', 'kind', 'cause', 'severity']).execute();
+      const rows = await query.groupBy(['bucket', 'kind', 'cause', 'severity']).execute();
       return foldStats(
         rows.map((r) => ({
-          day: r.incident_day,
+          bucket: r.bucket,
           kind: r.kind,
           cause: r.cause,
           severity: r.severity,
