@@ -61,6 +61,12 @@ function initialSchema(engine: SqlEngine): Migration {
         .on('posts')
         .columns(['listed', 'incident_day', 'kind', 'cause', 'severity'])
         .execute();
+      // Short queries scan title and organisation: from this small index, not from the wide rows.
+      await db.schema
+        .createIndex('posts_listed_head')
+        .on('posts')
+        .columns(['listed', 'search_head'])
+        .execute();
       await db.schema
         .createIndex('posts_by_incident')
         .on('posts')
