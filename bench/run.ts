@@ -3,6 +3,7 @@ import { runClassifyBench } from './classify.js';
 import { runPollTickBench } from './pollTick.js';
 import { runCommandLatencyBench, runFanOutBench } from './botBenches.js';
 import { runMemoryBench } from './memory.js';
+import { runArchiveBench } from './archive.js';
 
 // Memory first: it measures this process's resident size, which earlier benches would inflate.
 const benches: Array<[string, () => Promise<string[]>]> = [
@@ -11,6 +12,7 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['poll tick', runPollTickBench],
   ['commands', () => runCommandLatencyBench()],
   ['fan-out', () => runFanOutBench()],
+  ['archive', () => runArchiveBench()],
 ];
 
 const only = process.argv[2];

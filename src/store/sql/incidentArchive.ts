@@ -1,0 +1,67 @@
+/** The queries users run over the stored archive, as a port: SQL on disk, or memory for tests. */
+import type { Cause, Kind, Severity } from '../../classify/vocabulary.js';
+import type { StoredPost } from '../postStore.js';
+
+export interface LatestQuery {
+  count: number;
+  /** Only incidents at least this severe. */
+  minSeverity?: Severity | null;
+  cause?: Cause | null;
+}
+
+export interface SearchQuery {
+  /** Matched (width-, case- and space-insensitively) in the title, organisation or body; '' matches all. */
+  query: string;
+  cause?: Cause | null;
+  severity?: Severity | null;
+  /** YYYY-MM-DD bounds on the incident's day (disclosed, else published), both inclusive. */
+  since?: string | null;
+  until?: string | null;
+  limit: number;
+}
+
+export interface SearchResult {
+  /** Every match, not only those returned. */
+  total: number;
+  items: StoredPost[];
+}
+
+export interface StatsQuery {
+  /** YYYY-MM-DD, inclusive. */
+  from: string;
+  /** YYYY-MM-DD, inclusive; open-ended when absent. */
+  until?: string | null;
+  /** Also count per ISO week (starting Monday) or per calendar month. */
+  bucket?: 'week' | 'month' | null;
+}
+
+export interface ArchiveStats {
+  total: number;
+  /** Most frequent first; causes with no incident left out; ties in vocabulary order. */
+  byCause: Array<[Cause, number]>;
+  /** In vocabulary order (critical first); zero counts left out. */
+  bySeverity: Array<[Severity, number]>;
+  byKind: Array<[Kind, number]>;
+  /** `start` is the bucket's first day (YYYY-MM-DD), oldest first; empty buckets left out. */
+  buckets: Array<{ start: string; count: number }>;
+}
+
+/**
+ * Incident lookups. Only incidents and incident updates are listed, searched and counted
+ * (`recent` and `show` return any kind). Records are fresh copies or frozen: never shared mutable state.
+ */
+export interface IncidentArchive {
+  /** Newest first. */
+  latest(query: LatestQuery): Promise<StoredPost[]>;
+  /** Newest first. */
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** Posts of an incident id (`2024-153`, `#2024-153`), or the post with this link or post id; newest first. */
+  show(idOrLink: string): Promise<StoredPost[]>;
+  stats(query: StatsQuery): Promise<ArchiveStats>;
+  /** Incident ids starting with `prefix` (as typed, `#` allowed), newest id first, at most `limit` (25). */
+  suggestIncidentIds(prefix: string, limit?: number): Promise<string[]>;
+  /** The newest `limit` posts of any kind (filter previews). */
+  recent(limit: number): Promise<StoredPost[]>;
+}
+
+export const SUGGEST_LIMIT = 25;

@@ -1,0 +1,98 @@
+/** IncidentArchive over any PostStore, in memory: for `memory://` and tests. Same answers as SQL. */
+import type { PostStore, StoredPost } from '../postStore.js';
+import {
+  isListed,
+  incidentDayOf,
+  incidentIdPrefix,
+  newestFirstBinary,
+  matchesQuery,
+  normalizeForSearch,
+  parseIncidentId,
+  rankOf,
+} from './archiveRecord.js';
+import { bucketStart, foldStats } from './archiveStats.js';
+import {
+  SUGGEST_LIMIT,
+  type ArchiveStats,
+  type IncidentArchive,
+  type LatestQuery,
+  type SearchQuery,
+  type SearchResult,
+  type StatsQuery,
+} from './incidentArchive.js';
+
+const isIncident = isListed;
+
+export class MemoryIncidentArchive implements IncidentArchive {
+  /** `posts` hands out frozen records (MemoryPostStore) or copies, so nothing here is shared mutably. */
+  constructor(private readonly posts: PostStore) {}
+
+  private async newest(): Promise<StoredPost[]> {
+    return (await this.posts.all()).sort(newestFirstBinary);
+  }
+
+  async latest(q: LatestQuery): Promise<StoredPost[]> {
+    const min = q.minSeverity ? rankOf(q.minSeverity) : null;
+    return (await this.newest())
+      .filter(isIncident)
+      .filter((r) => min === null || rankOf(r.classification.severity) >= min)
+      .filter((r) => !q.cause || r.classification.cause === q.cause)
+      .slice(0, q.count);
+  }
+
+  async search(q: SearchQuery): Promise<SearchResult> {
+    const text = normalizeForSearch(q.query);
+    const matches = (await this.newest()).filter((r) => {
+      const c = r.classification;
+      if (!isIncident(r)) return false;
+      if (!matchesQuery(r, text)) return false;
+      if (q.cause && c.cause !== q.cause) return false;
+      if (q.severity && c.severity !== q.severity) return false;
+      const day = incidentDayOf(r);
+      if (q.since && day < q.since) return false;
+      return !(q.until && day > q.until);
+    });
+    return { total: matches.length, items: matches.slice(0, q.limit) };
+  }
+
+  async show(idOrLink: string): Promise<StoredPost[]> {
+    const value = idOrLink.normalize('NFKC').trim();
+    const all = await this.newest();
+    if (/^https?:\/\//.test(value)) return all.filter((r) => r.post.link === value).slice(0, 100);
+    const byPostId = all.filter((r) => r.post.id === value);
+    if (byPostId.length > 0) return byPostId;
+    const incidentId = parseIncidentId(value);
+    return incidentId
+      ? all.filter((r) => r.classification.incidentId === incidentId).slice(0, 100)
+      : [];
+  }
+
+  async stats(q: StatsQuery): Promise<ArchiveStats> {
+    const rows = (await this.posts.all())
+      .filter(isIncident)
+      .map((r) => ({ r, day: incidentDayOf(r) }))
+      .filter(({ day }) => day >= q.from && (!q.until || day <= q.until))
+      .map(({ r, day }) => ({
+        bucket: q.bucket ? bucketStart(day, q.bucket) : null,
+        kind: r.classification.kind,
+        cause: r.classification.cause,
+        severity: r.classification.severity,
+        count: 1,
+      }));
+    return foldStats(rows, q);
+  }
+
+  async suggestIncidentIds(prefix: string, limit = SUGGEST_LIMIT): Promise<string[]> {
+    const start = incidentIdPrefix(prefix);
+    const ids = new Set<string>();
+    for (const r of await this.posts.all()) {
+      const id = r.classification.incidentId;
+      if (id !== null && id.startsWith(start)) ids.add(id);
+    }
+    return [...ids].sort((a, b) => (a < b ? 1 : -1)).slice(0, Math.min(limit, SUGGEST_LIMIT));
+  }
+
+  async recent(limit: number): Promise<StoredPost[]> {
+    return (await this.newest()).slice(0, limit);
+  }
+}

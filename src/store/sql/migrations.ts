@@ -1,0 +1,161 @@
+/**
+ * Schema migrations, versioned here and provided statically (no folder scan), so they run the same
+ * from src/ under vitest and from dist/. Add a migration by appending a new entry; never edit one
+ * that has shipped.
+ */
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type SqlEngine = 'sqlite' | 'postgres';
+
+/** Binary ordering on PostgreSQL too, so ids and ISO times sort the same on both engines. */
+function text(engine: SqlEngine) {
+  return engine === 'postgres' ? sql`text collate "C"` : sql`text`;
+}
+
+function initialSchema(engine: SqlEngine): Migration {
+  const t = text(engine);
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('posts')
+        .addColumn('id', t, (c) => c.primaryKey())
+        .addColumn('incident_id', t)
+        .addColumn('sort_time', t, (c) => c.notNull())
+        .addColumn('published_at', t)
+        .addColumn('published_day', t)
+        .addColumn('incident_day', t, (c) => c.notNull())
+        .addColumn('stored_at', t, (c) => c.notNull())
+        .addColumn('kind', t, (c) => c.notNull())
+        .addColumn('listed', 'integer', (c) => c.notNull())
+        .addColumn('cause', t, (c) => c.notNull())
+        .addColumn('severity', t, (c) => c.notNull())
+        .addColumn('severity_rank', 'integer', (c) => c.notNull())
+        .addColumn('organization', 'text')
+        .addColumn('affected', 'integer')
+        .addColumn('disclosed_day', t)
+        .addColumn('feed_url', 'text', (c) => c.notNull())
+        .addColumn('link', 'text')
+        .addColumn('search_text', 'text', (c) => c.notNull())
+        .addColumn('search_head', 'text', (c) => c.notNull())
+        .addColumn('record', 'text', (c) => c.notNull())
+        .execute();
+      // Lookups list newest first (sort_time desc, id asc): indexes in that order need no sort step.
+      await db.schema
+        .createIndex('posts_listed_newest')
+        .on('posts')
+        .columns(['listed', 'sort_time desc', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('posts_listed_cause_newest')
+        .on('posts')
+        .columns(['listed', 'cause', 'severity_rank', 'sort_time desc', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('posts_newest')
+        .on('posts')
+        .columns(['sort_time desc', 'id'])
+        .execute();
+      // Covers the stats query entirely: counted from the index, the table is not read.
+      await db.schema
+        .createIndex('posts_listed_day')
+        .on('posts')
+        .columns(['listed', 'incident_day', 'kind', 'cause', 'severity'])
+        .execute();
+      // Short queries scan title and organisation: from this small index, not from the wide rows.
+      await db.schema
+        .createIndex('posts_listed_head')
+        .on('posts')
+        .columns(['listed', 'search_head'])
+        .execute();
+      await db.schema
+        .createIndex('posts_by_incident')
+        .on('posts')
+        .columns(['incident_id'])
+        .execute();
+      await db.schema.createIndex('posts_by_org').on('posts').columns(['organization']).execute();
+      await db.schema.createIndex('posts_by_link').on('posts').columns(['link']).execute();
+      await createTextIndex(db, engine);
+
+      await db.schema
+        .createTable('seen_entries')
+        .addColumn('id', t, (c) => c.primaryKey())
+        .addColumn('seen_at', t, (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('deliveries')
+        .addColumn('id', t, (c) => c.primaryKey())
+        .addColumn('post_id', t, (c) => c.notNull())
+        .addColumn('guild_id', t, (c) => c.notNull())
+        .addColumn('channel_id', t, (c) => c.notNull())
+        .addColumn('status', t, (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', t)
+        .addColumn('last_error', 'text')
+        .addColumn('message_id', 'text')
+        .addColumn('created_at', t, (c) => c.notNull())
+        .addColumn('updated_at', t, (c) => c.notNull())
+        .addColumn('claimed_by', 'text')
+        .addColumn('claim_expires_at', t)
+        .execute();
+      await db.schema
+        .createIndex('deliveries_by_status')
+        .on('deliveries')
+        .columns(['status', 'created_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('deliveries_by_post')
+        .on('deliveries')
+        .columns(['post_id'])
+        .execute();
+
+      await db.schema
+        .createTable('meta')
+        .addColumn('key', t, (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('kv')
+        .addColumn('key', t, (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint')
+        .execute();
+    },
+  };
+}
+
+/** Japanese has no spaces between words: both engines index character trigrams, not words. */
+async function createTextIndex(db: Kysely<unknown>, engine: SqlEngine): Promise<void> {
+  if (engine === 'postgres') {
+    await sql`create index posts_search_trgm on posts using gin (search_text gin_trgm_ops)`.execute(
+      db,
+    );
+    return;
+  }
+  await sql`create virtual table posts_fts using fts5(search_text, content='posts', content_rowid='rowid', tokenize='trigram')`.execute(
+    db,
+  );
+  await sql`create trigger posts_fts_insert after insert on posts begin
+    insert into posts_fts(rowid, search_text) values (new.rowid, new.search_text); end`.execute(db);
+  await sql`create trigger posts_fts_delete after delete on posts begin
+    insert into posts_fts(posts_fts, rowid, search_text) values ('delete', old.rowid, old.search_text); end`.execute(
+    db,
+  );
+  await sql`create trigger posts_fts_update after update of search_text on posts begin
+    insert into posts_fts(posts_fts, rowid, search_text) values ('delete', old.rowid, old.search_text);
+    insert into posts_fts(rowid, search_text) values (new.rowid, new.search_text); end`.execute(db);
+}
+
+/** Every migration, by name; names sort in the order they apply. */
+export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
+  return { '0001-initial-schema': initialSchema(engine) };
+}
+
+/** The newest migration's name: the schema version a store opened by this code has. */
+export function latestSchemaVersion(engine: SqlEngine): string {
+  return Object.keys(migrationsFor(engine)).sort().at(-1) as string;
+}
+
+export function migrationProvider(engine: SqlEngine): MigrationProvider {
+  return { getMigrations: async () => migrationsFor(engine) };
+}

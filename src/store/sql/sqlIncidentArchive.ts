@@ -1,0 +1,160 @@
+/** IncidentArchive on SQL: every lookup is one or two indexed queries, never a scan in memory. */
+import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { StoredPost } from '../postStore.js';
+import {
+  MIN_BODY_QUERY,
+  incidentIdPrefix,
+  normalizeForSearch,
+  parseIncidentId,
+  rankOf,
+} from './archiveRecord.js';
+import { foldStats } from './archiveStats.js';
+import type {
+  ArchiveStats,
+  IncidentArchive,
+  LatestQuery,
+  SearchQuery,
+  SearchResult,
+  StatsQuery,
+} from './incidentArchive.js';
+import { SUGGEST_LIMIT } from './incidentArchive.js';
+import type { SqlEngine } from './migrations.js';
+import type { SqlSchema } from './schema.js';
+import { recordOf } from './sqlPostStore.js';
+import { guarded } from './storeError.js';
+
+const eb = expressionBuilder<SqlSchema, 'posts'>();
+
+/** Same rule as matchesQuery: short queries scan title and organisation, longer ones use the index. */
+function textMatch(engine: SqlEngine, query: string): Expression<SqlBool> {
+  const short = [...query].length < MIN_BODY_QUERY;
+  if (engine === 'postgres') {
+    const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return eb(short ? 'search_head' : 'search_text', 'like', pattern);
+  }
+  if (short) return sql<SqlBool>`instr(search_head, ${query}) > 0`;
+  const contains = sql<SqlBool>`instr(search_text, ${query}) > 0`;
+  const phrase = `"${query.replace(/"/g, '""')}"`;
+  return eb.and([
+    sql<SqlBool>`posts.rowid in (select rowid from posts_fts where posts_fts match ${phrase})`,
+    contains,
+  ]);
+}
+
+/** The first day of the incident day's week (Monday) or month, as bucketStart computes it. */
+function bucketOf(engine: SqlEngine, bucket: 'week' | 'month' | null) {
+  if (bucket === 'month') return sql<string | null>`substr(incident_day, 1, 7) || '-01'`;
+  if (bucket === null) return sql<string | null>`null`;
+  return engine === 'postgres'
+    ? sql<string | null>`to_char(date_trunc('week', incident_day::date), 'YYYY-MM-DD')`
+    : sql<string | null>`date(incident_day, '-6 days', 'weekday 1')`;
+}
+
+export class SqlIncidentArchive implements IncidentArchive {
+  constructor(
+    private readonly db: Kysely<SqlSchema>,
+    private readonly engine: SqlEngine,
+  ) {}
+
+  private newest(where: Expression<SqlBool>, limit: number): Promise<StoredPost[]> {
+    return this.db
+      .selectFrom('posts')
+      .select('record')
+      .where(where)
+      .orderBy('sort_time', 'desc')
+      .orderBy('id', 'asc')
+      .limit(limit)
+      .execute()
+      .then((rows) => rows.map(recordOf));
+  }
+
+  latest(q: LatestQuery): Promise<StoredPost[]> {
+    return guarded('reading the latest incidents', () => {
+      const conditions: Array<Expression<SqlBool>> = [eb('listed', '=', 1)];
+      if (q.minSeverity) conditions.push(eb('severity_rank', '>=', rankOf(q.minSeverity)));
+      if (q.cause) conditions.push(eb('cause', '=', q.cause));
+      return this.newest(eb.and(conditions), q.count);
+    });
+  }
+
+  search(q: SearchQuery): Promise<SearchResult> {
+    return guarded('searching incidents', async () => {
+      const conditions: Array<Expression<SqlBool>> = [eb('listed', '=', 1)];
+      const text = normalizeForSearch(q.query);
+      if (text) conditions.push(textMatch(this.engine, text));
+      if (q.cause) conditions.push(eb('cause', '=', q.cause));
+      if (q.severity) conditions.push(eb('severity', '=', q.severity));
+      if (q.since) conditions.push(eb('incident_day', '>=', q.since));
+      if (q.until) conditions.push(eb('incident_day', '<=', q.until));
+      const where = eb.and(conditions);
+      const counted = await this.db
+        .selectFrom('posts')
+        .select((e) => e.fn.countAll().as('n'))
+        .where(where)
+        .executeTakeFirstOrThrow();
+      const total = Number(counted.n);
+      return { total, items: total === 0 ? [] : await this.newest(where, q.limit) };
+    });
+  }
+
+  show(idOrLink: string): Promise<StoredPost[]> {
+    return guarded('reading an incident', async () => {
+      const value = idOrLink.normalize('NFKC').trim();
+      if (/^https?:\/\//.test(value)) return this.newest(eb('link', '=', value), 100);
+      const byPostId = await this.newest(eb('id', '=', value), 1);
+      if (byPostId.length > 0) return byPostId;
+      const incidentId = parseIncidentId(value);
+      return incidentId ? this.newest(eb('incident_id', '=', incidentId), 100) : [];
+    });
+  }
+
+  /** Grouped in SQL by bucket, kind, cause and severity: a few hundred rows come back, not one per post. */
+  stats(q: StatsQuery): Promise<ArchiveStats> {
+    return guarded('counting incidents', async () => {
+      let query = this.db
+        .selectFrom('posts')
+        .select((e) => [
+          bucketOf(this.engine, q.bucket ?? null).as('bucket'),
+          'kind',
+          'cause',
+          'severity',
+          e.fn.countAll().as('n'),
+        ])
+        .where('listed', '=', 1)
+        .where('incident_day', '>=', q.from);
+      if (q.until) query = query.where('incident_day', '<=', q.until);
+      const rows = await query.groupBy(['bucket', 'kind', 'cause', 'severity']).execute();
+      return foldStats(
+        rows.map((r) => ({
+          bucket: r.bucket,
+          kind: r.kind,
+          cause: r.cause,
+          severity: r.severity,
+          count: Number(r.n),
+        })),
+        q,
+      );
+    });
+  }
+
+  suggestIncidentIds(prefix: string, limit = SUGGEST_LIMIT): Promise<string[]> {
+    return guarded('suggesting incident ids', async () => {
+      const start = incidentIdPrefix(prefix);
+      // A range on the index instead of LIKE: no escaping, and it uses the index on both engines.
+      const rows = await this.db
+        .selectFrom('posts')
+        .select('incident_id')
+        .distinct()
+        .where('incident_id', '>=', start)
+        .where('incident_id', '<', `${start}\uffff`)
+        .orderBy('incident_id', 'desc')
+        .limit(Math.min(limit, SUGGEST_LIMIT))
+        .execute();
+      return rows.map((r) => r.incident_id as string);
+    });
+  }
+
+  recent(limit: number): Promise<StoredPost[]> {
+    return guarded('reading recent posts', () => this.newest(sql<SqlBool>`1 = 1`, limit));
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * OutboxStore on SQL, with claims for several processes: a worker claims due deliveries for a lease;
+ * nobody else gets them until the lease expires (a killed process's claims come back by themselves).
+ */
+import type { Kysely } from 'kysely';
+import type { Delivery, OutboxStore } from '../outboxStore.js';
+import type { SqlEngine } from './migrations.js';
+import type { SqlSchema } from './schema.js';
+import { guarded } from './storeError.js';
+import { deliveryOf, deliveryRowOf, writeNewDeliveries } from './sqlWrites.js';
+
+/** An outbox several processes can share: each delivery is claimed by one worker at a time. */
+export interface ClaimingOutboxStore extends OutboxStore {
+  /**
+   * Claims up to `limit` pending deliveries that are due and not held by a live lease, oldest first,
+   * for `leaseMs`. A delivery is returned to one caller only, until its lease expires.
+   */
+  claim(workerId: string, limit: number, leaseMs: number): Promise<Delivery[]>;
+  /** `update`, but only while `workerId` still holds the claim; false when the lease was lost. */
+  updateClaimed(delivery: Delivery, workerId: string): Promise<boolean>;
+}
+
+export class SqlOutboxStore implements ClaimingOutboxStore {
+  constructor(
+    private readonly db: Kysely<SqlSchema>,
+    private readonly engine: SqlEngine,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  enqueue(deliveries: readonly Delivery[]): Promise<Delivery[]> {
+    if (deliveries.length === 0) return Promise.resolve([]);
+    return guarded('queueing deliveries', () =>
+      this.db.transaction().execute((tx) => writeNewDeliveries(tx, deliveries)),
+    );
+  }
+
+  get(id: string): Promise<Delivery | null> {
+    return guarded('reading a delivery', async () => {
+      const row = await this.db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? deliveryOf(row) : null;
+    });
+  }
+
+  pending(): Promise<Delivery[]> {
+    return guarded('reading pending deliveries', async () => {
+      const rows = await this.db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('status', '=', 'pending')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(deliveryOf);
+    });
+  }
+
+  /** One statement: the row is replaced whole and its claim released. */
+  update(delivery: Delivery): Promise<void> {
+    return guarded('updating a delivery', async () => {
+      const row = deliveryRowOf(delivery);
+      const { id: _id, ...changes } = row;
+      await this.db
+        .insertInto('deliveries')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(changes))
+        .execute();
+    });
+  }
+
+  updateClaimed(delivery: Delivery, workerId: string): Promise<boolean> {
+    return guarded('updating a claimed delivery', async () => {
+      const { id, ...changes } = deliveryRowOf(delivery);
+      const result = await this.db
+        .updateTable('deliveries')
+        .set(changes)
+        .where('id', '=', id)
+        .where('claimed_by', '=', workerId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    });
+  }
+
+  claim(workerId: string, limit: number, leaseMs: number): Promise<Delivery[]> {
+    return guarded('claiming deliveries', async () => {
+      const now = this.now();
+      const at = now.toISOString();
+      const until = new Date(now.getTime() + leaseMs).toISOString();
+      let due = this.db
+        .selectFrom('deliveries')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', at)]))
+        .where((eb) =>
+          eb.or([eb('claim_expires_at', 'is', null), eb('claim_expires_at', '<=', at)]),
+        )
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit);
+      // PostgreSQL: rows another process is claiming right now are skipped, not waited for.
+      // SQLite: the single UPDATE statement holds the write lock, so claims cannot interleave.
+      if (this.engine === 'postgres') due = due.forUpdate().skipLocked();
+      const rows = await this.db
+        .updateTable('deliveries')
+        .set({ claimed_by: workerId, claim_expires_at: until })
+        .where('id', 'in', due)
+        .returningAll()
+        .execute();
+      return rows
+        .map(deliveryOf)
+        .sort((a, b) =>
+          a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1,
+        );
+    });
+  }
+}
