@@ -24,6 +24,7 @@ export const labelSchema = z.object({
   /** The shape of source a post stands for (wide set only); the seed set is all the blog's own. */
   genre: z.string().default('blog'),
   note: z.string().optional(),
+  caseId: z.string().optional(),
 });
 export type Label = z.infer<typeof labelSchema>;
 
