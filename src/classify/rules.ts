@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { decisionRowSchema, factNamesOf } from './decisionRows.js';
+import { ORGANIZATION_WAYS } from './organization.js';
 import { namedPattern, regex } from './patterns.js';
 import {
   CAUSES,
@@ -136,6 +137,14 @@ const baseRulesSchema = z.object({
     orgSuffixes: regex,
     orgEndings: regex,
     regulatoryTarget: regex,
+    /** The ways to find the organisation, tried in this order (see organization.ts). */
+    organizationOrder: z.array(z.enum(ORGANIZATION_WAYS)).min(1),
+    /** 株式会社サンプル(以下「当社」): the name a notice gives itself. */
+    beforeVoice: regex,
+    /** The subject of a news lead's first sentence: …を運営する株式会社サンプル(東京都)は… */
+    leadSubject: regex,
+    /** What follows a headline's name where the lead makes it the subject: は + date, or 」(所在地)が. */
+    newsSubjectAfter: regex,
   }),
 });
 
