@@ -47,6 +47,7 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
   const reasons: Reason[] = [
     kind.reason,
     cause.reason,
+    ...cause.secondaryReasons,
     ...severity.reasons,
     {
       label: 'affected',

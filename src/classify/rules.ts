@@ -35,7 +35,8 @@ const evidenceGroup = z.object({
 });
 
 const idRegex = z.object({ id: z.string().min(1), re: regex });
-const weighted = idRegex.extend({ weight: z.number().positive().max(10) });
+/** A cause pattern: a named pattern with examples, and the weight a match adds to its cause. */
+const weighted = namedPattern.extend({ weight: z.number().positive().max(10) });
 
 const causePatterns = z.object(
   Object.fromEntries(
