@@ -34,7 +34,6 @@ const evidenceGroup = z.object({
   patterns: z.array(namedPattern.extend({ in: scopeSchema.optional() })).default([]),
 });
 
-const idRegex = z.object({ id: z.string().min(1), re: regex });
 /** A cause pattern: a named pattern with examples, and the weight a match adds to its cause. */
 const weighted = namedPattern.extend({ weight: z.number().positive().max(10) });
 
