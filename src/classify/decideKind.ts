@@ -49,6 +49,13 @@ function titleOpensWithOrganisation(post: PreparedPost, rules: ClassifierRules):
 /** Every evidence group's fact for `post`: the summed counts of its patterns' hits. */
 export function kindFacts(post: PreparedPost, rules: ClassifierRules): Map<string, Fact> {
   const facts = new Map<string, Fact>();
+  // Each scope's text is built once per post, not once per pattern.
+  const texts = new Map<Scope, string>();
+  const scoped = (scope: Scope) => {
+    let text = texts.get(scope);
+    if (text === undefined) texts.set(scope, (text = textOf(post, scope)));
+    return text;
+  };
   for (const group of rules.kind.evidence) {
     const hits: PatternHit[] = [];
     let count = 0;
@@ -60,7 +67,7 @@ export function kindFacts(post: PreparedPost, rules: ClassifierRules): Map<strin
     for (const pattern of patterns) {
       if (count >= group.max) break;
       const scope = source ? group.in : (pattern.in ?? group.in);
-      const hit = hitOf(pattern, textOf(post, scope), group.max - count, negation);
+      const hit = hitOf(pattern, scoped(scope), group.max - count, negation);
       if (hit) {
         hits.push(hit);
         count += hit.count;
