@@ -5,6 +5,7 @@
  */
 import type { Reason } from './classification.js';
 import type { PatternHit } from './patterns.js';
+import { mayMatch } from './prefilter.js';
 import { globalOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import type { Cause, Kind } from './vocabulary.js';
@@ -56,6 +57,7 @@ export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cau
     const words: string[] = [];
     const hits: PatternHit[] = [];
     for (const pattern of patterns) {
+      if (!mayMatch(post, pattern.re, rules)) continue;
       const inTitle = affirmedMatches(pattern.re, post.title, negatedAfter);
       const inText = affirmedMatches(pattern.re, text, negatedAfter);
       score +=

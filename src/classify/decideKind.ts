@@ -7,6 +7,7 @@
 import type { Reason } from './classification.js';
 import { decide, type Fact } from './decisionRows.js';
 import { hitOf, type PatternHit } from './patterns.js';
+import { mayMatch } from './prefilter.js';
 import type { PreparedPost } from './prepare.js';
 import type { ClassifierRules, Scope } from './rules.js';
 import type { Kind } from './vocabulary.js';
@@ -66,6 +67,7 @@ export function kindFacts(post: PreparedPost, rules: ClassifierRules): Map<strin
     const negation = group.negatable ? rules.causeRules.negatedAfter : undefined;
     for (const pattern of patterns) {
       if (count >= group.max) break;
+      if (!mayMatch(post, pattern.re, rules)) continue;
       const scope = source ? group.in : (pattern.in ?? group.in);
       const hit = hitOf(pattern, scoped(scope), group.max - count, negation);
       if (hit) {

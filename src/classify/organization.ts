@@ -74,20 +74,32 @@ function nameLine(line: string, rules: ClassifierRules): string | null {
     : null;
 }
 
+/** The title taken apart once: what every way reads. */
+function partsOf(post: PreparedPost, rules: ClassifierRules) {
+  const rest = post.title.replace(/【[^】]*】/g, ' ').trim();
+  const date = titleDateOf(rest, rules);
+  const beforeDate = date ? rest.slice(0, date.index).trim() : rest;
+  return {
+    rest,
+    date,
+    beforeDate,
+    tokens: tokensOf(beforeDate),
+    firstSentence: post.lead.split(/。|\n/)[0] ?? '',
+  };
+}
+type TitleParts = ReturnType<typeof partsOf>;
+
 function tryWay(
   way: OrganizationWay,
   post: PreparedPost,
+  parts: TitleParts,
   regulatory: boolean,
   rules: ClassifierRules,
 ): string | null {
   const p = patterns(rules);
   const f = rules.facts;
-  const rest = post.title.replace(/【[^】]*】/g, ' ').trim();
-  const date = titleDateOf(rest, rules);
-  const beforeDate = date ? rest.slice(0, date.index).trim() : rest;
-  const tokens = tokensOf(beforeDate);
+  const { rest, date, beforeDate, tokens, firstSentence } = parts;
   const [first, second] = tokens;
-  const firstSentence = post.lead.split(/。|\n/)[0] ?? '';
   switch (way) {
     case 'title.regulatory-target': {
       if (!regulatory) return null;
@@ -197,8 +209,9 @@ export function organizationOf(
   let found: Found | null = null;
   // A regulator's post names the organisation acted upon, or none: never the regulator.
   const ways = regulatory ? ['title.regulatory-target' as const] : rules.facts.organizationOrder;
+  const parts = partsOf(post, rules);
   for (const way of ways) {
-    const name = tryWay(way, post, regulatory, rules);
+    const name = tryWay(way, post, parts, regulatory, rules);
     if (name) {
       found = { name, way };
       break;
