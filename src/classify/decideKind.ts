@@ -5,7 +5,7 @@
  * decides. Both live in config/classifier.json.
  */
 import type { Reason } from './classification.js';
-import { decide, type Fact } from './decisionRows.js';
+import { decide, type Fact, type Facts } from './decisionRows.js';
 import { hitOf, type PatternHit } from './patterns.js';
 import { mayMatch } from './prefilter.js';
 import type { PreparedPost } from './prepare.js';
@@ -47,9 +47,12 @@ function titleOpensWithOrganisation(post: PreparedPost, rules: ClassifierRules):
   );
 }
 
-/** Every evidence group's fact for `post`: the summed counts of its patterns' hits. */
-export function kindFacts(post: PreparedPost, rules: ClassifierRules): Map<string, Fact> {
-  const facts = new Map<string, Fact>();
+/**
+ * The facts of `post`, each computed the first time a row asks for it: a
+ * tagged post is decided by its first rows and never pays for the rest.
+ */
+export function lazyKindFacts(post: PreparedPost, rules: ClassifierRules): Facts {
+  const cache = new Map<string, Fact>();
   // Each scope's text is built once per post, not once per pattern.
   const texts = new Map<Scope, string>();
   const scoped = (scope: Scope) => {
@@ -57,38 +60,52 @@ export function kindFacts(post: PreparedPost, rules: ClassifierRules): Map<strin
     if (text === undefined) texts.set(scope, (text = textOf(post, scope)));
     return text;
   };
-  for (const group of rules.kind.evidence) {
+  const compute = (name: string): Fact => {
+    if (name === 'titleOpensWithOrganisation')
+      return { count: titleOpensWithOrganisation(post, rules) ? 1 : 0, hits: [] };
     const hits: PatternHit[] = [];
-    let count = 0;
-    const source = group.samePatternsAs;
-    const patterns = source
-      ? (rules.kind.evidence.find((g) => g.fact === source)?.patterns ?? [])
-      : group.patterns;
-    const negation = group.negatable ? rules.causeRules.negatedAfter : undefined;
-    for (const pattern of patterns) {
-      if (count >= group.max) break;
-      if (!mayMatch(post, pattern.re, rules)) continue;
-      const scope = source ? group.in : (pattern.in ?? group.in);
-      const hit = hitOf(pattern, scoped(scope), group.max - count, negation);
-      if (hit) {
-        hits.push(hit);
-        count += hit.count;
+    let total = 0;
+    for (const group of rules.kind.evidence) {
+      if (group.fact !== name) continue;
+      let count = 0;
+      const source = group.samePatternsAs;
+      const patterns = source
+        ? (rules.kind.evidence.find((g) => g.fact === source)?.patterns ?? [])
+        : group.patterns;
+      const negation = group.negatable ? rules.causeRules.negatedAfter : undefined;
+      for (const pattern of patterns) {
+        if (count >= group.max) break;
+        if (!mayMatch(post, pattern.re, rules)) continue;
+        const scope = source ? group.in : (pattern.in ?? group.in);
+        const hit = hitOf(pattern, scoped(scope), group.max - count, negation);
+        if (hit) {
+          hits.push(hit);
+          count += hit.count;
+        }
       }
+      total += count;
     }
-    const known = facts.get(group.fact);
-    facts.set(
-      group.fact,
-      known ? { count: known.count + count, hits: [...known.hits, ...hits] } : { count, hits },
-    );
-  }
-  if (titleOpensWithOrganisation(post, rules))
-    facts.set('titleOpensWithOrganisation', { count: 1, hits: [] });
-  return facts;
+    return { count: total, hits };
+  };
+  return {
+    get(name: string): Fact {
+      let fact = cache.get(name);
+      if (!fact) cache.set(name, (fact = compute(name)));
+      return fact;
+    },
+  };
+}
+
+/** Every fact of `post` at once (for reports; the classifier itself computes them lazily). */
+export function kindFacts(post: PreparedPost, rules: ClassifierRules): Map<string, Fact> {
+  const facts = lazyKindFacts(post, rules);
+  const names = [...new Set(rules.kind.evidence.map((g) => g.fact)), 'titleOpensWithOrganisation'];
+  return new Map(names.map((name) => [name, facts.get(name) as Fact]));
 }
 
 /** The kind of `post`, with the row that decided and the patterns that fired. */
 export function decideKind(post: PreparedPost, rules: ClassifierRules): KindDecision {
-  const facts = kindFacts(post, rules);
+  const facts = lazyKindFacts(post, rules);
   const decision = decide(rules.kind.decisions, facts) ?? {
     rowId: 'kind.no-row',
     value: 'threat_intel' as Kind,

@@ -41,7 +41,10 @@ export interface Fact {
   hits: PatternHit[];
 }
 
-export type Facts = ReadonlyMap<string, Fact>;
+/** Facts by name; a lookup may compute the fact on first use. */
+export interface Facts {
+  get(name: string): Fact | undefined;
+}
 
 function holds(c: Condition, facts: Facts): boolean {
   const name = typeof c === 'string' ? c : c.fact;
