@@ -8,7 +8,7 @@
  * dev set and the wide set (../shared/fixtures/wide) in one go.
  * `--verbose` lists every miss with its reasons; `--write` writes EVAL.md.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { classifyPost } from '../src/classify/classifyPost.js';
 import { loadClassifierRules } from '../src/config/loadConfig.js';
@@ -96,6 +96,11 @@ if (process.argv.includes('--write')) {
     '`npm run eval -- --all --verbose` lists every miss with the reasons behind it.',
     '',
   ].join('\n');
-  writeFileSync(join(projectRoot(), 'EVAL.md'), body);
+  // Hand-written notes below the marker (first-look figures, reviewed rules) survive a rewrite.
+  const file = join(projectRoot(), 'EVAL.md');
+  const marker = '<!-- notes: kept by npm run eval -- --write -->';
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const notes = old.includes(marker) ? old.slice(old.indexOf(marker)) : `${marker}\n`;
+  writeFileSync(file, `${body}\n${notes}`);
   console.log('\nwrote EVAL.md');
 }
