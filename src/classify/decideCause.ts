@@ -192,9 +192,14 @@ export function decideCause(post: PreparedPost, kind: Kind, rules: ClassifierRul
     );
   }
   // Rule 1: what happened to the organisation (an infection) before what followed (spoofed mails).
+  // An infection the post names (Emotet, 感染) is what happened to the organisation; the
+  // spoofed mails that follow (当社を装った) are its consequence, however often they are named.
+  const infected = (scores.get('malware')?.hits ?? []).some((h) =>
+    h.patternId.endsWith('.named-malware'),
+  );
   const social = (['malware', 'phishing'] as const)
     .filter((c) => s(c) >= 3 && s(c) >= s('unauthorized_access'))
-    .sort((a, b) => s(b) - s(a))[0];
+    .sort((a, b) => (infected ? (a === 'malware' ? -1 : 1) : s(b) - s(a)))[0];
   if (social) return finish(social, `cause.${social}`, words(social));
   if (s('unauthorized_access') >= r.minScore) {
     return finish(

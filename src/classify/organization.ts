@@ -171,7 +171,10 @@ function tryWay(
     }
     case 'body.lead-subject': {
       const m = f.leadSubject.exec(firstSentence);
-      return m?.[1] && p.orgShaped.test(m[1]) ? m[1] : null;
+      if (!m?.[1] || !p.orgShaped.test(m[1])) return null;
+      // A name that opens the sentence with kana (みほん市…) keeps them: the pattern stops at kana.
+      const before = firstSentence.slice(0, m.index);
+      return /^[\u3040-\u30ff]{1,8}$/.test(before) ? `${before}${m[1]}` : m[1];
     }
     case 'body.heading-line':
       for (const line of post.lines.slice(0, 6)) {

@@ -97,4 +97,23 @@ describe('kind from the whole post', () => {
     );
     expect(r.kind).toBe('off_topic');
   });
+
+  it('takes an organisation\u2019s own Emotet notice as malware, though its title warns of spoofed mails (rule 1)', () => {
+    const r = classify(
+      '',
+      '【お詫び】弊社を装った不審メールについて\n株式会社みほん機工\n弊社従業員のパソコンがマルウェア「Emotet」に感染し、弊社を装った不審なメールが送信されていることを確認いたしました。',
+    );
+    expect(r.kind).toBe('incident');
+    expect(r.cause).toBe('malware');
+    expect(r.organization).toBe('株式会社みほん機工');
+  });
+
+  it('keeps the kana that open an organisation\u2019s name in a news lead', () => {
+    const r = classify(
+      'みほん市立学校のサーバーにランサムウェア攻撃',
+      'みほん市教育委員会は10日、市立小中学校の校務サーバーがランサムウェアに感染し、成績データなどが暗号化されたと発表した。',
+    );
+    expect(r.kind).toBe('incident');
+    expect(r.organization).toBe('みほん市教育委員会');
+  });
 });
