@@ -21,6 +21,10 @@ export const labelSchema = z.object({
   disclosedOn: z.string().nullable(),
   confidence: z.enum(['sure', 'unsure']),
   alternatives: z.record(z.string(), z.array(z.unknown())).default({}),
+  /** The shape of source a post stands for (wide set only); the seed set is all the blog's own. */
+  genre: z.string().default('blog'),
+  note: z.string().optional(),
+  caseId: z.string().optional(),
 });
 export type Label = z.infer<typeof labelSchema>;
 

@@ -11,6 +11,14 @@ export const reasonSchema = z.object({
   rule: z.string(),
   /** The words in the post that triggered the rule (may be empty for defaults). */
   evidence: z.array(z.string()),
+  /** The pattern that fired first for this label, its distinct words and how many times it matched. */
+  patternId: z.string().optional(),
+  words: z.array(z.string()).optional(),
+  count: z.number().int().nonnegative().optional(),
+  /** Every pattern behind the decision, for a renderer's 「ランサムウェア」×3 footers. */
+  matches: z
+    .array(z.object({ patternId: z.string(), words: z.array(z.string()), count: z.number() }))
+    .optional(),
 });
 export type Reason = z.infer<typeof reasonSchema>;
 

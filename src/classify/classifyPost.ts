@@ -12,7 +12,8 @@ import { findDataTypes } from './findDataTypes.js';
 import { preparePost, type ClassifierInput } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { derived } from './derived.js';
-import { incidentIdOf, japanDateOf, organizationOf, titleDateOf } from './titleFacts.js';
+import { organizationOf } from './organization.js';
+import { incidentIdOf, japanDateOf, titleDateOf } from './titleFacts.js';
 
 export type { ClassifierInput } from './prepare.js';
 
@@ -41,12 +42,12 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
   const affected = severity.noLeakFinding ? null : picked.value;
   const incidentId = incidentIdOf(post.title, rules);
   const titleDate = titleDateOf(post.title, rules);
-  const organization = aboutAnIncident
-    ? organizationOf(post.title, post.lead, kind.kind === 'regulatory', rules)
-    : null;
+  const org = aboutAnIncident ? organizationOf(post, kind.kind === 'regulatory', rules) : null;
+  const organization = org?.organization ?? null;
   const reasons: Reason[] = [
     kind.reason,
     cause.reason,
+    ...cause.secondaryReasons,
     ...severity.reasons,
     {
       label: 'affected',
@@ -59,6 +60,7 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
     },
   ];
   if (data) reasons.push(data.reason);
+  if (org) reasons.push(org.reason);
   if (incidentId)
     reasons.push({
       label: 'incidentId',

@@ -4,6 +4,8 @@
  * happened to it"). Every decision names its rule and the words that fired.
  */
 import type { Reason } from './classification.js';
+import type { PatternHit } from './patterns.js';
+import { mayMatch } from './prefilter.js';
 import { globalOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import type { Cause, Kind } from './vocabulary.js';
@@ -11,6 +13,8 @@ import type { Cause, Kind } from './vocabulary.js';
 export interface CauseScore {
   score: number;
   words: string[];
+  /** Each pattern that fired: `cause.<cause>.<id>`, its words, how many affirmed matches. */
+  hits: PatternHit[];
 }
 
 export interface CauseDecision {
@@ -18,6 +22,8 @@ export interface CauseDecision {
   secondaryCauses: Cause[];
   scores: Map<Cause, CauseScore>;
   reason: Reason;
+  /** One reason per secondary cause, naming the pattern that fired for it. */
+  secondaryReasons: Reason[];
 }
 
 type ScoredCause = Exclude<Cause, 'other'>;
@@ -33,6 +39,10 @@ function affirmedMatches(re: RegExp, text: string, negatedAfter: RegExp): string
   return words;
 }
 
+function weightOf(hit: PatternHit, patterns: readonly { id: string; weight: number }[]): number {
+  return patterns.find((p) => hit.patternId.endsWith(`.${p.id}`))?.weight ?? 0;
+}
+
 /** Scores each cause: body matches (at most 3 per pattern) plus title matches times the title multiplier. */
 export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cause, CauseScore> {
   const scores = new Map<Cause, CauseScore>();
@@ -45,15 +55,25 @@ export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cau
   ][]) {
     let score = 0;
     const words: string[] = [];
+    const hits: PatternHit[] = [];
     for (const pattern of patterns) {
+      if (!mayMatch(post, pattern.re, rules)) continue;
       const inTitle = affirmedMatches(pattern.re, post.title, negatedAfter);
       const inText = affirmedMatches(pattern.re, text, negatedAfter);
       score +=
         pattern.weight * (Math.min(inText.length, 3) + (inTitle.length > 0 ? titleMultiplier : 0));
-      for (const word of [...inTitle, ...inText])
-        if (!words.includes(word) && words.length < 3) words.push(word);
+      const found = [...inTitle, ...inText];
+      for (const word of found) if (!words.includes(word) && words.length < 3) words.push(word);
+      if (found.length > 0)
+        hits.push({
+          patternId: `cause.${cause}.${pattern.id}`,
+          words: [...new Set(found)].slice(0, 3),
+          count: found.length,
+        });
     }
-    scores.set(cause, { score, words });
+    // The pattern that weighed most comes first: it is the one a reader is shown.
+    hits.sort((a, b) => weightOf(b, patterns) * b.count - weightOf(a, patterns) * a.count);
+    scores.set(cause, { score, words, hits });
   }
   return scores;
 }
@@ -78,11 +98,29 @@ export function decideCause(post: PreparedPost, kind: Kind, rules: ClassifierRul
     const secondaryCauses = [...new Set([...secondary, ...extra])]
       .filter((c) => c !== cause)
       .slice(0, 2);
+    const top = scores.get(cause)?.hits[0];
     return {
       cause,
       secondaryCauses,
       scores,
-      reason: { label: 'cause', value: cause, rule, evidence },
+      reason: {
+        label: 'cause',
+        value: cause,
+        rule,
+        evidence,
+        ...(top ? { patternId: top.patternId, words: top.words, count: top.count } : {}),
+        matches: scores.get(cause)?.hits ?? [],
+      },
+      secondaryReasons: secondaryCauses.map((c) => {
+        const hit = scores.get(c)?.hits[0];
+        return {
+          label: 'secondaryCause',
+          value: c,
+          rule: secondary.includes(c) ? `${rule}.secondary` : 'cause.secondary.also-scored',
+          evidence: scores.get(c)?.words ?? [],
+          ...(hit ? { patternId: hit.patternId, words: hit.words, count: hit.count } : {}),
+        };
+      }),
     };
   };
 
@@ -94,7 +132,9 @@ export function decideCause(post: PreparedPost, kind: Kind, rules: ClassifierRul
     const inTitle = topical.filter((c) =>
       rules.causes[c as ScoredCause].some((p) => p.re.test(post.title)),
     );
-    const topic = inTitle[0] ?? (s('ransomware') >= r.minScore ? 'ransomware' : undefined);
+    // The title's topic; where it names several, the one the post dwells on.
+    const titleTopic = [...inTitle].sort((a, b) => s(b) - s(a))[0];
+    const topic = titleTopic ?? (s('ransomware') >= r.minScore ? 'ransomware' : undefined);
     return topic
       ? finish(topic, 'cause.tie-break-6.threat-intel-topic', words(topic))
       : finish('other', 'cause.tie-break-6.no-topic', []);
@@ -152,9 +192,14 @@ export function decideCause(post: PreparedPost, kind: Kind, rules: ClassifierRul
     );
   }
   // Rule 1: what happened to the organisation (an infection) before what followed (spoofed mails).
+  // An infection the post names (Emotet, 感染) is what happened to the organisation; the
+  // spoofed mails that follow (当社を装った) are its consequence, however often they are named.
+  const infected = (scores.get('malware')?.hits ?? []).some((h) =>
+    h.patternId.endsWith('.named-malware'),
+  );
   const social = (['malware', 'phishing'] as const)
     .filter((c) => s(c) >= 3 && s(c) >= s('unauthorized_access'))
-    .sort((a, b) => s(b) - s(a))[0];
+    .sort((a, b) => (infected ? (a === 'malware' ? -1 : 1) : s(b) - s(a)))[0];
   if (social) return finish(social, `cause.${social}`, words(social));
   if (s('unauthorized_access') >= r.minScore) {
     return finish(

@@ -1,7 +1,15 @@
-/** Kind: incident, incident_update, threat_intel, regulatory or off_topic, with the rule that decided. */
+/**
+ * Kind from the whole post: the evidence groups of the rules turn the post
+ * into named facts (disclosure voice, news lead, advisory, regulator, update
+ * citation, event…), and the first decision row whose conditions hold
+ * decides. Both live in config/classifier.json.
+ */
 import type { Reason } from './classification.js';
-import { countMatches, matchedWords, type PreparedPost } from './prepare.js';
-import type { ClassifierRules } from './rules.js';
+import { decide, type Fact, type Facts } from './decisionRows.js';
+import { hitOf, type PatternHit } from './patterns.js';
+import { mayMatch } from './prefilter.js';
+import type { PreparedPost } from './prepare.js';
+import type { ClassifierRules, Scope } from './rules.js';
 import type { Kind } from './vocabulary.js';
 
 export interface KindDecision {
@@ -9,28 +17,28 @@ export interface KindDecision {
   reason: Reason;
 }
 
-function decided(kind: Kind, rule: string, evidence: string[]): KindDecision {
-  return { kind, reason: { label: 'kind', value: kind, rule, evidence } };
-}
-
-/** A later report on an incident already disclosed: the title says so, or the lead cites the earlier notice. */
-function updateEvidence(
-  post: PreparedPost,
-  rules: ClassifierRules,
-): { rule: string; words: string[] } | null {
-  for (const pattern of rules.kind.updateTitle) {
-    const words = matchedWords(pattern.re, post.title, 1);
-    if (words.length > 0) return { rule: `kind.update.title.${pattern.id}`, words };
+function textOf(post: PreparedPost, scope: Scope): string {
+  switch (scope) {
+    case 'title':
+      return post.heading;
+    case 'lead':
+      return post.lead;
+    case 'head':
+      return `${post.heading}\n${post.lead}`;
+    case 'text':
+      return post.text;
+    case 'all':
+      return `${post.title}\n${post.text}`;
   }
-  for (const pattern of rules.kind.updateLead) {
-    const words = matchedWords(pattern.re, post.lead, 1);
-    if (words.length > 0) return { rule: `kind.update.lead.${pattern.id}`, words };
-  }
-  return null;
 }
 
 /** Whether a title's first word is an organisation's name (株式会社…, …市, …大学…). */
-function startsWithOrganisation(token: string, rules: ClassifierRules): boolean {
+function titleOpensWithOrganisation(post: PreparedPost, rules: ClassifierRules): boolean {
+  const token =
+    post.title
+      .replace(/【[^】]*】/g, ' ')
+      .trim()
+      .split(/\s+/)[0] ?? '';
   const { orgSuffixes, orgEndings } = rules.facts;
   return (
     token.length > 0 &&
@@ -39,55 +47,81 @@ function startsWithOrganisation(token: string, rules: ClassifierRules): boolean 
   );
 }
 
-export function decideKind(post: PreparedPost, rules: ClassifierRules): KindDecision {
-  const k = rules.kind;
-  for (const pattern of k.regulatoryTitle) {
-    const words = matchedWords(pattern.re, post.title, 1);
-    if (words.length > 0) return decided('regulatory', `kind.regulatory.${pattern.id}`, words);
-  }
-  const seriesTag = matchedWords(k.seriesTag, post.title, 1);
-  const incidentWords = matchedWords(k.incidentTitle, post.title, 2);
-  if (seriesTag.length === 0 && incidentWords.length === 0) {
-    // Counting security words over the whole text is the costly part; only untagged posts need it.
-    const securityHits =
-      countMatches(k.security, post.title) * 3 +
-      countMatches(k.security, post.text, k.offTopicMaxSecurityHits + 1);
-    if (securityHits <= k.offTopicMaxSecurityHits) {
-      return decided('off_topic', 'kind.off-topic.no-security-vocabulary', [
-        `${securityHits} security word(s)`,
-      ]);
+/**
+ * The facts of `post`, each computed the first time a row asks for it: a
+ * tagged post is decided by its first rows and never pays for the rest.
+ */
+export function lazyKindFacts(post: PreparedPost, rules: ClassifierRules): Facts {
+  const cache = new Map<string, Fact>();
+  // Each scope's text is built once per post, not once per pattern.
+  const texts = new Map<Scope, string>();
+  const scoped = (scope: Scope) => {
+    let text = texts.get(scope);
+    if (text === undefined) texts.set(scope, (text = textOf(post, scope)));
+    return text;
+  };
+  const compute = (name: string): Fact => {
+    if (name === 'titleOpensWithOrganisation')
+      return { count: titleOpensWithOrganisation(post, rules) ? 1 : 0, hits: [] };
+    const hits: PatternHit[] = [];
+    let total = 0;
+    for (const group of rules.kind.evidence) {
+      if (group.fact !== name) continue;
+      let count = 0;
+      const source = group.samePatternsAs;
+      const patterns = source
+        ? (rules.kind.evidence.find((g) => g.fact === source)?.patterns ?? [])
+        : group.patterns;
+      const negation = group.negatable ? rules.causeRules.negatedAfter : undefined;
+      for (const pattern of patterns) {
+        if (count >= group.max) break;
+        if (!mayMatch(post, pattern.re, rules)) continue;
+        const scope = source ? group.in : (pattern.in ?? group.in);
+        const hit = hitOf(pattern, scoped(scope), group.max - count, negation);
+        if (hit) {
+          hits.push(hit);
+          count += hit.count;
+        }
+      }
+      total += count;
     }
-  }
-  const update = updateEvidence(post, rules);
-  if (seriesTag.length > 0) {
-    return update
-      ? decided('incident_update', update.rule, [...seriesTag, ...update.words])
-      : decided('incident', 'kind.incident.series-tag', seriesTag);
-  }
-  // A notice that the organisation is impersonated, or one named victim of a leak-site claim, is an incident.
-  const impersonated = matchedWords(k.impersonation, post.title, 1);
-  if (impersonated.length > 0)
-    return decided('incident', 'kind.incident.impersonation-notice', impersonated);
-  const claim = matchedWords(k.leakClaim, post.title, 1);
-  const firstToken =
-    post.title
-      .replace(/【[^】]*】/g, ' ')
-      .trim()
-      .split(/\s+/)[0] ?? '';
-  if (claim.length > 0 && startsWithOrganisation(firstToken, rules)) {
-    return decided('incident', 'kind.incident.named-victim-of-leak-claim', [...claim, firstToken]);
-  }
-  const threatWords = matchedWords(k.threatIntelTitle, post.title, 2);
-  if (threatWords.length > 0)
-    return decided('threat_intel', 'kind.threat-intel.title', threatWords);
-  if (incidentWords.length > 0) {
-    return update
-      ? decided('incident_update', update.rule, update.words)
-      : decided('incident', 'kind.incident.title-words', incidentWords);
-  }
-  return decided(
-    'threat_intel',
-    'kind.threat-intel.security-without-victim',
-    matchedWords(k.security, post.text, 2),
-  );
+    return { count: total, hits };
+  };
+  return {
+    get(name: string): Fact {
+      let fact = cache.get(name);
+      if (!fact) cache.set(name, (fact = compute(name)));
+      return fact;
+    },
+  };
+}
+
+/** Every fact of `post` at once (for reports; the classifier itself computes them lazily). */
+export function kindFacts(post: PreparedPost, rules: ClassifierRules): Map<string, Fact> {
+  const facts = lazyKindFacts(post, rules);
+  const names = [...new Set(rules.kind.evidence.map((g) => g.fact)), 'titleOpensWithOrganisation'];
+  return new Map(names.map((name) => [name, facts.get(name) as Fact]));
+}
+
+/** The kind of `post`, with the row that decided and the patterns that fired. */
+export function decideKind(post: PreparedPost, rules: ClassifierRules): KindDecision {
+  const facts = lazyKindFacts(post, rules);
+  const decision = decide(rules.kind.decisions, facts) ?? {
+    rowId: 'kind.no-row',
+    value: 'threat_intel' as Kind,
+    hits: [],
+  };
+  const words = decision.hits.flatMap((h) => h.words);
+  const first = decision.hits[0];
+  return {
+    kind: decision.value,
+    reason: {
+      label: 'kind',
+      value: decision.value,
+      rule: decision.rowId,
+      evidence: [...new Set(words)].slice(0, 4),
+      ...(first ? { patternId: first.patternId, words: first.words, count: first.count } : {}),
+      matches: decision.hits,
+    },
+  };
 }

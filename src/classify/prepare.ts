@@ -12,6 +12,8 @@ export interface ClassifierInput {
 
 export interface PreparedPost {
   title: string;
+  /** The title, or for an untitled notice its first lines (where the heading sits). */
+  heading: string;
   text: string;
   lines: string[];
   sentences: string[];
@@ -23,8 +25,10 @@ export interface PreparedPost {
 export function preparePost(input: ClassifierInput, leadChars: number): PreparedPost {
   const text = input.text !== undefined ? normalizeText(input.text) : htmlToText(input.html ?? '');
   const lines = text.split('\n');
+  const title = normalizeText(input.title).replace(/\n/g, ' ');
   return {
-    title: normalizeText(input.title).replace(/\n/g, ' '),
+    title,
+    heading: title.trim() ? title : headingOf(lines),
     text,
     lines,
     sentences: text
@@ -34,6 +38,16 @@ export function preparePost(input: ClassifierInput, leadChars: number): Prepared
     lead: text.slice(0, leadChars),
     publishedAt: input.publishedAt,
   };
+}
+
+/** An untitled notice's heading: its first few short lines (addressee, sender, subject). */
+function headingOf(lines: readonly string[]): string {
+  return lines
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .slice(0, 3)
+    .filter((l) => l.length <= 80)
+    .join(' ');
 }
 
 /** The matched words of `re` in `text`, at most `max`, each trimmed to 40 characters. */

@@ -4,26 +4,38 @@
  * and compiled once. Tuning the classifier means editing that file.
  */
 import { z } from 'zod';
-import { CAUSES, DATA_TYPES, severitySchema, causeSchema, dataTypeSchema } from './vocabulary.js';
+import { decisionRowSchema, factNamesOf } from './decisionRows.js';
+import { ORGANIZATION_WAYS } from './organization.js';
+import { namedPattern, regex } from './patterns.js';
+import {
+  CAUSES,
+  DATA_TYPES,
+  causeSchema,
+  dataTypeSchema,
+  kindSchema,
+  severitySchema,
+} from './vocabulary.js';
 
-function compiles(source: string): boolean {
-  try {
-    new RegExp(source, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Where in a post a pattern looks. */
+export const scopeSchema = z.enum(['title', 'lead', 'head', 'text', 'all']);
+export type Scope = z.infer<typeof scopeSchema>;
 
-/** A regular-expression source that compiles; becomes a case-insensitive RegExp. */
-const regex = z
-  .string()
-  .min(1)
-  .refine(compiles, { message: 'expected a valid regular expression' })
-  .transform((source) => new RegExp(source, 'i'));
+/** A fact of the kind rows: named patterns, each looking in a part of the post. */
+const evidenceGroup = z.object({
+  fact: z.string().min(1),
+  in: scopeSchema,
+  /** Counting stops here: enough to decide, and linear in the post. */
+  max: z.number().int().positive().default(10),
+  why: z.string().min(1),
+  /** Matches denied right after them ("…ではありません") do not count. */
+  negatable: z.boolean().default(false),
+  /** Reuse another group's patterns in this group's scope (e.g. events in the title only). */
+  samePatternsAs: z.string().optional(),
+  patterns: z.array(namedPattern.extend({ in: scopeSchema.optional() })).default([]),
+});
 
-const idRegex = z.object({ id: z.string().min(1), re: regex });
-const weighted = idRegex.extend({ weight: z.number().positive().max(10) });
+/** A cause pattern: a named pattern with examples, and the weight a match adds to its cause. */
+const weighted = namedPattern.extend({ weight: z.number().positive().max(10) });
 
 const causePatterns = z.object(
   Object.fromEntries(
@@ -31,20 +43,13 @@ const causePatterns = z.object(
   ) as Record<Exclude<(typeof CAUSES)[number], 'other'>, z.ZodArray<typeof weighted>>,
 );
 
-export const classifierRulesSchema = z.object({
+const baseRulesSchema = z.object({
   version: z.string().min(1),
   text: z.object({ leadChars: z.number().int().positive() }),
   kind: z.object({
     seriesTag: regex,
-    regulatoryTitle: z.array(idRegex),
-    updateTitle: z.array(idRegex),
-    updateLead: z.array(idRegex),
-    security: regex,
-    offTopicMaxSecurityHits: z.number().int().nonnegative(),
-    incidentTitle: regex,
-    threatIntelTitle: regex,
-    impersonation: regex,
-    leakClaim: regex,
+    evidence: z.array(evidenceGroup).min(1),
+    decisions: z.array(decisionRowSchema(kindSchema)).min(1),
   }),
   causes: causePatterns,
   causeRules: z.object({
@@ -132,7 +137,55 @@ export const classifierRulesSchema = z.object({
     orgSuffixes: regex,
     orgEndings: regex,
     regulatoryTarget: regex,
+    /** The ways to find the organisation, tried in this order (see organization.ts). */
+    organizationOrder: z.array(z.enum(ORGANIZATION_WAYS)).min(1),
+    /** 株式会社サンプル(以下「当社」): the name a notice gives itself. */
+    beforeVoice: regex,
+    /** The subject of a news lead's first sentence: …を運営する株式会社サンプル(東京都)は… */
+    leadSubject: regex,
+    /** What follows a headline's name where the lead makes it the subject: は + date, or 」(所在地)が. */
+    newsSubjectAfter: regex,
   }),
+});
+
+/** Facts the kind rows may use that code computes rather than patterns. */
+export const COMPUTED_KIND_FACTS = ['titleOpensWithOrganisation'] as const;
+
+/** The schema, plus: every fact a row names is defined, and the last row decides always. */
+export const classifierRulesSchema = baseRulesSchema.superRefine((rules, ctx) => {
+  const defined = new Set<string>([
+    ...rules.kind.evidence.map((e) => e.fact),
+    ...COMPUTED_KIND_FACTS,
+  ]);
+  for (const name of factNamesOf(rules.kind.decisions)) {
+    if (!defined.has(name))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind', 'decisions'],
+        message: `a row uses the fact "${name}", which no evidence group defines`,
+      });
+  }
+  rules.kind.evidence.forEach((group, i) => {
+    const source = group.samePatternsAs;
+    const ok = source
+      ? rules.kind.evidence.some((g) => g.fact === source && g.patterns.length > 0)
+      : group.patterns.length > 0;
+    if (!ok)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind', 'evidence', i],
+        message: source
+          ? `samePatternsAs names "${source}", which has no patterns`
+          : 'a group needs at least one pattern, or samePatternsAs',
+      });
+  });
+  const last = rules.kind.decisions.at(-1);
+  if (last && [...last.when.all, ...last.when.any, ...last.when.none].length > 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['kind', 'decisions', rules.kind.decisions.length - 1],
+      message: 'the last row must have no conditions, so that every post gets a kind',
+    });
 });
 
 /** Rules after validation: every pattern is a compiled RegExp. */

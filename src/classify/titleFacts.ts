@@ -1,6 +1,5 @@
 /** Facts read from the title: incident id, announcement date, organisation. */
 import type { ClassifierRules } from './rules.js';
-import { derived } from './derived.js';
 import { globalOf } from './prepare.js';
 
 /** `YYYY-NNN` from `セキュリティ事件簿#YYYY-NNN`. */
@@ -50,75 +49,4 @@ export function japanDateOf(timestamp: string | null): string | null {
   const time = new Date(timestamp).getTime();
   if (Number.isNaN(time)) return null;
   return new Date(time + 9 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
-const HIRAGANA_FREE = '[^\\s\\u3040-\\u309f、。「」『』()⇒【】]';
-
-function orgPatterns(rules: ClassifierRules) {
-  return derived(rules, 'orgPatterns', () => {
-    const { orgSuffixes, orgEndings } = rules.facts;
-    return {
-      operator: new RegExp(`${HIRAGANA_FREE}{0,20}(${orgSuffixes.source})${HIRAGANA_FREE}{0,20}`),
-      suffixOnly: new RegExp(`^(${orgSuffixes.source})$`),
-      endsWithSuffix: new RegExp(`(${orgSuffixes.source})$`),
-      endsLikeOrg: new RegExp(`(${orgEndings.source}|${orgSuffixes.source})$`),
-      named: new RegExp(
-        `(${HIRAGANA_FREE}{1,24}?${orgEndings.source})(?=の|が|で|を|は|に|、|「|\\s|$)`,
-      ),
-    };
-  });
-}
-
-/**
- * The victim organisation as the title gives it: the first name after the
- * series tag, the name after the date in `<headline> <date> <org>` titles, or
- * for a PPC action the organisation acted upon.
- */
-export function organizationOf(
-  title: string,
-  lead: string,
-  regulatory: boolean,
-  rules: ClassifierRules,
-): string | null {
-  const { orgSuffixes, orgEndings, regulatoryTarget } = rules.facts;
-  if (regulatory) {
-    const target = regulatoryTarget.exec(title)?.[1];
-    if (target) return target.split(/及び|および|並びに|、/)[0]?.trim() || null;
-  }
-  let rest = title.replace(/【[^】]*】/g, ' ').trim();
-  const date = titleDateOf(rest, rules);
-  if (date) {
-    const afterDate = rest.slice(date.index + date.length).trim();
-    if (
-      afterDate &&
-      afterDate.length <= 40 &&
-      (orgSuffixes.test(afterDate) || orgEndings.test(afterDate))
-    )
-      return afterDate;
-    rest = rest.slice(0, date.index).trim();
-  }
-  const quoted = /^[「『]([^」』]+)[」』]/.exec(rest);
-  if (quoted) {
-    // A title naming only a service: the operator is the company named at the start of the post.
-    const operator = orgPatterns(rules).operator.exec(lead.slice(0, 120));
-    return operator ? operator[0].replace(/は$/, '') : (quoted[1] as string);
-  }
-  const tokens = rest.split(/\s+/).filter((t) => t.length > 0);
-  const [first, second] = tokens;
-  if (!first) return null;
-  const { suffixOnly, endsWithSuffix, endsLikeOrg, named: namedPattern } = orgPatterns(rules);
-  if (second && (suffixOnly.test(first) || suffixOnly.test(second))) return `${first} ${second}`;
-  if (
-    second &&
-    endsWithSuffix.test(second) &&
-    !orgEndings.test(first) &&
-    !orgSuffixes.test(first)
-  ) {
-    return `${first} ${second}`;
-  }
-  if (endsLikeOrg.test(first)) return first;
-  const named = namedPattern.exec(first);
-  if (named && named[1] !== first) return named[1] as string;
-  if (first.length > 30) return null;
-  return first;
 }

@@ -12,9 +12,15 @@ import { RULES } from '../helpers/classify.js';
 import { FEEDS_DIR, PROJECT_ROOT } from '../helpers/paths.js';
 
 const GOLDEN_DIR = join(PROJECT_ROOT, 'tests', 'golden');
-const feeds = readdirSync(FEEDS_DIR).filter((f) => f.endsWith('.xml'));
+// The real-post corpus lives beside the repository (../shared); a plain clone has none.
+const hasCorpus = existsSync(FEEDS_DIR);
+const feeds = hasCorpus ? readdirSync(FEEDS_DIR).filter((f) => f.endsWith('.xml')) : [];
+if (!hasCorpus)
+  console.log(
+    `skipped the classifier golden tests: no fixture corpus at ${FEEDS_DIR} (put the shared fixtures at ../shared to run them)`,
+  );
 
-describe('classifier golden outputs', () => {
+describe.skipIf(!hasCorpus)('classifier golden outputs', () => {
   it.each(feeds)('matches tests/golden/%s.json', async (feed) => {
     const parsed = await parseFeed(readFileSync(join(FEEDS_DIR, feed), 'utf8'), feed);
     const actual = parsed.posts.map((post) => ({

@@ -68,12 +68,12 @@ describe('kind', () => {
     [
       '株式会社サンプル 当社を装った不審なメールに関する注意喚起 2024年3月1日',
       '当社の社名を騙った不審なメールが送信されています。ご注意ください。',
-      'kind.incident.impersonation-notice',
+      'kind.incident.impersonation-in-title',
     ],
     [
       '【注意喚起】サンプル銀行を装ったフィッシングサイトにご注意ください',
       'サンプル銀行を装ったフィッシングサイトが確認されています。',
-      'kind.incident.impersonation-notice',
+      'kind.incident.impersonation-in-title',
     ],
     [
       '株式会社サンプル ランサムウェアグループによる犯行声明について',

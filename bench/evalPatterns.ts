@@ -1,0 +1,39 @@
+/**
+ * `node dist/bench/evalPatterns.js`: on how many labelled posts each kind and
+ * cause pattern fires (dev and wide together). A pattern that fires on one
+ * post only must be a general phrasing, not a wording lifted from that post:
+ * this lists them so that a reviewer can judge each.
+ */
+import { join } from 'node:path';
+import { scoreCauses } from '../src/classify/decideCause.js';
+import { kindFacts } from '../src/classify/decideKind.js';
+import { preparePost } from '../src/classify/prepare.js';
+import { loadClassifierRules } from '../src/config/loadConfig.js';
+import { projectRoot } from '../src/config/projectRoot.js';
+import { loadLabelledPosts } from './labels.js';
+
+const shared = join(projectRoot(), '..', 'shared', 'fixtures');
+const rules = loadClassifierRules();
+const fired = new Map<string, string[]>();
+for (const dir of [shared, join(shared, 'wide')]) {
+  for (const { post, label } of await loadLabelledPosts(dir)) {
+    const prepared = preparePost(
+      { title: post.title, html: post.html, publishedAt: post.publishedAt },
+      rules.text.leadChars,
+    );
+    const ids = new Set([
+      ...[...kindFacts(prepared, rules).values()].flatMap((f) => f.hits.map((h) => h.patternId)),
+      ...[...scoreCauses(prepared, rules).values()].flatMap((s) => s.hits.map((h) => h.patternId)),
+    ]);
+    for (const id of ids) fired.set(id, [...(fired.get(id) ?? []), label.title.slice(0, 40)]);
+  }
+}
+const all = [
+  ...rules.kind.evidence.flatMap((g) => g.patterns.map((p) => p.id)),
+  ...Object.entries(rules.causes).flatMap(([c, ps]) => ps.map((p) => `cause.${c}.${p.id}`)),
+];
+for (const id of all) {
+  const posts = fired.get(id) ?? [];
+  if (posts.length <= 1)
+    console.log(`${id}: ${posts.length} post(s)${posts[0] ? ` — ${posts[0]}` : ''}`);
+}

@@ -1,0 +1,233 @@
+/**
+ * The victim organisation: from the title where it names one, else from the
+ * body (the name before 当社/弊社, the subject of a news lead, the heading or
+ * signature line of a notice). The order of the ways is data
+ * (`facts.organizationOrder`); the first that finds a name decides.
+ */
+import type { Reason } from './classification.js';
+import { derived } from './derived.js';
+import type { PreparedPost } from './prepare.js';
+import type { ClassifierRules } from './rules.js';
+import { titleDateOf } from './titleFacts.js';
+
+export const ORGANIZATION_WAYS = [
+  'title.regulatory-target',
+  'title.after-date',
+  'title.quoted-service-operator',
+  'title.first-name',
+  'title.first-word-of-tagged-title',
+  'title.last-name',
+  'title.news-subject',
+  'body.before-voice',
+  'body.lead-subject',
+  'body.heading-line',
+  'body.signature-line',
+  'title.name-in-first-word',
+  'title.quoted-service',
+] as const;
+export type OrganizationWay = (typeof ORGANIZATION_WAYS)[number];
+
+const HIRAGANA_FREE = '[^\\s\\u3040-\\u309f、。「」『』()⇒【】]';
+
+function patterns(rules: ClassifierRules) {
+  return derived(rules, 'organizationPatterns', () => {
+    const { orgSuffixes, orgEndings } = rules.facts;
+    const suffix = orgSuffixes.source;
+    const ending = orgEndings.source;
+    return {
+      operator: new RegExp(`${HIRAGANA_FREE}{0,20}(${suffix})${HIRAGANA_FREE}{0,20}`),
+      suffixOnly: new RegExp(`^(${suffix})$`),
+      endsWithSuffix: new RegExp(`(${suffix})$`),
+      orgShaped: new RegExp(`^(${suffix})|(${ending}|${suffix})$`),
+      legalPrefix: new RegExp(`^(${suffix})`),
+      endsLikeOrg: new RegExp(`(${ending})$`),
+      named: new RegExp(`(${HIRAGANA_FREE}{1,24}?${ending})(?=の|が|で|を|は|に|、|「|\\s|$)`),
+    };
+  });
+}
+
+interface Found {
+  name: string;
+  way: OrganizationWay;
+}
+
+const tokensOf = (title: string) =>
+  title
+    .replace(/【[^】]*】/g, ' ')
+    .split(/\s+/)
+    .filter((t) => t.length > 0);
+
+/** A short line that is only a name: a notice's heading block or signature. */
+function nameLine(line: string, rules: ClassifierRules): string | null {
+  const t = line.trim();
+  if (t.length < 2 || t.length > 40 || /[。、:：]|各位|様$|について|お知らせ|お詫び/.test(t))
+    return null;
+  const { orgShaped } = patterns(rules);
+  if (orgShaped.test(t)) return t;
+  // 「サンプル市 総務課」: the organisation, then the department that signs.
+  const [name, ...department] = t.split(/\s+/);
+  return name &&
+    department.length > 0 &&
+    orgShaped.test(name) &&
+    /(課|部|室|係|局|本部)$/.test(department.join(''))
+    ? name
+    : null;
+}
+
+/** The title taken apart once: what every way reads. */
+function partsOf(post: PreparedPost, rules: ClassifierRules) {
+  const rest = post.title.replace(/【[^】]*】/g, ' ').trim();
+  const date = titleDateOf(rest, rules);
+  const beforeDate = date ? rest.slice(0, date.index).trim() : rest;
+  return {
+    rest,
+    date,
+    beforeDate,
+    tokens: tokensOf(beforeDate),
+    firstSentence: post.lead.split(/。|\n/)[0] ?? '',
+  };
+}
+type TitleParts = ReturnType<typeof partsOf>;
+
+function tryWay(
+  way: OrganizationWay,
+  post: PreparedPost,
+  parts: TitleParts,
+  regulatory: boolean,
+  rules: ClassifierRules,
+): string | null {
+  const p = patterns(rules);
+  const f = rules.facts;
+  const { rest, date, beforeDate, tokens, firstSentence } = parts;
+  const [first, second] = tokens;
+  switch (way) {
+    case 'title.regulatory-target': {
+      if (!regulatory) return null;
+      const match = f.regulatoryTarget.exec(post.title);
+      const target = match?.[1] ?? match?.[2];
+      // 「…を掲載するサイト運営者」 describes an unnamed party: no name.
+      return target && !/(する|した)[^\s]*$/.test(target)
+        ? target.split(/及び|および|並びに|、/)[0]?.trim() || null
+        : null;
+    }
+    case 'title.after-date': {
+      if (!date) return null;
+      const after = rest.slice(date.index + date.length).trim();
+      return after && after.length <= 40 && (f.orgSuffixes.test(after) || f.orgEndings.test(after))
+        ? after
+        : null;
+    }
+    case 'title.quoted-service-operator': {
+      const quoted = /^[「『]([^」』]+)[」』]/.exec(beforeDate);
+      if (!quoted) return null;
+      // A title naming only a service: the operator is the company named at the start of the post.
+      const operator = p.operator.exec(post.lead.slice(0, 120))?.[0].replace(/は$/, '');
+      return operator && !p.suffixOnly.test(operator) ? operator : null;
+    }
+    case 'title.quoted-service':
+      return /^[「『]([^」』]+)[」』]/.exec(beforeDate)?.[1] ?? null;
+    case 'title.first-name': {
+      if (!first || first.length > 40) return null;
+      if (second && (p.suffixOnly.test(first) || p.suffixOnly.test(second)))
+        return `${first} ${second}`;
+      if (second && p.endsWithSuffix.test(second) && !p.orgShaped.test(first))
+        return `${first} ${second}`;
+      // 学校法人○○学園 ○○大学: the legal body and the school it runs are one name.
+      if (second && p.legalPrefix.test(first) && p.endsLikeOrg.test(second))
+        return `${first} ${second}`;
+      return p.orgShaped.test(first) ? first : null;
+    }
+    case 'title.last-name': {
+      const last = tokens.at(-1);
+      return tokens.length >= 2 && last && last.length <= 20 && p.orgShaped.test(last)
+        ? last
+        : null;
+    }
+    case 'title.news-subject': {
+      // A headline's name that the lead's first sentence makes its subject (「X」(所在地)は…).
+      // Candidates: each word of the headline up to a particle (みずほ銀行の… gives みずほ銀行).
+      const segments = beforeDate
+        .split(/[\s、,。「」『』()【】・]+/)
+        .flatMap((word) => [
+          word,
+          ...[...word.matchAll(/(?=[のでにがはをと])/g)].map((m) => word.slice(0, m.index)),
+          ...word.split(/[のでにがはをと]/),
+        ])
+        .filter((s) => s.length >= 2 && s.length <= 20);
+      for (const segment of segments) {
+        const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (
+          new RegExp(`${escaped}(\\([^)]{1,20}\\))?${f.newsSubjectAfter.source}`).test(
+            firstSentence,
+          )
+        )
+          return segment;
+      }
+      return null;
+    }
+    case 'body.before-voice': {
+      const name = f.beforeVoice.exec(post.text.slice(0, 2000))?.[1]?.trim();
+      return name && !/当社|弊社|本学|当院|当行/.test(name) ? name : null;
+    }
+    case 'body.lead-subject': {
+      const m = f.leadSubject.exec(firstSentence);
+      if (!m?.[1] || !p.orgShaped.test(m[1])) return null;
+      // A name that opens the sentence with kana (みほん市…) keeps them: the pattern stops at kana.
+      const before = firstSentence.slice(0, m.index);
+      return /^[\u3040-\u30ff]{1,8}$/.test(before) ? `${before}${m[1]}` : m[1];
+    }
+    case 'body.heading-line':
+      for (const line of post.lines.slice(0, 6)) {
+        const name = nameLine(line, rules);
+        if (name) return name;
+      }
+      return null;
+    case 'body.signature-line':
+      for (const line of post.lines.slice(-8).reverse()) {
+        const name = nameLine(line, rules);
+        if (name) return name;
+      }
+      return null;
+    case 'title.name-in-first-word': {
+      const named = first ? p.named.exec(first) : null;
+      return named && named[1] !== first ? (named[1] as string) : null;
+    }
+    case 'title.first-word-of-tagged-title': {
+      // The blog's tagged titles open with the organisation, sometimes as 「<org>の<headline>」.
+      if (!first || !rules.kind.seriesTag.test(post.title)) return null;
+      if (first.length <= 12) return first;
+      const named = p.named.exec(first)?.[1];
+      if (named && named !== first) return named;
+      return /^(.{2,12}?)の/.exec(first)?.[1] ?? (first.length <= 30 ? first : null);
+    }
+  }
+}
+
+/** The organisation of `post`, and the reason naming the way that found it. */
+export function organizationOf(
+  post: PreparedPost,
+  regulatory: boolean,
+  rules: ClassifierRules,
+): { organization: string | null; reason: Reason } {
+  let found: Found | null = null;
+  // A regulator's post names the organisation acted upon, or none: never the regulator.
+  const ways = regulatory ? ['title.regulatory-target' as const] : rules.facts.organizationOrder;
+  const parts = partsOf(post, rules);
+  for (const way of ways) {
+    const name = tryWay(way, post, parts, regulatory, rules);
+    if (name) {
+      found = { name, way };
+      break;
+    }
+  }
+  return {
+    organization: found?.name ?? null,
+    reason: {
+      label: 'organization',
+      value: found?.name ?? 'none',
+      rule: found ? `organization.${found.way}` : 'organization.none-found',
+      evidence: found ? [found.name] : [],
+      ...(found ? { patternId: `organization.${found.way}`, words: [found.name], count: 1 } : {}),
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Named patterns: a regular expression with an id, the sentences it must
+ * match (examples) and the ones it must not (counter-examples). A test runs
+ * every example of the shipped rules, so a pattern's intent is checked, not
+ * only its syntax.
+ */
+import { z } from 'zod';
+import { globalOf } from './prepare.js';
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A regular-expression source that compiles; becomes a case-insensitive RegExp. */
+export const regex = z
+  .string()
+  .min(1)
+  .refine(compiles, { message: 'expected a valid regular expression' })
+  .transform((source) => new RegExp(source, 'i'));
+
+/** A pattern with an id and at least one example sentence it matches. */
+export const namedPattern = z.object({
+  id: z.string().regex(/^[a-z0-9_.-]+$/, 'ids are lower-case words joined by . - _'),
+  re: regex,
+  examples: z.array(z.string().min(1)).min(1),
+  counterExamples: z.array(z.string().min(1)).default([]),
+});
+export type NamedPattern = z.infer<typeof namedPattern>;
+
+/** What one pattern found in a text: its id, the distinct words, and how many matches. */
+export interface PatternHit {
+  patternId: string;
+  words: string[];
+  count: number;
+}
+
+/**
+ * Scans `text` with `pattern`, counting at most `max` matches; null when it
+ * does not occur. With `negatedAfter`, a match denied right after it
+ * ("…ではありません", "…は確認されていません") does not count.
+ */
+export function hitOf(
+  pattern: NamedPattern,
+  text: string,
+  max = 20,
+  negatedAfter?: RegExp,
+): PatternHit | null {
+  if (!pattern.re.test(text)) return null;
+  const words: string[] = [];
+  let count = 0;
+  for (const match of text.matchAll(globalOf(pattern.re))) {
+    const end = (match.index ?? 0) + match[0].length;
+    if (negatedAfter?.test(text.slice(end, end + 30))) continue;
+    const word = match[0].trim().slice(0, 40);
+    if (word && !words.includes(word) && words.length < 3) words.push(word);
+    if (++count >= max) break;
+  }
+  return count === 0 ? null : { patternId: pattern.id, words, count };
+}
