@@ -9,8 +9,19 @@ export const CHART_FONT_FAMILY = 'Noto Sans JP';
 
 /** Thirteen distinguishable colours for the causes (ColorBrewer Paired + a grey for "other"). */
 const CAUSE_PALETTE = [
-  '#e31a1c', '#ff7f00', '#1f78b4', '#6a3d9a', '#33a02c', '#b15928', '#a6cee3',
-  '#fb9a99', '#fdbf6f', '#cab2d6', '#b2df8a', '#ffff99', '#9e9e9e',
+  '#e31a1c',
+  '#ff7f00',
+  '#1f78b4',
+  '#6a3d9a',
+  '#33a02c',
+  '#b15928',
+  '#a6cee3',
+  '#fb9a99',
+  '#fdbf6f',
+  '#cab2d6',
+  '#b2df8a',
+  '#ffff99',
+  '#9e9e9e',
 ];
 
 const hex = (colour: number) => `#${colour.toString(16).padStart(6, '0')}`;

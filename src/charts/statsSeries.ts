@@ -78,7 +78,8 @@ export function statsSeries(
   for (const record of records) {
     if (!isIncidentInRange(record, options)) continue;
     const at = index.get(bucketOf(incidentDay(record), options.bucket));
-    const key = options.by === 'cause' ? record.classification.cause : record.classification.severity;
+    const key =
+      options.by === 'cause' ? record.classification.cause : record.classification.severity;
     const row = counts.get(key);
     if (at === undefined || !row) continue;
     row[at] = (row[at] as number) + 1;
@@ -91,7 +92,9 @@ export function statsSeries(
     .filter((line) => line.total > 0);
   // Stable sort: equal totals keep the vocabulary's order.
   if (options.by === 'cause') lines.sort((a, b) => b.total - a.total);
-  const bucketTotals = buckets.map((_, i) => lines.reduce((sum, l) => sum + (l.counts[i] as number), 0));
+  const bucketTotals = buckets.map((_, i) =>
+    lines.reduce((sum, l) => sum + (l.counts[i] as number), 0),
+  );
   return {
     ...options,
     buckets,

@@ -1,19 +1,12 @@
 /** Words of the stats reply and chart, in Japanese and English: label names, never ids. */
-import {
-  CAUSE_NAMES,
-  SEVERITY_NAMES,
-  type Cause,
-  type Severity,
-} from '../classify/vocabulary.js';
+import { CAUSE_NAMES, SEVERITY_NAMES, type Cause, type Severity } from '../classify/vocabulary.js';
 import type { StatsBucket, StatsDimension, StatsSeries } from './statsSeries.js';
 
 export type ChartLang = 'ja' | 'en';
 
 /** One name per label, in the reader's language (spec §2 and §5). */
 export function labelName(by: StatsDimension, key: Cause | Severity, lang: ChartLang): string {
-  return by === 'cause'
-    ? CAUSE_NAMES[key as Cause][lang]
-    : SEVERITY_NAMES[key as Severity][lang];
+  return by === 'cause' ? CAUSE_NAMES[key as Cause][lang] : SEVERITY_NAMES[key as Severity][lang];
 }
 
 const TEXTS = {
@@ -26,6 +19,7 @@ const TEXTS = {
   countAxis: { en: 'Incidents', ja: '件数' },
   total: { en: 'Total', ja: '合計' },
   empty: { en: 'No incidents in this period.', ja: 'この期間の事件はありません。' },
+  chartWritten: { en: 'Chart written to {file}', ja: 'グラフを {file} に保存しました' },
 } as const satisfies Record<string, Record<ChartLang, string>>;
 
 export const chartText = (key: keyof typeof TEXTS, lang: ChartLang) => TEXTS[key][lang];

@@ -22,7 +22,10 @@ export interface ExportOptions extends DayRange {
 }
 
 /** The incidents of `source` in the day range, in `format`, as a stream of text chunks. */
-export function exportIncidents(source: RecordSource, options: ExportOptions): AsyncGenerator<string> {
+export function exportIncidents(
+  source: RecordSource,
+  options: ExportOptions,
+): AsyncGenerator<string> {
   const selected = counted(incidentsInRange(source, options), options.onRecord);
   switch (options.format) {
     case 'csv':

@@ -1,6 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHART_FONT_FILES, CHART_SIZE, renderStatsPng, renderStatsSvg } from '../../../src/charts/renderStatsChart.js';
+import {
+  CHART_FONT_FILES,
+  CHART_SIZE,
+  renderStatsPng,
+  renderStatsSvg,
+} from '../../../src/charts/renderStatsChart.js';
 import { statsChartOption } from '../../../src/charts/statsChartOption.js';
 import { statsSeries, type StatsSeries } from '../../../src/charts/statsSeries.js';
 import { labelName, statsTextLines, type ChartLang } from '../../../src/charts/statsTexts.js';
@@ -29,7 +34,8 @@ const bySeverity = statsSeries(quarterOfIncidents(), {
 
 /** The reviewed pictures in docs/images are rewritten only on purpose: UPDATE_IMAGES=1. */
 function keepForReview(name: string, png: Buffer) {
-  if (process.env.UPDATE_IMAGES === '1') writeFileSync(new URL(`../../../docs/images/${name}`, import.meta.url), png);
+  if (process.env.UPDATE_IMAGES === '1')
+    writeFileSync(new URL(`../../../docs/images/${name}`, import.meta.url), png);
 }
 
 describe('stats chart', () => {
@@ -49,7 +55,8 @@ describe('stats chart', () => {
       expect(pngSize(png)).toEqual(CHART_SIZE);
       // A blank or text-less picture compresses to a few kilobytes; a drawn chart does not.
       expect(png.length).toBeGreaterThan(15_000);
-      if (name === 'stats-by-cause-ja.png' || name === 'stats-by-severity-en.png') keepForReview(name, png);
+      if (name === 'stats-by-cause-ja.png' || name === 'stats-by-severity-en.png')
+        keepForReview(name, png);
     });
   }
 
@@ -65,7 +72,9 @@ describe('stats chart', () => {
         const total = s.data.reduce((a, b) => a + b, 0);
         expect(text).toContain(`${s.name}: ${lang === 'ja' ? `${total}件` : total}`);
       }
-      const stacked = option.xAxis.data.map((_, i) => option.series.reduce((sum, s) => sum + (s.data[i] ?? 0), 0));
+      const stacked = option.xAxis.data.map((_, i) =>
+        option.series.reduce((sum, s) => sum + (s.data[i] ?? 0), 0),
+      );
       expect(stacked).toEqual(byCause.bucketTotals);
     }
   });

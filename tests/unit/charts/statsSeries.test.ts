@@ -22,10 +22,15 @@ describe('statsSeries', () => {
 
   it('lists every bucket of the period, empty ones included, across a year end', () => {
     expect(bucketsBetween('2023-11-15', '2024-02-03', 'month')).toEqual([
-      '2023-11', '2023-12', '2024-01', '2024-02',
+      '2023-11',
+      '2023-12',
+      '2024-01',
+      '2024-02',
     ]);
     expect(bucketsBetween('2023-12-28', '2024-01-10', 'week')).toEqual([
-      '2023-12-25', '2024-01-01', '2024-01-08',
+      '2023-12-25',
+      '2024-01-01',
+      '2024-01-08',
     ]);
   });
 
@@ -54,7 +59,11 @@ describe('statsSeries', () => {
     const now = new Date('2024-03-31T12:00:00.000Z');
     const stats = incidentStats(records, 45, now);
     const byCause = statsSeries(records, { by: 'cause', bucket: 'week', ...lastDays(45, now) });
-    const bySeverity = statsSeries(records, { by: 'severity', bucket: 'week', ...lastDays(45, now) });
+    const bySeverity = statsSeries(records, {
+      by: 'severity',
+      bucket: 'week',
+      ...lastDays(45, now),
+    });
     expect(byCause.total).toBe(stats.total);
     expect(byCause.lines.map((l) => [l.key, l.total])).toEqual(stats.byCause);
     expect(bySeverity.lines.map((l) => [l.key, l.total])).toEqual(stats.bySeverity);
@@ -67,14 +76,21 @@ describe('statsSeries', () => {
     expect(en[1]).toBe(`Total: ${series.total}`);
     expect(ja[1]).toBe(`合計: ${series.total}件`);
     expect(en).toContain(`Ransomware: ${series.lines.find((l) => l.key === 'ransomware')?.total}`);
-    expect(ja).toContain(`ランサムウェア: ${series.lines.find((l) => l.key === 'ransomware')?.total}件`);
+    expect(ja).toContain(
+      `ランサムウェア: ${series.lines.find((l) => l.key === 'ransomware')?.total}件`,
+    );
     expect(en.slice(-3)).toEqual(series.buckets.map((b, i) => `${b}: ${series.bucketTotals[i]}`));
     // Names, not ids, in what a person reads.
     expect(ja.join('\n')).not.toMatch(/\b(ransomware|unauthorized_access|misdelivery)\b/);
   });
 
   it('says there is nothing to show for an empty period', () => {
-    const series = statsSeries(SAMPLE_RECORDS, { by: 'cause', bucket: 'week', since: '2030-01-01', until: '2030-01-31' });
+    const series = statsSeries(SAMPLE_RECORDS, {
+      by: 'cause',
+      bucket: 'week',
+      since: '2030-01-01',
+      until: '2030-01-31',
+    });
     expect(series.total).toBe(0);
     expect(statsTextLines(series, 'ja')[1]).toBe('この期間の事件はありません。');
     expect(statsTextLines(series, 'en')[1]).toBe('No incidents in this period.');

@@ -13,13 +13,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
     } else field += ch;
   }
   return rows;
@@ -38,9 +46,25 @@ describe('CSV export', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/(?<!")\n/);
     const [header, ...rows] = parseCsv(text.slice(1));
     expect(header).toEqual([
-      'post_id', 'incident_id', 'kind', 'cause', 'secondary_causes', 'severity', 'organization',
-      'affected', 'data_types', 'disclosed_on', 'disruption', 'title', 'link', 'published_at',
-      'updated_at', 'feed_url', 'categories', 'stored_at', 'reasons',
+      'post_id',
+      'incident_id',
+      'kind',
+      'cause',
+      'secondary_causes',
+      'severity',
+      'organization',
+      'affected',
+      'data_types',
+      'disclosed_on',
+      'disruption',
+      'title',
+      'link',
+      'published_at',
+      'updated_at',
+      'feed_url',
+      'categories',
+      'stored_at',
+      'reasons',
     ]);
     // The off-topic post is not an incident: three rows, not four.
     expect(rows.map((r) => r[0])).toEqual(['p1', 'p2', 'p3']);

@@ -38,9 +38,7 @@ function schemaErrors(bundle: unknown): string[] {
 }
 
 async function exportBundle(records = SAMPLE_RECORDS): Promise<Bundle> {
-  const text = await collect(
-    exportIncidents(records, { format: 'stix', bundleUuid: BUNDLE_UUID }),
-  );
+  const text = await collect(exportIncidents(records, { format: 'stix', bundleUuid: BUNDLE_UUID }));
   return JSON.parse(text) as Bundle;
 }
 
@@ -105,7 +103,9 @@ describe('STIX 2.1 export', () => {
     expect(victims.map((o) => o.name)).toEqual(['株式会社つばめ食品', '@みなと市役所']);
     const refs = objects.filter((o) => o.type === 'report').map((o) => o.object_refs);
     expect(refs).toEqual([[victims[0]?.id], [victims[1]?.id], [victims[0]?.id]]);
-    expect(normaliseOrganisation('株式会社　つばめ食品')).toBe(normaliseOrganisation('株式会社つばめ食品'));
+    expect(normaliseOrganisation('株式会社　つばめ食品')).toBe(
+      normaliseOrganisation('株式会社つばめ食品'),
+    );
   });
 
   it('gives the same ids on every export, so re-imports deduplicate', async () => {
@@ -125,7 +125,11 @@ describe('STIX 2.1 export', () => {
   });
 
   it('refers a post that names no organisation to its producer, and stays valid', async () => {
-    const anonymous = incident('anon', { title: '不正アクセスに関するお知らせ' }, { organization: null });
+    const anonymous = incident(
+      'anon',
+      { title: '不正アクセスに関するお知らせ' },
+      { organization: null },
+    );
     const bundle = await exportBundle([anonymous]);
     expect(bundle.objects.map((o) => o.type)).toEqual(['identity', 'report']);
     expect(bundle.objects[1]?.object_refs).toEqual([PRODUCER_IDENTITY_ID]);

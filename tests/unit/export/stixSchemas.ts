@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
-const SCHEMAS_DIR = fileURLToPath(new URL('../../fixtures/stix2.1-schemas/schemas/', import.meta.url));
+const SCHEMAS_DIR = fileURLToPath(
+  new URL('../../fixtures/stix2.1-schemas/schemas/', import.meta.url),
+);
 const BASE = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/';
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
