@@ -1,0 +1,61 @@
+/** Draws the stats chart as a PNG: ECharts renders SVG on the server, resvg turns it into pixels. */
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { CHART_FONT_FAMILY, statsChartOption } from './statsChartOption.js';
+import type { StatsSeries } from './statsSeries.js';
+import type { ChartLang } from './statsTexts.js';
+
+echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+
+export const CHART_SIZE = { width: 960, height: 540 } as const;
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The font files, loaded explicitly and with system fonts off, so the picture is the same on
+ * every machine and Japanese never falls back to missing-glyph boxes. resvg reads TTF/OTF,
+ * not the WOFF2 that web-font packages ship, hence the Google Fonts TTFs of this package.
+ */
+export const CHART_FONT_FILES: readonly string[] = [
+  require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf'),
+  require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf'),
+];
+
+/** The chart as an SVG document (pure: no fonts needed until it is rasterised). */
+export function renderStatsSvg(
+  series: StatsSeries,
+  lang: ChartLang,
+  size: { width: number; height: number } = CHART_SIZE,
+): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
+  try {
+    chart.setOption(statsChartOption(series, lang));
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** The chart as PNG bytes, `size` pixels. */
+export function renderStatsPng(
+  series: StatsSeries,
+  lang: ChartLang,
+  size: { width: number; height: number } = CHART_SIZE,
+): Buffer {
+  const svg = renderStatsSvg(series, lang, size);
+  const resvg = new Resvg(svg, {
+    background: '#ffffff',
+    fitTo: { mode: 'original' },
+    font: {
+      fontFiles: [...CHART_FONT_FILES],
+      loadSystemFonts: false,
+      defaultFontFamily: CHART_FONT_FAMILY,
+      sansSerifFamily: CHART_FONT_FAMILY,
+    },
+  });
+  return resvg.render().asPng();
+}
