@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import CorpusSkipReporter from './tests/helpers/corpusSkipReporter.js';
 import SummaryReporter from './tests/summaryReporter.js';
 
 export default defineConfig({
@@ -7,6 +8,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
-    reporters: ['default', new SummaryReporter()],
+    reporters: ['default', new CorpusSkipReporter(), new SummaryReporter()],
   },
 });
