@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import CorpusSkipReporter from './tests/helpers/corpusSkipReporter.js';
 import SummaryReporter from './tests/summaryReporter.js';
 
 /** The dev-only workspace packages run from their TypeScript sources, so tests need no build. */
@@ -18,6 +19,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
-    reporters: ['default', new SummaryReporter()],
+    reporters: ['default', new CorpusSkipReporter(), new SummaryReporter()],
   },
 });
