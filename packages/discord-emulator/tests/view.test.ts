@@ -1,5 +1,7 @@
 /** The web view in a real browser: Discord-like rendering of injected messages, escaping, replies, threads, live updates. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +15,7 @@ import {
 } from '../src/index.js';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
+const ARTIFACTS = fileURLToPath(new URL('../../../tests/artifacts', import.meta.url));
 if (!hasChromium) console.warn(`view browser tests skipped: no Chromium at ${CHROMIUM_PATH}`);
 
 describe('the emulator web view over HTTP', () => {
@@ -123,6 +126,8 @@ describe.skipIf(!hasChromium)('the emulator web view in Chromium', () => {
     await expect(
       thread.locator('[data-message-id="901"] .content').textContent(),
     ).resolves.toBe('調査中です');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.locator('#messages').screenshot({ path: join(ARTIFACTS, 'webview-reply.png') });
   });
 
   it('adds a message that arrives while the page is open, without a reload', async () => {

@@ -134,7 +134,7 @@ export const PAGE_SCRIPT = String.raw`
     var box = el('div', 'thread');
     box.dataset.threadId = thread.id;
     var list = state.messages[thread.id] || [];
-    var header = el('div', 'thread-header', '\u{1F9F5} ' + (thread.name || 'thread'));
+    var header = el('div', 'thread-header', 'Thread / スレッド: ' + (thread.name || ''));
     header.appendChild(el('span', 'thread-count', list.length + ' message(s) / 件'));
     box.appendChild(header);
     for (var m of list) box.appendChild(renderMessage(m));
@@ -150,7 +150,7 @@ export const PAGE_SCRIPT = String.raw`
         if (c.type === 4) { nav.appendChild(el('div', 'category', c.name)); continue; }
         var button = el('button', 'channel' + (c.id === current ? ' selected' : ''));
         button.dataset.channelId = c.id;
-        button.appendChild(el('span', 'name', (c.type === 2 ? '\u{1F50A} ' : '# ') + c.name));
+        button.appendChild(el('span', 'name', (c.type === 2 ? '\u266A ' : '# ') + c.name));
         var count = (state.messages[c.id] || []).length;
         if (count) button.appendChild(el('span', 'count', count));
         button.addEventListener('click', select.bind(null, c.id));
