@@ -48,7 +48,10 @@ describe.skipIf(!hasChromium)('the web view of the demo stack in Chromium', () =
       'admin',
       'general',
       'alerts',
-      subcommand('subscribe', [channel('channel', id('incident-alerts')), str('min_severity', 'low')]),
+      subcommand('subscribe', [
+        channel('channel', id('incident-alerts')),
+        str('min_severity', 'low'),
+      ]),
     );
     await stack.command(
       'admin',
@@ -79,7 +82,11 @@ describe.skipIf(!hasChromium)('the web view of the demo stack in Chromium', () =
     const embed = (message.embeds as Embed[])[0]!;
     const shown = page.locator(`[data-message-id="${message.id}"] .embed`);
     await shown.waitFor();
-    expect(await shown.evaluate((e) => getComputedStyle(e).borderLeftColor)).toBe(rgb(embed.color));
+    const style = (e: unknown) =>
+      (
+        globalThis as unknown as { getComputedStyle(e: unknown): { borderLeftColor: string } }
+      ).getComputedStyle(e).borderLeftColor;
+    expect(await shown.evaluate(style)).toBe(rgb(embed.color));
     expect(Object.values(SEVERITY_COLOURS)).toContain(embed.color);
     expect(await shown.locator('.embed-title a').getAttribute('href')).toBe(embed.url);
     expect((await stack.stores.posts.all()).map((r) => r.post.link)).toContain(embed.url);
@@ -105,7 +112,9 @@ describe.skipIf(!hasChromium)('the web view of the demo stack in Chromium', () =
   it('adds an alert the bot posts while the page is open, without a reload', async () => {
     await open('incident-alerts');
     const before = stack.emulator.messages(stack.demo.channel('incident-alerts')).length;
-    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    await page.evaluate(
+      () => ((globalThis as unknown as { sameDocument: boolean }).sameDocument = true),
+    );
     stack.feed.publish(...FIXTURE_ENTRIES.slice(0, 20).reverse());
     await stack.bot.pollOnce();
     const after: StoredMessage[] = await stack.emulator.waitForMessages(
@@ -113,7 +122,7 @@ describe.skipIf(!hasChromium)('the web view of the demo stack in Chromium', () =
       before + 1,
     );
     await page.waitForSelector(`[data-message-id="${after.at(-1)!.id}"] .embed`);
-    expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(
+    expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(
       true,
     );
   });

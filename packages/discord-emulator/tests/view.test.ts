@@ -37,7 +37,10 @@ describe('the emulator web view over HTTP', () => {
   it('streams each new message as a server-sent event', async () => {
     const res = await fetch(`${emulator.origin}/view/events`);
     const reader = res.body!.getReader();
-    const channelId = emulator.world.findChannel([...emulator.world.guilds.keys()][0]!, 'general').id;
+    const channelId = emulator.world.findChannel(
+      [...emulator.world.guilds.keys()][0]!,
+      'general',
+    ).id;
     injectMessage(emulator, { id: '42', channel_id: channelId, content: 'hello' });
     let text = '';
     while (!text.includes('"hello"')) text += new TextDecoder().decode((await reader.read()).value);
@@ -88,9 +91,9 @@ describe.skipIf(!hasChromium)('the emulator web view in Chromium', () => {
     );
     expect(await page.locator('[data-message-id="100"] .embed-title a').count()).toBe(0);
     expect(await page.locator('#messages script, #messages img, #messages b').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBe(
-      undefined,
-    );
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { injected?: number }).injected),
+    ).toBe(undefined);
   });
 
   it('renders a reply with a quoted line of the original, and a thread under its header', async () => {
@@ -109,7 +112,12 @@ describe.skipIf(!hasChromium)('the emulator web view in Chromium', () => {
       content: 'Looking at it in <#' + demo.channel('soc') + '>',
       message_reference: { message_id: '200', channel_id: channelId },
     });
-    injectMessage(emulator, { id: '901', channel_id: '900', author: analyst, content: '調査中です' });
+    injectMessage(emulator, {
+      id: '901',
+      channel_id: '900',
+      author: analyst,
+      content: '調査中です',
+    });
     await open('general');
     const reply = page.locator('[data-message-id="201"]');
     await expect(reply.locator('.reply').textContent()).resolves.toBe(
@@ -123,19 +131,21 @@ describe.skipIf(!hasChromium)('the emulator web view in Chromium', () => {
     await expect(thread.locator('.thread-header').textContent()).resolves.toContain(
       'Triage 2024-067',
     );
-    await expect(
-      thread.locator('[data-message-id="901"] .content').textContent(),
-    ).resolves.toBe('調査中です');
+    await expect(thread.locator('[data-message-id="901"] .content').textContent()).resolves.toBe(
+      '調査中です',
+    );
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.locator('#messages').screenshot({ path: join(ARTIFACTS, 'webview-reply.png') });
   });
 
   it('adds a message that arrives while the page is open, without a reload', async () => {
     await open('general');
-    const marker = await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
+    const marker = await page.evaluate(
+      () => ((globalThis as unknown as { marker: number }).marker = 7),
+    );
     injectMessage(emulator, { id: '300', channel_id: demo.channel('general'), content: 'live' });
     await page.waitForSelector('[data-message-id="300"]');
-    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(
+    expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(
       marker,
     );
   });
