@@ -29,7 +29,7 @@ const COMMAND_OPTIONS: Record<string, OptionSpec> = {
   classify: { json: { type: 'boolean' } },
   start: {},
   'deploy-commands': { guild: { type: 'string' } },
-  demo: { fast: { type: 'boolean' }, fixtures: { type: 'string' } },
+  demo: { fast: { type: 'boolean' }, web: { type: 'boolean' }, fixtures: { type: 'string' } },
   healthcheck: {},
 };
 
@@ -110,6 +110,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
         config,
         {
           fast: Boolean(values.fast),
+          web: Boolean(values.web),
           fixturesDir: (values.fixtures as string | undefined) ?? defaultFixturesDir(),
         },
         appLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }, 'stderr'),

@@ -1,5 +1,5 @@
 /**
- * `jikenbo demo [--fast] [--fixtures DIR]`. The demo runs on the local Discord
+ * `jikenbo demo [--fast] [--web] [--fixtures DIR]`. The demo runs on the local Discord
  * and the local blog, which are development-only workspace packages: the
  * script is imported on demand, so a production install (`npm ci --omit=dev`,
  * the Docker image) runs every other command and says so here in one line.
@@ -14,6 +14,8 @@ import type { Output } from './pollCommand.js';
 export interface DemoOptions {
   /** Publish without pauses and with a looser per-channel rate limit. */
   fast: boolean;
+  /** Serve the local Discord's web view and keep running until Ctrl-C. */
+  web?: boolean;
   /** Folder of `*.atom.xml` feeds whose posts the local blog publishes. */
   fixturesDir: string;
 }

@@ -69,6 +69,7 @@ export async function runDemoScript(
   emulator.on('message', onMessage);
   try {
     io.out(`demo: local Discord at ${emulator.origin}, local blog at ${feed.feedUrl}`);
+    if (options.web) io.out(`demo: web view at ${emulator.viewUrl} (open it in a browser)`);
     io.out(
       `demo: the bot logged in as ${bot.client.user?.tag} and sees the server "${demo.guild.name}"`,
     );
@@ -155,6 +156,10 @@ export async function runDemoScript(
     io.out(
       `demo: ${stopped ? 'stopped by Ctrl-C' : 'done'} — alerts posted ${alerts}; ${await stores.posts.count()} posts stored`,
     );
+    if (options.web && !stopped) {
+      io.out(`demo: the web view stays up at ${emulator.viewUrl}; Ctrl-C to stop`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    }
     return 0;
   } finally {
     process.off('SIGINT', stop);

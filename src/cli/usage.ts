@@ -8,7 +8,7 @@ Commands:
   classify <file-or-url> [--json] classify every entry of a feed document
   start                          run the Discord bot (poller, alerts, slash commands)
   deploy-commands [--guild ID]   register the slash commands with Discord
-  demo [--fast]                  run the bot offline against a local Discord emulator
+  demo [--fast] [--web]          run the bot offline against a local Discord emulator
   healthcheck                    exit 0 when a running \`start\` is connected (Docker HEALTHCHECK)
 
 Run 'jikenbo <command> --help' for a command's options.
@@ -37,9 +37,11 @@ answers slash commands. Stops cleanly on SIGINT/SIGTERM.`,
   'deploy-commands': `Usage: jikenbo deploy-commands [--guild ID]
 
 Registers the slash commands (bulk overwrite): on one server with --guild, globally otherwise.`,
-  demo: `Usage: jikenbo demo [--fast]
+  demo: `Usage: jikenbo demo [--fast] [--web]
 
 Runs the real bot against a local Discord emulator and a local feed server. No token, no network.
+  --fast   publish without pauses
+  --web    show the local Discord in a browser page on 127.0.0.1 (URL printed), until Ctrl-C
 Needs the development install (the emulator and the feed server are dev-only packages).`,
   healthcheck: `Usage: jikenbo healthcheck
 

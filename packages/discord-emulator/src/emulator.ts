@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { FaultInjector, type FaultRule } from './faults.js';
 import { Gateway } from './gateway.js';
 import { handleRestRequest, type RecordedRequest } from './restServer.js';
+import { handleViewRequest } from './view/viewRoutes.js';
 import {
   buildDmInteraction,
   replyOf,
@@ -69,7 +70,9 @@ export class DiscordEmulator extends EventEmitter {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void handleRestRequest(this, req, res));
+    this.server = createServer((req, res) => {
+      if (!handleViewRequest(this, req, res)) void handleRestRequest(this, req, res);
+    });
     this.server.on('upgrade', (req, socket, head) => {
       if ((req.url ?? '').startsWith('/gateway')) this.gateway.handleUpgrade(req, socket, head);
       else socket.destroy();
@@ -93,6 +96,11 @@ export class DiscordEmulator extends EventEmitter {
   /** The REST base for discord.js's `rest.api` option (it appends /v10). */
   get apiUrl(): string {
     return `${this.origin}/api`;
+  }
+
+  /** The web view of this emulator's servers, channels and messages. */
+  get viewUrl(): string {
+    return `${this.origin}/view`;
   }
 
   get gatewayUrl(): string {

@@ -23,3 +23,12 @@ export {
 export { World, ChannelType, type GuildSpec, type StoredMessage } from './world.js';
 export { Permission } from './permissions.js';
 export type { FaultKind, FaultRule } from './faults.js';
+export {
+  handleViewRequest,
+  injectMessage,
+  viewState,
+  launchChromium,
+  CHROMIUM_PATH,
+  type ViewState,
+  type ViewBrowser,
+} from './view/index.js';
