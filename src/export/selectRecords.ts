@@ -1,5 +1,5 @@
 /** Which stored posts an export or a chart covers: incidents, by the day they count for. */
-import { isIncident } from '../alerts/lookups.js';
+import { isIncident } from '../incidents/lookups.js';
 import type { StoredPost } from '../store/postStore.js';
 
 /** Anything that yields stored posts one at a time: a store's list, a cursor, a generator. */

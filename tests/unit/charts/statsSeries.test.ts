@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incidentStats } from '../../../src/alerts/lookups.js';
+import { incidentStats } from '../../../src/incidents/lookups.js';
 import {
   bucketOf,
   bucketsBetween,
