@@ -9,6 +9,15 @@ import { appLogger, buildClassifier, openApp } from './app/createApp.js';
 import { COMMAND_USAGE, MAIN_USAGE } from './cli/usage.js';
 import { runDeployCommands, runStart } from './cli/botCommands.js';
 import { heartbeatIsFresh } from './cli/heartbeat.js';
+import {
+  CommandInputError,
+  EXPORT_OPTIONS,
+  EXPORT_USAGE,
+  ExportOutputError,
+  parseExportOptions,
+  runExport,
+} from './cli/exportCommand.js';
+import { STATS_OPTIONS, STATS_USAGE, parseStatsOptions, runStats } from './cli/statsCommand.js';
 
 const EXIT_USAGE = 2;
 
@@ -31,6 +40,14 @@ const COMMAND_OPTIONS: Record<string, OptionSpec> = {
   'deploy-commands': { guild: { type: 'string' } },
   demo: { fast: { type: 'boolean' }, web: { type: 'boolean' }, fixtures: { type: 'string' } },
   healthcheck: {},
+  export: EXPORT_OPTIONS,
+  stats: STATS_OPTIONS,
+};
+
+const USAGE: Record<string, string> = {
+  ...COMMAND_USAGE,
+  export: EXPORT_USAGE,
+  stats: STATS_USAGE,
 };
 
 type ParsedArgs = { values: Record<string, string | boolean | undefined>; positionals: string[] };
@@ -69,7 +86,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
   if (!(command in COMMAND_OPTIONS)) throw new UsageError(`unknown command "${command}"`);
   const { values, positionals } = parseCommandArgs(command, rest);
   if (values.help) {
-    io.out(COMMAND_USAGE[command] ?? MAIN_USAGE);
+    io.out(USAGE[command] ?? MAIN_USAGE);
     return 0;
   }
   const expectedPositionals = command === 'classify' ? 1 : 0;
@@ -120,6 +137,25 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
       return runStart(config, io);
     case 'deploy-commands':
       return runDeployCommands(config, values.guild as string | undefined, io);
+    case 'export':
+    case 'stats': {
+      // Parse the options before opening the store, so a bad option costs nothing.
+      const exportOptions = command === 'export' ? parseExportOptions(values) : null;
+      const statsOptions = command === 'stats' ? parseStatsOptions(values) : null;
+      const app = await openApp(config);
+      try {
+        const records = await app.stores.posts.all();
+        if (exportOptions)
+          return await runExport(exportOptions, {
+            records,
+            stdout: process.stdout,
+            stderr: process.stderr,
+          });
+        return await runStats(statsOptions!, { records, now: () => new Date() }, io);
+      } finally {
+        await app.close();
+      }
+    }
     default:
       return EXIT_USAGE;
   }
@@ -135,11 +171,19 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     return await run(argv, env, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      const usage = (err.command && COMMAND_USAGE[err.command]) ?? MAIN_USAGE;
+      const usage = (err.command && USAGE[err.command]) ?? MAIN_USAGE;
       io.err(`jikenbo: ${err.message}\n\n${usage}`);
       return EXIT_USAGE;
     }
-    if (err instanceof ConfigError || err instanceof ClassifyInputError) {
+    if (err instanceof CommandInputError) {
+      io.err(`jikenbo: ${err.message}`);
+      return EXIT_USAGE;
+    }
+    if (
+      err instanceof ConfigError ||
+      err instanceof ClassifyInputError ||
+      err instanceof ExportOutputError
+    ) {
       io.err(`jikenbo: ${err.message}`);
       return 1;
     }

@@ -9,6 +9,8 @@ Commands:
   start                          run the Discord bot (poller, alerts, slash commands)
   deploy-commands [--guild ID]   register the slash commands with Discord
   demo [--fast] [--web]          run the bot offline against a local Discord emulator
+  export --format csv|jsonl|stix export classified incidents (--since, --until, --out)
+  stats [--days N] [--png FILE]  incidents by cause or severity, as text and a PNG chart
   healthcheck                    exit 0 when a running \`start\` is connected (Docker HEALTHCHECK)
 
 Run 'jikenbo <command> --help' for a command's options.
