@@ -3,23 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedServer, loadFixtureEntries } from '@jikenbo/feed-server';
-import { runCli } from '../../src/cli.js';
+import { runJikenbo } from '../helpers/runJikenbo.js';
 import { DEMO_FEEDS_DIR } from '../fixtures/demoBlogFiles.js';
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    { LOG_LEVEL: 'silent', ...env },
-    {
-      out: (l) => out.push(l),
-      err: (l) => err.push(l),
-      colour: false,
-    },
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runJikenbo;
 
 describe('jikenbo export and stats over a backfilled store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jk-export-'));
