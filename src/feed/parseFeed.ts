@@ -48,7 +48,6 @@ const parserOptions = {
     ],
   },
 } as unknown as Parser.ParserOptions<FeedExtras, RawItem>;
-const parser = new Parser<FeedExtras, RawItem>(parserOptions);
 
 /** rss-parser hands back an object (not a string) for an empty `<title type='text'/>`. */
 function textOf(value: unknown): string {
@@ -119,6 +118,9 @@ export async function parseFeed(xml: string, feedUrl: string): Promise<ParsedFee
       'not a feed: the document has no <feed> or <rss> root (HTML or another format?)',
     );
   }
+  // One parser per document: rss-parser reuses its xml2js parser, whose SAX state survives a
+  // failed parse, so a shared instance later accepted a malformed document it had rejected.
+  const parser = new Parser<FeedExtras, RawItem>(parserOptions);
   let parsed: Awaited<ReturnType<typeof parser.parseString>>;
   try {
     parsed = await parser.parseString(xml);
