@@ -33,7 +33,12 @@ export class ConfigError extends Error {
 function describeValue(name: string, value: unknown): string {
   if (value === undefined) return '(unset)';
   if (SECRET_VARIABLES.has(name)) return '(hidden)';
-  return JSON.stringify(value);
+  return JSON.stringify(typeof value === 'string' ? withoutUrlPassword(value) : value);
+}
+
+/** `redis://user:secret@host` → `redis://user:***@host`: a store URL's password never reaches a log. */
+export function withoutUrlPassword(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:\s]*:)[^/@\s]*@/i, '$1***@');
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
