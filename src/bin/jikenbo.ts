@@ -2,6 +2,13 @@
 /** Entry point of the `jikenbo` binary. */
 import { runCli } from '../cli.js';
 
+// `jikenbo classify feed.xml | head -1`: the reader closing the pipe means it has what it
+// wanted. Without a listener the EPIPE is an uncaught error with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 process.exitCode = await runCli(process.argv.slice(2), process.env, {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
