@@ -1,5 +1,6 @@
 /** `jikenbo classify <file-or-url> [--json]`: classify every entry of a feed document. */
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Limits } from '../config/limits.js';
 import { fetchFeed } from '../feed/fetchFeed.js';
 import { parseFeed } from '../feed/parseFeed.js';
@@ -21,8 +22,15 @@ async function readSource(source: string, limits: Limits): Promise<{ body: strin
       throw new ClassifyInputError(`cannot fetch ${source}: ${(err as Error).message}`);
     }
   }
+  const scheme = /^([a-z][a-z0-9+.-]+):\/\//i.exec(source)?.[1];
+  if (scheme && scheme.toLowerCase() !== 'file') {
+    throw new ClassifyInputError(
+      `cannot read ${source}: ${scheme}:// is not supported (give an http(s):// URL or a file path)`,
+    );
+  }
+  const path = scheme ? fileURLToPath(source) : source;
   try {
-    return { body: await readFile(source, 'utf8'), url: `file:${source}` };
+    return { body: await readFile(path, 'utf8'), url: `file:${path}` };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ClassifyInputError(
