@@ -8,11 +8,15 @@ export interface Output {
   colour: boolean;
 }
 
+/** A tick failed when a feed failed, or when no feed was read at all (every one backing off). */
 function failed(results: TickResult[]): boolean {
-  return results.some((r) => r.status === 'error' || r.status === 'crashed');
+  return (
+    results.some((r) => r.status === 'error' || r.status === 'crashed') ||
+    (results.length > 0 && results.every((r) => r.status === 'backing-off'))
+  );
 }
 
-/** Returns the exit code: 0 when every feed was read (or is backing off), 1 when one failed. */
+/** Returns the exit code: 0 when a feed was read and none failed; 1 when one failed or none was read. */
 export async function runPoll(app: App, once: boolean, io: Output): Promise<number> {
   const tick = () => app.core.pollOnce();
   if (once) {
