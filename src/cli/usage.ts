@@ -1,17 +1,31 @@
 /** Help texts of the `jikenbo` command and its subcommands. */
 
+/** The commands and what each does; the help text aligns them on the longest entry. */
+const COMMANDS: ReadonlyArray<readonly [string, string]> = [
+  ['poll [--once]', 'poll FEED_URLS (once, or on POLL_SCHEDULE) and print what is new'],
+  ['backfill [--max N] [--feed URL]', 'store every past post of the feeds, without alerting'],
+  ['classify <file-or-url> [--json]', 'classify every entry of a feed document'],
+  ['start', 'run the Discord bot (poller, alerts, slash commands)'],
+  ['deploy-commands [--guild ID]', 'register the slash commands with Discord'],
+  [
+    'demo [--fast] [--web] [--fixtures DIR]',
+    'run the bot offline against a local Discord emulator',
+  ],
+  ['export --format csv|jsonl|stix', 'export classified incidents (--since, --until, --out)'],
+  ['stats [--days N] [--png FILE]', 'incidents by cause or severity, as text and a PNG chart'],
+  ['healthcheck', 'exit 0 when a running `start` is connected (Docker HEALTHCHECK)'],
+];
+
+/** Lines of `name  description`, the descriptions in one column two spaces past the longest name. */
+export function alignedColumns(rows: ReadonlyArray<readonly [string, string]>): string[] {
+  const width = Math.max(...rows.map(([name]) => name.length)) + 2;
+  return rows.map(([name, what]) => `  ${name.padEnd(width)}${what}`);
+}
+
 export const MAIN_USAGE = `Usage: jikenbo <command> [options]
 
 Commands:
-  poll [--once]                  poll FEED_URLS (once, or on POLL_SCHEDULE) and print what is new
-  backfill [--max N] [--feed URL] store every past post of the feeds, without alerting
-  classify <file-or-url> [--json] classify every entry of a feed document
-  start                          run the Discord bot (poller, alerts, slash commands)
-  deploy-commands [--guild ID]   register the slash commands with Discord
-  demo [--fast] [--web]          run the bot offline against a local Discord emulator
-  export --format csv|jsonl|stix export classified incidents (--since, --until, --out)
-  stats [--days N] [--png FILE]  incidents by cause or severity, as text and a PNG chart
-  healthcheck                    exit 0 when a running \`start\` is connected (Docker HEALTHCHECK)
+${alignedColumns(COMMANDS).join('\n')}
 
 Run 'jikenbo <command> --help' for a command's options.
 Configuration comes from the environment (see .env.example) and config/.`;
