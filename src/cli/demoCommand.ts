@@ -21,8 +21,9 @@ export interface DemoOptions {
 }
 
 /** Where the demo's feeds are unless `--fixtures` says otherwise. */
+/** The demo blog of fictional posts that ships with the project (packages/demo-blog). */
 export function defaultFixturesDir(): string {
-  return join(projectRoot(), '..', 'shared', 'fixtures', 'feeds');
+  return join(projectRoot(), 'packages', 'demo-blog', 'feeds');
 }
 
 const DEV_PACKAGES = ['@jikenbo/discord-emulator', '@jikenbo/feed-server'];

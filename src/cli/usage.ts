@@ -53,11 +53,13 @@ answers slash commands. Stops cleanly on SIGINT/SIGTERM.`,
   'deploy-commands': `Usage: jikenbo deploy-commands [--guild ID]
 
 Registers the slash commands (bulk overwrite): on one server with --guild, globally otherwise.`,
-  demo: `Usage: jikenbo demo [--fast] [--web]
+  demo: `Usage: jikenbo demo [--fast] [--web] [--fixtures DIR]
 
 Runs the real bot against a local Discord emulator and a local feed server. No token, no network.
   --fast   publish without pauses
   --web    show the local Discord in a browser page on 127.0.0.1 (URL printed), until Ctrl-C
+  --fixtures DIR   publish the *.atom.xml feeds of DIR (default: the project's demo blog of
+                   fictional posts, packages/demo-blog/feeds)
 Needs the development install (the emulator and the feed server are dev-only packages).`,
   healthcheck: `Usage: jikenbo healthcheck
 
