@@ -101,11 +101,11 @@ describe('incident lookups end to end', () => {
       'analyst',
       'general',
       'incident',
-      subcommand('show', [str('id', '2024-067')]),
+      subcommand('show', [str('id', '2026-008')]),
       'ja',
     );
     const embed = embedsOf(reply)[0];
-    expect(embed?.title).toContain('2024-067');
+    expect(embed?.title).toContain('2026-008');
     expect(embed?.fields?.map((f) => f.name)).toEqual([
       '組織',
       '原因',
@@ -142,13 +142,13 @@ describe('incident lookups end to end', () => {
         {
           name: 'show',
           type: OptionType.SubCommand,
-          options: [{ name: 'id', type: OptionType.String, value: '2024-06', focused: true }],
+          options: [{ name: 'id', type: OptionType.String, value: '2026-01', focused: true }],
         },
       ],
     );
     expect(reply.type).toBe(8);
     expect(reply.choices.length).toBeGreaterThan(0);
-    for (const choice of reply.choices) expect(String(choice.value)).toMatch(/^2024-06\d$/);
+    for (const choice of reply.choices) expect(String(choice.value)).toMatch(/^2026-01\d$/);
   });
 
   it('counts incidents by cause and severity over a period', async () => {
@@ -175,7 +175,7 @@ describe('incident lookups end to end', () => {
     const reply = await stack.command('admin', 'general', 'feed', subcommand('status'));
     const field = embedsOf(reply)[0]?.fields?.[0];
     expect(field?.name).toBe(stack.feed.feedUrl);
-    expect(field?.value).toMatch(/failures in a row 0; posts stored 91/);
+    expect(field?.value).toContain(`failures in a row 0; posts stored ${FIXTURE_ENTRIES.length}`);
   });
 
   it('shows help in the user\u2019s language', async () => {

@@ -7,9 +7,11 @@ import type { PollDeps } from '../../src/pipeline/pollFeed.js';
 import type { Stores } from '../../src/store/openStores.js';
 import type { StoredPost } from '../../src/store/postStore.js';
 import { testLimits } from './limits.js';
-import { CONFIG_DIR, FEEDS_DIR } from './paths.js';
+import { CONFIG_DIR } from './paths.js';
+import { TEST_FEEDS_DIR } from '../fixtures/demoBlogFiles.js';
 
-export const FIXTURE_ENTRIES: FixtureEntry[] = loadFixtureEntries(FEEDS_DIR);
+/** The project's own 66-entry test blog (fictional posts), so these tests run in a plain clone. */
+export const FIXTURE_ENTRIES: FixtureEntry[] = loadFixtureEntries(TEST_FEEDS_DIR);
 
 export interface Harness {
   server: FeedServer;

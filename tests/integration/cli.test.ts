@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { FeedServer } from '@jikenbo/feed-server';
-import { FEEDS_DIR } from '../helpers/paths.js';
+import { DEMO_FEEDS_DIR, loadDemoPosts } from '../fixtures/demoBlogFiles.js';
 import { FIXTURE_ENTRIES } from '../helpers/pollHarness.js';
 
 interface Run {
@@ -116,13 +116,14 @@ describe('jikenbo command line', () => {
   });
 
   it('classify prints a table for a feed file and JSON with --json', async () => {
-    const file = join(FEEDS_DIR, 'blog-001.atom.xml');
+    const file = join(DEMO_FEEDS_DIR, 'demo-blog.atom.xml');
+    const posts = loadDemoPosts().length;
     const table = await cli(['classify', file]);
     expect(table.code).toBe(0);
-    expect(table.out.split('\n')).toHaveLength(1 + 8);
+    expect(table.out.split('\n')).toHaveLength(1 + posts);
     const json = await cli(['classify', file, '--json']);
     const rows = JSON.parse(json.out) as Array<Record<string, unknown>>;
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(posts);
     expect(Object.keys(rows[0]!)).toEqual([
       'id',
       'link',

@@ -11,7 +11,7 @@ import {
   redisBackend,
   type Backend,
 } from '../helpers/storeBackends.js';
-import { FEEDS_DIR } from '../helpers/paths.js';
+import { TEST_FEEDS_DIR, testBlogPosts } from '../fixtures/demoBlogFiles.js';
 
 const older = FIXTURE_ENTRIES.slice(10, 40);
 const newer = FIXTURE_ENTRIES.slice(0, 10);
@@ -196,14 +196,14 @@ describe('pollFeed', () => {
     const h = await start([]);
     const url = h.server.serveFile(
       '/rss',
-      readFileSync(join(FEEDS_DIR, 'blog-002.rss.xml'), 'utf8'),
+      readFileSync(join(TEST_FEEDS_DIR, 'blogger.rss.xml'), 'utf8'),
     );
     expect(await pollFeed(url, h.deps)).toMatchObject({
       status: 'ok',
       firstPoll: true,
-      entries: 35,
+      entries: testBlogPosts().length,
     });
-    expect(await h.deps.stores.posts.count()).toBe(35);
+    expect(await h.deps.stores.posts.count()).toBe(testBlogPosts().length);
   });
 });
 

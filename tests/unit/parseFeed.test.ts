@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError, parseFeed } from '../../src/feed/parseFeed.js';
 import { makeAtomEntry } from '@jikenbo/feed-server';
-import { FEEDS_DIR } from '../helpers/paths.js';
+import { TEST_FEEDS_DIR, testBlogPosts } from '../fixtures/demoBlogFiles.js';
 
-const atom = readFileSync(join(FEEDS_DIR, 'blog-002.atom.xml'), 'utf8');
-const rss = readFileSync(join(FEEDS_DIR, 'blog-002.rss.xml'), 'utf8');
+const atom = readFileSync(join(TEST_FEEDS_DIR, 'blogger.atom.xml'), 'utf8');
+const rss = readFileSync(join(TEST_FEEDS_DIR, 'blogger.rss.xml'), 'utf8');
 
 function atomFeed(entries: string[], extra = ''): string {
   return `<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'><title>t</title>${extra}${entries.join('')}</feed>`;
@@ -15,10 +15,10 @@ function atomFeed(entries: string[], extra = ''): string {
 describe('parseFeed', () => {
   it('reads every entry of a Blogger Atom feed with id, link, title, dates and text', async () => {
     const feed = await parseFeed(atom, 'http://x/feed');
-    expect(feed.posts).toHaveLength(35);
+    expect(feed.posts).toHaveLength(testBlogPosts().length);
     const first = feed.posts[0]!;
     expect(first.id).toMatch(/^tag:blogger\.com,1999:blog-\d+\.post-\d+$/);
-    expect(first.link).toMatch(/^https:\/\/blog\.b-son\.net\//);
+    expect(first.link).toMatch(/^https:\/\/jikenbo-test\.example\//);
     expect(first.title).toContain('セキュリティ事件簿');
     expect(first.publishedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(first.text).not.toMatch(/<p>|&lt;/);
