@@ -17,7 +17,7 @@ import { startDevStack } from '../src/app/devStack.js';
 import { startBot } from '../src/app/startBot.js';
 import { loadConfig } from '../src/config/loadConfig.js';
 import { parseFeed } from '../src/feed/parseFeed.js';
-import { defaultFixturesDir } from '../src/cli/demoCommand.js';
+import { projectRoot } from '../src/config/projectRoot.js';
 import { classifyPost } from '../src/classify/classifyPost.js';
 import { silentLogger } from '../src/log.js';
 import { memoryStores } from '../src/store/openStores.js';
@@ -25,9 +25,12 @@ import type { StoredPost } from '../src/store/postStore.js';
 import { percentile } from './stats.js';
 import { addServers, manyIncidents, subscribeAll } from './world.js';
 
+// Our own 66-entry test blog: present in every clone, unlike ../shared.
+const TEST_FEEDS_DIR = join(projectRoot(), 'tests', 'fixtures', 'feeds');
+
 export async function fixturePosts(): Promise<StoredPost[]> {
   const config = loadConfig({ LOG_LEVEL: 'silent' });
-  const xml = readFileSync(join(defaultFixturesDir(), 'blog-002.atom.xml'), 'utf8');
+  const xml = readFileSync(join(TEST_FEEDS_DIR, 'blogger.atom.xml'), 'utf8');
   const now = new Date().toISOString();
   return (await parseFeed(xml, 'bench')).posts.map((post) => ({
     post,

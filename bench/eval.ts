@@ -3,7 +3,8 @@
  * labelled set, the metrics, the same per feed and per genre, and confusion
  * matrices of kind and cause.
  *
- * Sets: the seed dev set (../shared/fixtures) by default; `JIKENBO_FIXTURES`
+ * Sets: the seed dev set (../shared/fixtures) by default, or packages/demo-blog
+ * in a plain clone without ../shared; `JIKENBO_FIXTURES`
  * names one or more fixture folders (separated by `:`); `--all` scores the
  * dev set and the wide set (../shared/fixtures/wide) in one go.
  * `--verbose` lists every miss with its reasons; `--write` writes EVAL.md.
@@ -24,9 +25,19 @@ import {
 import { loadLabelledPosts } from './labels.js';
 
 const shared = join(projectRoot(), '..', 'shared', 'fixtures');
+// A plain clone has no ../shared: score our own demo blog instead, and say so.
+const demoBlog = join(projectRoot(), 'packages', 'demo-blog');
+const defaultDir = existsSync(join(shared, 'labels')) ? shared : demoBlog;
 const dirs = process.argv.includes('--all')
   ? [shared, join(shared, 'wide')]
-  : (process.env.JIKENBO_FIXTURES ?? shared).split(':').filter((d) => d.length > 0);
+  : (process.env.JIKENBO_FIXTURES ?? defaultDir).split(':').filter((d) => d.length > 0);
+console.log(
+  `eval: scoring ${dirs.join(', ')}${
+    defaultDir === demoBlog && !process.env.JIKENBO_FIXTURES
+      ? ' (the real-post corpus ../shared/fixtures is absent: our demo blog instead)'
+      : ''
+  }`,
+);
 const setName = (dir: string) => (basename(dir) === 'fixtures' ? 'dev' : basename(dir));
 
 const rules = loadClassifierRules();
