@@ -7,6 +7,7 @@ import {
   type Severity,
 } from '../classify/vocabulary.js';
 import type { StoredPost } from '../store/postStore.js';
+import type { LatestQuery, SearchQuery } from '../store/sql/incidentArchive.js';
 
 const ALERTABLE = new Set(['incident', 'incident_update']);
 
@@ -16,7 +17,7 @@ export function isIncident(record: StoredPost): boolean {
 
 export function latestIncidents(
   records: readonly StoredPost[],
-  options: { count: number; minSeverity?: Severity | null; cause?: Cause | null },
+  options: LatestQuery,
 ): StoredPost[] {
   return records
     .filter(isIncident)
@@ -29,14 +30,8 @@ export function latestIncidents(
     .slice(0, options.count);
 }
 
-export interface SearchOptions {
-  query: string;
-  cause?: Cause | null;
-  severity?: Severity | null;
-  since?: string | null;
-  until?: string | null;
-  limit: number;
-}
+/** The same query the SQL archive answers, so both lookups take one shape. */
+export type SearchOptions = SearchQuery;
 
 /** The day an incident counts for: its disclosure date, else the post's publication day. */
 const dayOf = (r: StoredPost): string =>
