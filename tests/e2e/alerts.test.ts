@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { severityRank } from '../../src/classify/vocabulary.js';
 import { renderIncidentEmbed } from '../../src/alerts/renderAlert.js';
 import { FIXTURE_ENTRIES } from '../helpers/pollHarness.js';
-import { channel, role, str, subcommand } from '@jikenbo/discord-emulator';
+import { channel, str, subcommand } from '@jikenbo/discord-emulator';
 import { makeAtomEntry, type FixtureEntry } from '@jikenbo/feed-server';
-import { startStack, type Stack } from './stack.js';
+import { startStack, subscribeDemoChannels, type Stack } from './stack.js';
 
 type Embed = {
   title: string;
@@ -31,27 +31,7 @@ describe('alerts end to end', () => {
   beforeAll(async () => {
     stack = await startStack({ entries: FIXTURE_ENTRIES.slice(25, 60) });
     const id = (name: string) => stack.demo.channel(name);
-    await stack.command(
-      'admin',
-      'general',
-      'alerts',
-      subcommand('subscribe', [
-        channel('channel', id('incident-alerts')),
-        str('min_severity', 'low'),
-      ]),
-    );
-    await stack.command(
-      'admin',
-      'general',
-      'alerts',
-      subcommand('subscribe', [
-        channel('channel', id('critical')),
-        str('min_severity', 'critical'),
-        role('mention_role', stack.demo.role('Security Team')),
-        str('mention_min_severity', 'critical'),
-      ]),
-      'ja',
-    );
+    await subscribeDemoChannels(stack, [str('mention_min_severity', 'critical')]);
     await stack.command(
       'admin',
       'general',

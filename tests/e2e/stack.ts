@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import type { FixtureEntry, FeedServer } from '@jikenbo/feed-server';
 import {
   addDemoGuild,
+  channel,
+  role,
+  str,
+  subcommand,
   type CommandOption,
   type DemoGuild,
   type DiscordEmulator,
@@ -109,3 +113,35 @@ export const sub = (
   value: string | number | boolean,
   type: number,
 ): CommandOption => ({ name, value, type });
+
+/**
+ * The demo's two subscriptions, as an admin makes them: #incident-alerts at low and above (in
+ * English) and #critical at critical pinging @Security Team (in Japanese), plus `criticalExtra`.
+ */
+export async function subscribeDemoChannels(
+  stack: Stack,
+  criticalExtra: CommandOption[] = [],
+): Promise<void> {
+  const id = (name: string) => stack.demo.channel(name);
+  await stack.command(
+    'admin',
+    'general',
+    'alerts',
+    subcommand('subscribe', [
+      channel('channel', id('incident-alerts')),
+      str('min_severity', 'low'),
+    ]),
+  );
+  await stack.command(
+    'admin',
+    'general',
+    'alerts',
+    subcommand('subscribe', [
+      channel('channel', id('critical')),
+      str('min_severity', 'critical'),
+      role('mention_role', stack.demo.role('Security Team')),
+      ...criticalExtra,
+    ]),
+    'ja',
+  );
+}

@@ -9,19 +9,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  channel,
   CHROMIUM_PATH,
   launchChromium,
-  role,
-  str,
-  subcommand,
   type StoredMessage,
   type ViewBrowser,
 } from '@jikenbo/discord-emulator';
 import { SEVERITY_COLOURS } from '../../src/alerts/renderAlert.js';
 import { FIXTURE_ENTRIES } from '../helpers/pollHarness.js';
 import { PROJECT_ROOT } from '../helpers/paths.js';
-import { startStack, type Stack } from './stack.js';
+import { startStack, subscribeDemoChannels, type Stack } from './stack.js';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) console.warn(`web view e2e skipped: no Chromium at ${CHROMIUM_PATH}`);
@@ -43,27 +39,7 @@ describe.skipIf(!hasChromium)('the web view of the demo stack in Chromium', () =
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startStack({ entries: FIXTURE_ENTRIES.slice(40, 60) });
-    const id = (name: string) => stack.demo.channel(name);
-    await stack.command(
-      'admin',
-      'general',
-      'alerts',
-      subcommand('subscribe', [
-        channel('channel', id('incident-alerts')),
-        str('min_severity', 'low'),
-      ]),
-    );
-    await stack.command(
-      'admin',
-      'general',
-      'alerts',
-      subcommand('subscribe', [
-        channel('channel', id('critical')),
-        str('min_severity', 'critical'),
-        role('mention_role', stack.demo.role('Security Team')),
-      ]),
-      'ja',
-    );
+    await subscribeDemoChannels(stack);
     await stack.bot.pollOnce();
     stack.feed.publish(...FIXTURE_ENTRIES.slice(20, 40).reverse());
     await stack.bot.pollOnce();
