@@ -7,7 +7,8 @@
  */
 import type { Reason } from '../classify/classification.js';
 import type { StoredPost } from '../store/postStore.js';
-import { normalizeText, organizationKey } from './organizationKey.js';
+import { CONTINUES_LABEL } from '../store/sql/linkColumns.js';
+import { normalizeText, organizationKey } from '../text/organizationKey.js';
 
 export interface LinkOptions {
   /** How far back an earlier post may be and still be the same incident. */
@@ -16,8 +17,7 @@ export interface LinkOptions {
 
 export const DEFAULT_LINK_WINDOW_DAYS = 400;
 
-/** The label of the reason that records a link. */
-export const CONTINUES_LABEL = 'continues';
+export { CONTINUES_LABEL };
 
 export type LinkRule =
   'link.cited-title' | 'link.cited-date' | 'link.cited-notice' | 'link.same-organization';

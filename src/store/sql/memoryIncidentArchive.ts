@@ -9,13 +9,16 @@ import {
   normalizeForSearch,
   parseIncidentId,
   rankOf,
+  sortTimeOf,
 } from './archiveRecord.js';
+import { continuesOf, organizationKeyOf } from './linkColumns.js';
 import { bucketStart, foldStats } from './archiveStats.js';
 import {
   SUGGEST_LIMIT,
   type ArchiveStats,
   type IncidentArchive,
   type LatestQuery,
+  type LinkCandidatesQuery,
   type SearchQuery,
   type SearchResult,
   type StatsQuery,
@@ -94,5 +97,20 @@ export class MemoryIncidentArchive implements IncidentArchive {
 
   async recent(limit: number): Promise<StoredPost[]> {
     return (await this.newest()).slice(0, limit);
+  }
+
+  async linkCandidates(q: LinkCandidatesQuery): Promise<StoredPost[]> {
+    return (await this.newest())
+      .filter(isIncident)
+      .filter((r) => organizationKeyOf(r) === q.organizationKey)
+      .filter((r) => sortTimeOf(r) >= q.since && sortTimeOf(r) <= q.until)
+      .slice(0, q.limit);
+  }
+
+  async incidentPosts(rootId: string): Promise<StoredPost[]> {
+    return (await this.newest())
+      .filter((r) => r.post.id === rootId || continuesOf(r) === rootId)
+      .slice(0, 100)
+      .reverse();
   }
 }

@@ -4,6 +4,7 @@
  * that has shipped.
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { incidentLinks } from './migrationIncidentLinks.js';
 
 export type SqlEngine = 'sqlite' | 'postgres';
 
@@ -148,7 +149,10 @@ async function createTextIndex(db: Kysely<unknown>, engine: SqlEngine): Promise<
 
 /** Every migration, by name; names sort in the order they apply. */
 export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
-  return { '0001-initial-schema': initialSchema(engine) };
+  return {
+    '0001-initial-schema': initialSchema(engine),
+    '0002-incident-links': incidentLinks(engine),
+  };
 }
 
 /** The newest migration's name: the schema version a store opened by this code has. */

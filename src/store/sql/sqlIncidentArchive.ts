@@ -13,6 +13,7 @@ import type {
   ArchiveStats,
   IncidentArchive,
   LatestQuery,
+  LinkCandidatesQuery,
   SearchQuery,
   SearchResult,
   StatsQuery,
@@ -156,5 +157,27 @@ export class SqlIncidentArchive implements IncidentArchive {
 
   recent(limit: number): Promise<StoredPost[]> {
     return guarded('reading recent posts', () => this.newest(sql<SqlBool>`1 = 1`, limit));
+  }
+
+  linkCandidates(q: LinkCandidatesQuery): Promise<StoredPost[]> {
+    return guarded('reading link candidates', () =>
+      this.newest(
+        eb.and([
+          eb('organization_key', '=', q.organizationKey),
+          eb('sort_time', '>=', q.since),
+          eb('sort_time', '<=', q.until),
+          eb('listed', '=', 1),
+        ]),
+        q.limit,
+      ),
+    );
+  }
+
+  incidentPosts(rootId: string): Promise<StoredPost[]> {
+    return guarded('reading an incident timeline', async () =>
+      (
+        await this.newest(eb.or([eb('id', '=', rootId), eb('continues', '=', rootId)]), 100)
+      ).reverse(),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../../src/classify/classification.js';
 import { linkIncident, linkOf, rootIdOf, withLink } from '../../../src/incidents/linkIncident.js';
-import { organizationKey } from '../../../src/incidents/organizationKey.js';
+import { organizationKey } from '../../../src/text/organizationKey.js';
 import type { StoredPost } from '../../../src/store/postStore.js';
 import { makeClassification, makePost } from '../../helpers/builders.js';
 
