@@ -118,6 +118,7 @@ export function linkIncident(
   const key = organizationKey(c.organization);
   if (!key) return null;
   const time = timeOf(record);
+  if (Number.isNaN(Date.parse(time))) return null;
   const earliest = new Date(Date.parse(time) - options.windowDays * DAY_MS).toISOString();
   const earlier = candidates
     .filter((p) => p.post.id !== record.post.id && LINKABLE_KINDS.has(p.classification.kind))

@@ -7,6 +7,11 @@
  */
 import { AlertDeliverer, type DeliveryOptions } from '../alerts/deliverAlerts.js';
 import type { Config } from '../config/loadConfig.js';
+import {
+  linkNewPosts,
+  postStoreCandidates,
+  type LinkCandidateSource,
+} from '../incidents/linkNewPosts.js';
 import type { StoredPost } from '../store/postStore.js';
 import { backfillFeed, type BackfillProgress, type BackfillResult } from './backfill.js';
 import type { ClassifyPost } from './classifyPosts.js';
@@ -55,6 +60,14 @@ export interface Core {
   stop(): Promise<void>;
 }
 
+/** Links new posts through the SQL archive's index when the stores have one, else over the post store. */
+function incidentLinker(stores: Stores, limits: Config['limits']) {
+  const archive = (stores as Stores & { archive?: LinkCandidateSource }).archive;
+  const source = archive ?? postStoreCandidates(stores.posts);
+  const options = { windowDays: limits.incidents.linkWindowDays };
+  return (records: StoredPost[]) => linkNewPosts(records, source, options);
+}
+
 /** Builds the core from its ports. */
 export function createCore(deps: CoreDeps): Core {
   const { config, stores, log } = deps;
@@ -75,6 +88,7 @@ export function createCore(deps: CoreDeps): Core {
     limits: config.limits,
     now,
     log: pollLog,
+    linkPosts: incidentLinker(stores, config.limits),
     ...(deliverer && {
       onNewPosts: async (records: StoredPost[]) => {
         await deliverer.enqueue(records);

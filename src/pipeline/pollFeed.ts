@@ -21,6 +21,8 @@ export interface PollDeps {
   limits: Limits;
   now: () => Date;
   log: Logger;
+  /** Adds incident links to new posts before they are stored (src/incidents/linkNewPosts). */
+  linkPosts?: (records: StoredPost[]) => Promise<StoredPost[]>;
   /** Receives the new posts of an already-initialised feed (the alert side); must be idempotent. */
   onNewPosts?: (posts: StoredPost[]) => Promise<void>;
 }
@@ -86,7 +88,7 @@ export async function pollFeed(url: string, deps: PollDeps): Promise<FeedPollRes
     const entries = uniqueById(fetched.posts);
     const seen = await deps.stores.seen.seen(entries.map((p) => p.id));
     const fresh = entries.filter((p) => !seen.has(p.id));
-    const records = classifyPosts(fresh, deps.classify, now, log);
+    const records = await linked(classifyPosts(fresh, deps.classify, now, log), deps, log);
     await deps.stores.posts.put(records);
     const firstPoll = !state.initialized;
     // Alerts are queued before the entries are marked seen: a crash in between re-queues
@@ -129,6 +131,17 @@ export async function pollFeed(url: string, deps: PollDeps): Promise<FeedPollRes
     });
     log.warn({ reason: err.message, failures, nextAttemptAt }, 'feed poll failed; backing off');
     return { feedUrl: url, status: 'error', reason: err.message, failures, nextAttemptAt };
+  }
+}
+
+/** Links new posts to the incidents they continue; a store fault leaves them unlinked, never unstored. */
+async function linked(records: StoredPost[], deps: PollDeps, log: Logger): Promise<StoredPost[]> {
+  if (!deps.linkPosts || records.length === 0) return records;
+  try {
+    return await deps.linkPosts(records);
+  } catch (err) {
+    log.warn({ err }, 'could not link new posts to earlier incidents; storing them unlinked');
+    return records;
   }
 }
 
