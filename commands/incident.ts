@@ -11,6 +11,8 @@ import {
 } from '../src/incidents/lookups.js';
 import { InputError, parseDate } from '../src/subscriptions/parseOptions.js';
 import { cut, renderIncidentEmbed, SEVERITY_COLOURS } from '../src/alerts/renderAlert.js';
+import { renderTimelineEmbed } from '../src/alerts/renderTimeline.js';
+import { incidentTimeline } from '../src/incidents/timeline.js';
 import { causeSchema, severitySchema, SEVERITY_NAMES } from '../src/classify/vocabulary.js';
 import type { StoredPost } from '../src/store/postStore.js';
 import type { CommandContext, CommandModule } from '../src/discord/commandModule.js';
@@ -157,6 +159,15 @@ function listEmbed(title: string, items: StoredPost[], lang: Lang) {
   };
 }
 
+/** Room left for a timeline beside one incident embed, within Discord's 6000 characters per message. */
+const TIMELINE_CHARS = 2500;
+
+/** The timeline of the incident `record` belongs to (issue 12), when it has more than one post. */
+function timelineEmbeds(record: StoredPost, records: readonly StoredPost[], lang: Lang) {
+  const entries = incidentTimeline(record, records);
+  return entries.length > 1 ? [renderTimelineEmbed(entries, lang, TIMELINE_CHARS)] : [];
+}
+
 async function execute(
   interaction: ChatInputCommandInteraction,
   ctx: CommandContext,
@@ -201,8 +212,12 @@ async function execute(
       const id = o.getString('id', true);
       const found = findIncident(records, id);
       if (found.length === 0) throw new InputError('error.no-incident', { id });
+      const timeline = timelineEmbeds(found[0] as StoredPost, records, lang);
       return respond(interaction, {
-        embeds: found.slice(0, 3).map((r) => renderIncidentEmbed(r, lang)),
+        embeds: [
+          ...found.slice(0, timeline.length > 0 ? 1 : 3).map((r) => renderIncidentEmbed(r, lang)),
+          ...timeline,
+        ],
       });
     }
     case 'stats': {

@@ -157,6 +157,31 @@ const TEXTS = {
   'alert.affected-unknown': { en: 'not stated', ja: '記載なし' },
   'alert.affected-count': { en: '{count} people', ja: '{count}名' },
   'alert.sample': { en: '(sample alert)', ja: '(サンプル通知)' },
+  // Incidents that follow the story (issue 12): timelines, update alerts, watchlists, digests.
+  'story.timeline-title': { en: 'Timeline: {organization}', ja: '経過: {organization}' },
+  'story.first-report': { en: 'First report', ja: '第一報' },
+  'story.update': { en: 'Update', ja: '続報' },
+  'story.no-change': {
+    en: 'no change in people affected, severity or cause',
+    ja: '影響人数・重大度・原因に変更なし',
+  },
+  'story.linked-because': { en: 'linked because it {why}', ja: '関連付けの理由: {why}' },
+  'story.why.cited-title': {
+    en: 'quotes the earlier notice’s title {words}',
+    ja: '以前のお知らせのタイトル{words}を引用',
+  },
+  'story.why.cited-date': {
+    en: 'cites the earlier notice’s date {words}',
+    ja: '以前のお知らせの日付{words}に言及',
+  },
+  'story.why.cited-notice': {
+    en: 'refers to an earlier notice {words} of the same organisation',
+    ja: '同じ組織の以前のお知らせ{words}に言及',
+  },
+  'story.why.same-organization': {
+    en: 'is an update from the same organisation {words}',
+    ja: '同じ組織{words}の続報',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

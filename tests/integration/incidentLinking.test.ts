@@ -2,7 +2,7 @@
  * The core links an update to the incident it continues as it stores it, through the SQL archive's
  * index or over the post store, and /incident show's timeline reads the link back.
  */
-import { FeedServer, makeAtomEntry, type FixtureEntry } from '@jikenbo/feed-server';
+import { FeedServer } from '@jikenbo/feed-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildClassifier } from '../../src/app/createApp.js';
 import { loadConfig } from '../../src/config/loadConfig.js';
@@ -12,29 +12,11 @@ import { createCore } from '../../src/pipeline/index.js';
 import { memoryStores, type Stores } from '../../src/store/openStores.js';
 import { openSqlStores } from '../../src/store/sql/openSqlStores.js';
 import { CONFIG_DIR } from '../helpers/paths.js';
-
-function entry(id: string, title: string, html: string, published: string): FixtureEntry {
-  return { id, published, xml: makeAtomEntry({ id, title, html, published }) };
-}
-
-const FIRST = entry(
-  'tag:first',
-  '株式会社ミナトテック　不正アクセスによる個人情報漏えいのお知らせ',
-  '<p>株式会社ミナトテックは、当社サーバーが第三者による不正アクセスを受け、お客様の個人情報2,850件が漏えいした可能性があることを2025年3月4日に公表しました。</p>',
-  '2025-03-04T00:00:00Z',
-);
-const OTHER = entry(
-  'tag:other',
-  '株式会社ミナトフーズ　メール誤送信に関するお詫び',
-  '<p>株式会社ミナトフーズは、お客様のメールアドレス120件を誤って送信しました。</p>',
-  '2025-03-10T00:00:00Z',
-);
-const UPDATE = entry(
-  'tag:update',
-  'ミナトテック（株）　不正アクセスによる個人情報漏えいについて（第2報）',
-  '<p>ミナトテック株式会社は、2025年3月4日に公表した不正アクセスによる個人情報漏えいについて、調査の結果、影響を受けたお客様が35,650名であることが判明したと第2報で発表しました。</p>',
-  '2025-04-20T00:00:00Z',
-);
+import {
+  STORY_FIRST as FIRST,
+  STORY_OTHER as OTHER,
+  STORY_UPDATE as UPDATE,
+} from '../fixtures/storyPosts.js';
 
 const BACKENDS: Array<[string, () => Promise<Stores>]> = [
   ['memory stores', async () => memoryStores()],
