@@ -16,7 +16,7 @@ import type { StoredPost } from '../store/postStore.js';
 import { markChannelBroken } from '../subscriptions/subscribe.js';
 import { fanOut } from './fanOut.js';
 import { PublishError, type Publisher } from './publisher.js';
-import { renderAlert } from './renderAlert.js';
+import { renderForChannel } from './updateContext.js';
 
 /**
  * Attempts, backoff and concurrency of delivery: config/limits.json `delivery`
@@ -146,7 +146,7 @@ export class AlertDeliverer {
     try {
       const { messageId } = await publisher.publish(
         delivery.channelId,
-        renderAlert(record, subscription),
+        await renderForChannel(record, subscription, delivery.channelId, stores),
         nonceOf(delivery.id),
       );
       await this.finish(delivery, 'delivered', null, messageId);

@@ -178,6 +178,11 @@ const TEXTS = {
     en: 'refers to an earlier notice {words} of the same organisation',
     ja: '同じ組織の以前のお知らせ{words}に言及',
   },
+  'story.update-to': { en: 'Update to {title}', ja: '続報: {title}' },
+  'story.update-to-unalerted': {
+    en: 'Update to {title} (first reported {day}; that report was not alerted here)',
+    ja: '続報: {title}({day}の第一報はこのチャンネルには通知されていません)',
+  },
   'story.why.same-organization': {
     en: 'is an update from the same organisation {words}',
     ja: '同じ組織{words}の続報',
