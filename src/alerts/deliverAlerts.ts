@@ -11,10 +11,13 @@ import type { Limits } from '../config/limits.js';
 import type { Logger } from '../log.js';
 import { backoffSeconds } from '../backoff.js';
 import type { Stores } from '../store/openStores.js';
+import type { GuildSettings } from '../store/guildSettings.js';
 import type { Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
 import { markChannelBroken } from '../subscriptions/subscribe.js';
 import { fanOut } from './fanOut.js';
+import { fanOutWatches } from './fanOutWatches.js';
+import { channelSubscription } from './watchAlert.js';
 import { PublishError, type Publisher } from './publisher.js';
 import { renderForChannel } from './updateContext.js';
 
@@ -57,7 +60,9 @@ export class AlertDeliverer {
 
   /** Queues alerts for new posts (idempotent) and starts delivering them. */
   async enqueue(records: readonly StoredPost[]): Promise<number> {
-    const deliveries = fanOut(records, await this.deps.stores.guilds.list(), this.deps.now());
+    const guilds = await this.deps.stores.guilds.list();
+    const now = this.deps.now();
+    const deliveries = [...fanOut(records, guilds, now), ...fanOutWatches(records, guilds, now)];
     const added = await this.deps.stores.outbox.enqueue(deliveries);
     if (added.length > 0) this.deps.log.info({ deliveries: added.length }, 'alerts queued');
     this.kick();
@@ -132,7 +137,9 @@ export class AlertDeliverer {
   private async deliverOne(delivery: Delivery): Promise<keyof RunSummary> {
     const { stores, publisher, log } = this.deps;
     const settings = await stores.guilds.get(delivery.guildId);
-    const subscription = settings?.subscriptions.find((s) => s.channelId === delivery.channelId);
+    const subscription = settings
+      ? channelSubscription(settings, delivery.channelId, this.deps.now().toISOString())
+      : null;
     const record = await stores.posts.get(delivery.postId);
     if (!subscription || subscription.health.status !== 'ok' || !record) {
       const why = !record
@@ -146,7 +153,7 @@ export class AlertDeliverer {
     try {
       const { messageId } = await publisher.publish(
         delivery.channelId,
-        await renderForChannel(record, subscription, delivery.channelId, stores),
+        await renderForChannel(record, subscription, settings as GuildSettings, stores),
         nonceOf(delivery.id),
       );
       await this.finish(delivery, 'delivered', null, messageId);

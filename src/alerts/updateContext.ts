@@ -3,9 +3,10 @@ import { linkOf } from '../incidents/linkIncident.js';
 import type { Stores } from '../store/openStores.js';
 import { deliveryId } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
-import type { Subscription } from '../store/guildSettings.js';
+import type { GuildSettings, Subscription } from '../store/guildSettings.js';
 import { renderAlert, type AlertMessage } from './renderAlert.js';
 import { renderUpdateAlert, type UpdateContext } from './renderUpdate.js';
+import { watchHitsIn, withWatchHits } from './watchAlert.js';
 
 /**
  * The update context of `record` in `channelId`, or null when it continues nothing stored. The reply
@@ -30,15 +31,20 @@ export async function updateContextFor(
   return { original, previous, replyTo: null };
 }
 
-/** The message for `record` in `channelId`: an update alert when it continues an incident, else the alert. */
+/**
+ * The message for `record` in the subscription's channel: an update alert when it continues an
+ * incident, else the alert; with the server's watches that sent it there, if any.
+ */
 export async function renderForChannel(
   record: StoredPost,
   subscription: Subscription,
-  channelId: string,
+  settings: GuildSettings,
   stores: Pick<Stores, 'posts' | 'outbox'>,
 ): Promise<AlertMessage> {
+  const channelId = subscription.channelId;
   const context = await updateContextFor(record, channelId, stores);
-  return context
+  const message = context
     ? renderUpdateAlert(record, subscription, context)
     : renderAlert(record, subscription);
+  return withWatchHits(message, watchHitsIn(record, settings, channelId), subscription);
 }

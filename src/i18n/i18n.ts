@@ -183,6 +183,43 @@ const TEXTS = {
     en: 'Update to {title} (first reported {day}; that report was not alerted here)',
     ja: '続報: {title}({day}の第一報はこのチャンネルには通知されていません)',
   },
+  'error.watch-name': {
+    en: 'Watch a name of {min} to {max} characters (legal forms such as 株式会社 do not count): “{name}” is not one.',
+    ja: '監視する名前は{min}〜{max}文字にしてください(株式会社などの法人格は数えません)。「{name}」は使えません。',
+  },
+  'error.watch-limit': {
+    en: 'This server already watches {max} names, the most it may; remove one first.',
+    ja: 'このサーバーの監視名は上限の{max}件に達しています。先に削除してください。',
+  },
+  'error.watch-unknown': {
+    en: '“{name}” is not on this server’s watchlist.',
+    ja: '「{name}」はこのサーバーの監視リストにありません。',
+  },
+  'story.watch-hit': { en: 'Watched: {names}', ja: '監視一致: {names}' },
+  'story.watch-field.organization': { en: 'organisation', ja: '組織名' },
+  'story.watch-field.title': { en: 'title', ja: 'タイトル' },
+  'story.watch-field.text': { en: 'body', ja: '本文' },
+  'watch.added': {
+    en: 'Watching **{name}**: alerts to {channel}, pinging {role} ({count}/{max} names).',
+    ja: '**{name}** を監視します: 通知先 {channel}、メンション {role}({count}/{max}件)。',
+  },
+  'watch.removed': { en: 'Stopped watching **{name}**.', ja: '**{name}** の監視をやめました。' },
+  'watch.none': {
+    en: 'This server watches no names. Add one with /watch add.',
+    ja: 'このサーバーの監視名はありません。/watch add で追加できます。',
+  },
+  'watch.no-channel': {
+    en: 'no channel yet (subscribe one with /alerts subscribe)',
+    ja: '通知先なし(/alerts subscribe で購読してください)',
+  },
+  'watch.no-role': { en: 'nobody', ja: 'なし' },
+  'watch.list-title': { en: 'Watched names ({count}/{max})', ja: '監視名({count}/{max}件)' },
+  'watch.test-title': {
+    en: '“{name}” would have caught {caught} of the last {scanned} posts',
+    ja: '「{name}」は直近{scanned}件のうち{caught}件を検出します',
+  },
+  'watch.test-none': { en: 'None of them names it.', ja: 'どの記事にも出てきません。' },
+  'watch.found-in': { en: 'named in the {where}', ja: '{where}に記載' },
   'story.why.same-organization': {
     en: 'is an update from the same organisation {words}',
     ja: '同じ組織{words}の続報',

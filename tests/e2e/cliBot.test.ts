@@ -36,11 +36,11 @@ describe('jikenbo deploy-commands', () => {
     const run = await cli(['deploy-commands', '--guild', demo.guild.id]);
     expect(run).toMatchObject({
       code: 0,
-      out: `registered 4 command(s) on guild ${demo.guild.id}`,
+      out: `registered 5 command(s) on guild ${demo.guild.id}`,
     });
     expect(
       (emulator.world.guildCommands.get(demo.guild.id) ?? []).map((c) => c.name).sort(),
-    ).toEqual(['alerts', 'feed', 'help', 'incident']);
+    ).toEqual(['alerts', 'feed', 'help', 'incident', 'watch']);
     expect(emulator.world.globalCommands).toEqual([]);
   });
 
