@@ -48,7 +48,7 @@ describe('jikenbo deploy-commands', () => {
     await cli(['deploy-commands']);
     const run = await cli(['deploy-commands']);
     expect(run.code).toBe(0);
-    expect(emulator.world.globalCommands).toHaveLength(4);
+    expect(emulator.world.globalCommands).toHaveLength(5);
     expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(2);
   });
 });
