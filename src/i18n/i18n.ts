@@ -220,6 +220,10 @@ const TEXTS = {
   },
   'watch.test-none': { en: 'None of them names it.', ja: 'どの記事にも出てきません。' },
   'watch.found-in': { en: 'named in the {where}', ja: '{where}に記載' },
+  'story.digest-head': {
+    en: 'Digest: {count} held alerts ({counts}) — {page}/{pages}',
+    ja: 'ダイジェスト: 保留中の通知{count}件({counts}) — {page}/{pages}',
+  },
   'story.why.same-organization': {
     en: 'is an update from the same organisation {words}',
     ja: '同じ組織{words}の続報',
