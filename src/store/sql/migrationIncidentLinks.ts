@@ -16,11 +16,12 @@ export function incidentLinks(engine: SqlEngine): Migration {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('posts').addColumn('organization_key', t).execute();
       await db.schema.alterTable('posts').addColumn('continues', t).execute();
-      // Candidates of a new post: same organisation, newest first, within a window of time.
+      // Candidates of a new post: same organisation, listed, newest first, within a window of time.
+      // `listed` is in the key so no planner prefers posts_listed_newest (a scan of the window).
       await db.schema
         .createIndex('posts_by_org_key')
         .on('posts')
-        .columns(['organization_key', 'sort_time desc', 'id'])
+        .columns(['organization_key', 'listed', 'sort_time desc', 'id'])
         .execute();
       await db.schema
         .createIndex('posts_by_continues')
