@@ -9,6 +9,7 @@ import { decideCause } from './decideCause.js';
 import { decideKind } from './decideKind.js';
 import { decideSeverity } from './decideSeverity.js';
 import { findDataTypes } from './findDataTypes.js';
+import { mayMatch } from './prefilter.js';
 import { preparePost, type ClassifierInput } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { derived } from './derived.js';
@@ -24,7 +25,9 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
   const aboutAnIncident = kind.kind !== 'off_topic' && kind.kind !== 'threat_intel';
   const cause = decideCause(post, kind.kind, rules);
   const data = aboutAnIncident ? findDataTypes(post, rules) : null;
-  const mentions = aboutAnIncident ? findCountMentions(post.lines, countRulesOf(rules)) : [];
+  const mentions = aboutAnIncident
+    ? findCountMentions(post.lines, countRulesOf(rules), (re) => mayMatch(post, re, rules))
+    : [];
   const picked = pickAffected(mentions);
   const severity = decideSeverity(
     {

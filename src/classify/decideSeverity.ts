@@ -7,6 +7,7 @@
 import type { AffectedResult } from './affected.js';
 import type { Reason } from './classification.js';
 import type { CountMention } from './countMentions.js';
+import { mayMatch } from './prefilter.js';
 import { matchedWords, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { derived } from './derived.js';
@@ -41,17 +42,25 @@ interface Fact {
 /** Sentences that state a finished finding of no leak (not a provisional "so far"). */
 function noLeakFinding(post: PreparedPost, rules: ClassifierRules): string | null {
   const s = rules.severity;
+  if (!mayMatch(post, s.noLeakConclusion, rules)) return null;
+  const positive = mayMatch(post, s.positiveLeak, rules);
   let finding: string | null = null;
   for (const sentence of post.sentences) {
     const concludes = s.noLeakConclusion.test(sentence);
     if (concludes && s.conclusionQualifier.test(sentence) && !s.provisional.test(sentence))
       finding ??= sentence;
-    if (!concludes && s.positiveLeak.test(sentence)) return null;
+    if (!concludes && positive && s.positiveLeak.test(sentence)) return null;
   }
   return finding;
 }
 
-function firstSentence(post: PreparedPost, re: RegExp, unless?: RegExp): string | null {
+function firstSentence(
+  post: PreparedPost,
+  rules: ClassifierRules,
+  re: RegExp,
+  unless?: RegExp,
+): string | null {
+  if (!mayMatch(post, re, rules)) return null;
   return (
     post.sentences.find((sentence) => re.test(sentence) && !(unless && unless.test(sentence))) ??
     null
@@ -76,11 +85,15 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
       ],
     };
   }
+  // Patterns whose words the post lacks are not run (one prefilter pass per post).
+  const words = (re: RegExp, text: string, max: number) =>
+    mayMatch(post, re, rules) ? matchedWords(re, text, max) : [];
+  const occurs = (re: RegExp, text: string) => mayMatch(post, re, rules) && re.test(text);
   const facts: Fact[] = [];
   const attack = rules.causeRules.attackCauses.includes(cause);
   const finding = noLeakFinding(post, rules);
   const encrypted = s.encryptionAppliesTo.includes(cause)
-    ? matchedWords(s.encryptedData, post.text, 1)
+    ? words(s.encryptedData, post.text, 1)
     : [];
   const noLeak = finding !== null || encrypted.length > 0;
   if (finding)
@@ -117,7 +130,7 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
         s.sensitiveDataTypes.includes(t) &&
         !(t === 'credentials' && s.credentialsNotSensitiveFor.includes(cause)),
     );
-    const sensitiveWords = matchedWords(s.sensitiveText, post.text, 2);
+    const sensitiveWords = words(s.sensitiveText, post.text, 2);
     if (sensitive.length > 0 || sensitiveWords.length > 0) {
       facts.push({
         level: 'high',
@@ -128,18 +141,19 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
     const personal =
       dataTypes.length > 0 ||
       affected.value !== null ||
-      post.sentences.some((x) => s.personalDataLeak.test(x) && s.positiveLeak.test(x));
+      (mayMatch(post, s.personalDataLeak, rules) &&
+        post.sentences.some((x) => s.personalDataLeak.test(x) && s.positiveLeak.test(x)));
     if ((attack || cause === 'insider') && personal) {
       facts.push({ level: 'medium', rule: 'severity.wrongful-leak', evidence: [cause] });
     }
   }
-  const website = matchedWords(s.websiteOnly, `${post.title}\n${post.lead}`, 1);
+  const website = words(s.websiteOnly, `${post.title}\n${post.lead}`, 1);
   // An intrusion the post does not place on a public website is taken as internal.
   if (['unauthorized_access', 'ransomware', 'malware'].includes(cause) && website.length === 0) {
     facts.push({
       level: 'medium',
       rule: 'severity.internal-intrusion',
-      evidence: matchedWords(s.internalIntrusion, post.text, 1),
+      evidence: words(s.internalIntrusion, post.text, 1),
     });
   }
   let disruption = false;
@@ -150,13 +164,13 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
       () => new RegExp(`${s.outageNegated.source}|${s.precaution.source}`, 'i'),
     );
     const outage =
-      firstSentence(post, s.outage, notOutage) ??
-      (cause === 'ransomware' ? firstSentence(post, s.ransomwareOutage, notOutage) : null);
+      firstSentence(post, rules, s.outage, notOutage) ??
+      (cause === 'ransomware' ? firstSentence(post, rules, s.ransomwareOutage, notOutage) : null);
     if (outage) {
       disruption = true;
       facts.push({ level: 'critical', rule: 'severity.outage', evidence: [outage.slice(0, 80)] });
     }
-    const degraded = firstSentence(post, s.degraded);
+    const degraded = firstSentence(post, rules, s.degraded);
     if (degraded)
       facts.push({
         level: 'medium',
@@ -168,20 +182,20 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
     facts.push({ level: 'high', rule: 'severity.ransomware', evidence: [] });
   if (
     ['account_compromise', 'unauthorized_access', 'malware'].includes(cause) &&
-    s.spamSent.test(post.text)
+    occurs(s.spamSent, post.text)
   ) {
     const count = input.spamCount?.value ?? null;
-    const mass = count !== null ? count >= s.spamMassCount : s.spamMass.test(post.text);
+    const mass = count !== null ? count >= s.spamMassCount : occurs(s.spamMass, post.text);
     facts.push({
       level: mass ? 'medium' : 'low',
       rule: mass ? 'severity.spam-sent-mass' : 'severity.spam-sent-few',
-      evidence: count !== null ? [`${count} mail(s)`] : matchedWords(s.spamMass, post.text, 1),
+      evidence: count !== null ? [`${count} mail(s)`] : words(s.spamMass, post.text, 1),
     });
   }
   if (
     s.noticeCauses.includes(cause) ||
     website.length > 0 ||
-    (cause === 'account_compromise' && s.takeoverNotice.test(post.text))
+    (cause === 'account_compromise' && occurs(s.takeoverNotice, post.text))
   ) {
     facts.push({ level: 'low', rule: 'severity.notice', evidence: website });
   }
