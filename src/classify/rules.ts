@@ -4,6 +4,7 @@
  * and compiled once. Tuning the classifier means editing that file.
  */
 import { z } from 'zod';
+import { causeCheckSchema, causeRowProblems, causeRowSchema } from './causeRows.js';
 import { decisionRowSchema, factNamesOf } from './decisionRows.js';
 import { ORGANIZATION_WAYS } from './organization.js';
 import { namedPattern, regex } from './patterns.js';
@@ -54,16 +55,14 @@ const baseRulesSchema = z.object({
   causes: causePatterns,
   causeRules: z.object({
     titleMultiplier: z.number().positive(),
-    minScore: z.number().nonnegative(),
-    supportScam: regex,
-    softwareFlaw: regex,
-    ransomwareEvent: regex,
     attackCauses: z.array(causeSchema),
-    errorCauses: z.array(causeSchema),
     secondaryMinScore: z.number().nonnegative(),
     negatedAfter: regex,
-    softwareDefect: regex,
     quoted: regex,
+    /** Named patterns the decision rows require or exclude. */
+    checks: z.array(causeCheckSchema).default([]),
+    /** The spec's tie-breaks, in its order: the first row that holds decides. */
+    decisions: z.array(causeRowSchema).min(1),
   }),
   dataTypes: z.object(
     Object.fromEntries(DATA_TYPES.map((d) => [d, regex])) as Record<
@@ -179,6 +178,8 @@ export const classifierRulesSchema = baseRulesSchema.superRefine((rules, ctx) =>
           : 'a group needs at least one pattern, or samePatternsAs',
       });
   });
+  for (const problem of causeRowProblems(rules.causeRules.decisions, rules.causeRules.checks))
+    ctx.addIssue({ code: 'custom', ...problem });
   const last = rules.kind.decisions.at(-1);
   if (last && [...last.when.all, ...last.when.any, ...last.when.none].length > 0)
     ctx.addIssue({
