@@ -153,10 +153,7 @@ export function findCountMentions(
         text: `${before.slice(-12)}${text}`.trim(),
         line: lineIndex,
         total: totalPrefix(before),
-        included:
-          includedAfter(after) ||
-          excludedAfter(after) ||
-          partOfBefore(before),
+        included: includedAfter(after) || excludedAfter(after) || partOfBefore(before),
         near,
         spam: spamContext(near),
         // Relevance may come from a list's heading a few lines up; spam and records only from the line above.

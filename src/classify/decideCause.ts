@@ -117,8 +117,7 @@ function rowDecides(
       ? [...scores.keys()]
       : row.among === 'title-topic'
         ? [...scores.keys()].filter(
-            (c) =>
-              s(c) > 0 && rules.causes[c as ScoredCause].some((p) => p.re.test(post.title)),
+            (c) => s(c) > 0 && rules.causes[c as ScoredCause].some((p) => p.re.test(post.title)),
           )
         : row.among;
   const qualifying = candidates.filter(
