@@ -7,6 +7,7 @@
 import type { AffectedResult } from './affected.js';
 import type { Reason } from './classification.js';
 import type { CountMention } from './countMentions.js';
+import { patternInfoOf } from './patterns.js';
 import { mayMatch } from './prefilter.js';
 import { matchedWords, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
@@ -37,6 +38,8 @@ interface Fact {
   level: Severity;
   rule: string;
   evidence: string[];
+  /** The pattern whose words make the fact (its id goes into the reason). */
+  pattern?: RegExp | undefined;
 }
 
 /** Sentences that state a finished finding of no leak (not a provisional "so far"). */
@@ -100,10 +103,16 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
     facts.push({
       level: 'low',
       rule: 'severity.no-leak-concluded',
+      pattern: s.noLeakConclusion,
       evidence: [finding.slice(0, 80)],
     });
   if (encrypted.length > 0)
-    facts.push({ level: 'low', rule: 'severity.data-was-encrypted', evidence: encrypted });
+    facts.push({
+      level: 'low',
+      rule: 'severity.data-was-encrypted',
+      evidence: encrypted,
+      pattern: s.encryptedData,
+    });
 
   if (!noLeak) {
     const level = affected.value !== null ? peopleLevel(affected.value, rules) : null;
@@ -122,6 +131,7 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
       facts.push({
         level: critical ? 'critical' : 'high',
         rule: 'severity.card-data',
+        pattern: rules.dataTypes.credit_card,
         evidence: [`${count ?? 'unstated'} card(s)`],
       });
     }
@@ -135,6 +145,10 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
       facts.push({
         level: 'high',
         rule: 'severity.sensitive-data',
+        pattern:
+          sensitiveWords.length > 0
+            ? s.sensitiveText
+            : rules.dataTypes[sensitive[0] as (typeof sensitive)[number]],
         evidence: [...sensitive, ...sensitiveWords],
       });
     }
@@ -153,6 +167,7 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
     facts.push({
       level: 'medium',
       rule: 'severity.internal-intrusion',
+      pattern: s.internalIntrusion,
       evidence: words(s.internalIntrusion, post.text, 1),
     });
   }
@@ -163,18 +178,25 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
       'notOutage',
       () => new RegExp(`${s.outageNegated.source}|${s.precaution.source}`, 'i'),
     );
+    const stated = firstSentence(post, rules, s.outage, notOutage);
     const outage =
-      firstSentence(post, rules, s.outage, notOutage) ??
+      stated ??
       (cause === 'ransomware' ? firstSentence(post, rules, s.ransomwareOutage, notOutage) : null);
     if (outage) {
       disruption = true;
-      facts.push({ level: 'critical', rule: 'severity.outage', evidence: [outage.slice(0, 80)] });
+      facts.push({
+        level: 'critical',
+        rule: 'severity.outage',
+        evidence: [outage.slice(0, 80)],
+        pattern: stated ? s.outage : s.ransomwareOutage,
+      });
     }
     const degraded = firstSentence(post, rules, s.degraded);
     if (degraded)
       facts.push({
         level: 'medium',
         rule: 'severity.service-degraded',
+        pattern: s.degraded,
         evidence: [degraded.slice(0, 60)],
       });
   }
@@ -189,6 +211,7 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
     facts.push({
       level: mass ? 'medium' : 'low',
       rule: mass ? 'severity.spam-sent-mass' : 'severity.spam-sent-few',
+      pattern: s.spamSent,
       evidence: count !== null ? [`${count} mail(s)`] : words(s.spamMass, post.text, 1),
     });
   }
@@ -197,16 +220,25 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
     website.length > 0 ||
     (cause === 'account_compromise' && occurs(s.takeoverNotice, post.text))
   ) {
-    facts.push({ level: 'low', rule: 'severity.notice', evidence: website });
+    facts.push({
+      level: 'low',
+      rule: 'severity.notice',
+      evidence: website,
+      pattern: website.length > 0 ? s.websiteOnly : undefined,
+    });
   }
   if (facts.length === 0) facts.push({ level: 'low', rule: 'severity.floor', evidence: [] });
   facts.sort((a, b) => severityRank(b.level) - severityRank(a.level));
   const top = facts[0] as Fact;
-  const reasons: Reason[] = facts.map((f, i) => ({
-    label: i === 0 ? 'severity' : 'severity-fact',
-    value: f.level,
-    rule: f.rule,
-    evidence: f.evidence,
-  }));
+  const reasons: Reason[] = facts.map((f, i) => {
+    const patternId = f.pattern ? patternInfoOf(f.pattern)?.id : undefined;
+    return {
+      label: i === 0 ? 'severity' : 'severity-fact',
+      value: f.level,
+      rule: f.rule,
+      evidence: f.evidence,
+      ...(patternId ? { patternId, words: f.evidence.slice(0, 3), count: 1 } : {}),
+    };
+  });
   return { severity: top.level, disruption, noLeak, noLeakFinding: finding !== null, reasons };
 }

@@ -4,6 +4,7 @@
  * a leak, and not where the post says the item was not included.
  */
 import type { Reason } from './classification.js';
+import { patternInfoOf } from './patterns.js';
 import { mayMatch } from './prefilter.js';
 import { globalOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
@@ -83,6 +84,13 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
     }
   });
   const dataTypes = DATA_TYPES.filter((t) => found.has(t));
+  // Each type names the pattern that found it (data.name, data.credit-card…).
+  const matches = dataTypes.map((t) => ({
+    patternId: patternInfoOf(rules.dataTypes[t])?.id ?? `data.${t}`,
+    words: [found.get(t) as string],
+    count: 1,
+  }));
+  const first = matches[0];
   return {
     dataTypes,
     reason: {
@@ -90,6 +98,8 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
       value: dataTypes.join(',') || 'none',
       rule: dataTypes.length > 0 ? 'dataTypes.named-in-leak-context' : 'dataTypes.none-named',
       evidence: dataTypes.map((t) => found.get(t) as string).slice(0, 8),
+      ...(first ? { patternId: first.patternId, words: first.words, count: 1 } : {}),
+      matches,
     },
   };
 }

@@ -99,7 +99,11 @@ describe('rules as data', () => {
 });
 
 /** Every RegExp the validated rules hold, with where it sits. */
-function regexesOf(value: unknown, path: string, into: [string, RegExp][] = []): [string, RegExp][] {
+function regexesOf(
+  value: unknown,
+  path: string,
+  into: [string, RegExp][] = [],
+): [string, RegExp][] {
   if (value instanceof RegExp) into.push([path, value]);
   else if (Array.isArray(value)) value.forEach((v, i) => regexesOf(v, `${path}[${i}]`, into));
   else if (value && typeof value === 'object')
@@ -147,5 +151,24 @@ describe('every other pattern of the rules (severity, data types, counts, facts)
     const result = classifierRulesSchema.safeParse(rules);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['severity', 'outage', 'examples']);
+  });
+});
+
+describe('reasons name the pattern behind every pattern-made label', () => {
+  it('names the severity, data-type, affected and incident-id patterns that fired', () => {
+    const r = classify(
+      '【セキュリティ事件簿#2025-777】株式会社ためし物流 システム障害に関するお知らせ 2025/6/2',
+      '当社の社内サーバーが第三者による不正アクセスを受け、システム障害が発生し、出荷を停止しております。' +
+        '流出した可能性のある情報は、お客様の氏名、住所、電話番号です。対象となるお客様は合計 1,500名です。',
+    );
+    const reason = (label: string) => r.reasons.find((x) => x.label === label);
+    expect(reason('severity')).toMatchObject({ value: 'critical', patternId: 'severity.outage' });
+    expect(reason('dataTypes')?.matches?.map((m) => m.patternId)).toEqual([
+      'data.name',
+      'data.address',
+      'data.phone',
+    ]);
+    expect(reason('affected')).toMatchObject({ value: '1500', patternId: 'counts.stated-total' });
+    expect(reason('incidentId')?.patternId).toBe('kind.series-tag');
   });
 });
