@@ -11,7 +11,6 @@ import { patternInfoOf } from './patterns.js';
 import { mayMatch } from './prefilter.js';
 import { matchedWords, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
-import { derived } from './derived.js';
 import { severityRank, type Cause, type DataType, type Kind, type Severity } from './vocabulary.js';
 
 export interface SeverityInput {
@@ -68,6 +67,29 @@ function firstSentence(
     post.sentences.find((sentence) => re.test(sentence) && !(unless && unless.test(sentence))) ??
     null
   );
+}
+
+/**
+ * The first sentence stating that systems went down: `re` matches, the
+ * sentence does not deny an impact, and no precaution (念のため, 拡大を防ぐため,
+ * 一時停止) comes before the words: a stop chosen as a precaution is no outage,
+ * but a stop that follows an outage ("接続できない状態となったため、一時停止")
+ * leaves the outage standing.
+ */
+function outageSentence(post: PreparedPost, rules: ClassifierRules, re: RegExp): string | null {
+  const s = rules.severity;
+  if (!mayMatch(post, re, rules)) return null;
+  const mayNegate = mayMatch(post, s.outageNegated, rules);
+  const mayPrecaution = mayMatch(post, s.precaution, rules);
+  for (const sentence of post.sentences) {
+    const match = re.exec(sentence);
+    if (!match) continue;
+    if (mayNegate && s.outageNegated.test(sentence)) continue;
+    if (mayPrecaution && s.precaution.test(sentence.slice(0, match.index + match[0].length)))
+      continue;
+    return sentence;
+  }
+  return null;
 }
 
 function peopleLevel(count: number, rules: ClassifierRules): Severity | null {
@@ -173,15 +195,9 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
   }
   let disruption = false;
   if (attack) {
-    const notOutage = derived(
-      rules,
-      'notOutage',
-      () => new RegExp(`${s.outageNegated.source}|${s.precaution.source}`, 'i'),
-    );
-    const stated = firstSentence(post, rules, s.outage, notOutage);
+    const stated = outageSentence(post, rules, s.outage);
     const outage =
-      stated ??
-      (cause === 'ransomware' ? firstSentence(post, rules, s.ransomwareOutage, notOutage) : null);
+      stated ?? (cause === 'ransomware' ? outageSentence(post, rules, s.ransomwareOutage) : null);
     if (outage) {
       disruption = true;
       facts.push({
