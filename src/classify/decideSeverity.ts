@@ -184,8 +184,13 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
     }
   }
   const website = words(s.websiteOnly, `${post.title}\n${post.lead}`, 1);
-  // An intrusion the post does not place on a public website is taken as internal.
-  if (['unauthorized_access', 'ransomware', 'malware'].includes(cause) && website.length === 0) {
+  // An intrusion the post does not place on a public website is taken as internal. The spec's
+  // row is for a post silent on data: a finished finding of no leak is not silent.
+  if (
+    ['unauthorized_access', 'ransomware', 'malware'].includes(cause) &&
+    website.length === 0 &&
+    finding === null
+  ) {
     facts.push({
       level: 'medium',
       rule: 'severity.internal-intrusion',
