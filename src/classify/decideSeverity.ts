@@ -145,9 +145,13 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
         evidence: [`${affected.value}`, ...affected.evidence],
       });
     if (dataTypes.includes('credit_card')) {
-      const cards = input.mentions
-        .filter((m) => !m.spam && s.cardContext.test(m.near))
-        .map((m) => m.value);
+      // A count that names cards itself ("カード情報999件") beats one that only has cards near
+      // it ("カード情報999件を含む個人情報3,120件"); a list's heading may name them for its lines.
+      const unspammed = input.mentions.filter((m) => !m.spam);
+      const named = unspammed.filter((m) => s.cardContext.test(m.text));
+      const cards = (
+        named.length > 0 ? named : unspammed.filter((m) => s.cardContext.test(m.near))
+      ).map((m) => m.value);
       const count = cards.length > 0 ? Math.max(...cards) : affected.value;
       const critical = count !== null && count >= s.cardsCritical;
       facts.push({

@@ -90,4 +90,35 @@ describe('severity from the wording of notices', () => {
     );
     expect(r.kind).toBe('incident');
   });
+
+  it('a finished finding that outsiders never accessed the file lowers it (アクセスは一切なかった)', () => {
+    const r = classify(
+      T('個人情報を含むファイルの閲覧可能状態に関する調査結果のご報告'),
+      'クラウド上のファイルが外部から閲覧可能な状態となっていました。対象は会員1,800名の氏名です。' +
+        'アクセス記録を確認した結果、外部の第三者によるアクセスは一切なかったことを確認いたしました。' +
+        '以上から、個人情報の漏えいはなかったものと判断しております。',
+    );
+    expect(ruleOf(r, 'severity')).toBe('severity.no-leak-concluded');
+    expect(r.severity).toBe('low');
+    expect(r.affected).toBeNull();
+  });
+
+  it('counts the cards a figure names, not the larger figure that includes them', () => {
+    const r = classify(
+      T('不正アクセスによる個人情報漏えいについて'),
+      '第三者による不正アクセスを受け、お客様のクレジットカード情報800件を含む個人情報2,600件が漏えいした可能性があります。',
+    );
+    expect(r.dataTypes).toContain('credit_card');
+    expect(r.severity).toBe('high');
+  });
+
+  it('masked card and account digits (下4桁のみ) are not card or bank data', () => {
+    const r = classify(
+      T('会員ページにおける他のお客様情報の誤表示について'),
+      'システムの設定誤りにより、会員ページに他のお客様の氏名と住所が表示されました。' +
+        '表示されたカード番号は下4桁のみ、口座番号は下3桁のみです。',
+    );
+    expect(r.dataTypes).not.toContain('credit_card');
+    expect(r.dataTypes).not.toContain('bank_account');
+  });
 });
