@@ -19,8 +19,10 @@ import type { ClassifierRules } from './rules.js';
 interface Scanner {
   /** Bit h set: some word's first pair hashes to h. */
   pairBits: Uint32Array;
-  /** The ids of the words that start with a pair (c0 << 16 | c1), longest first. */
-  byPair: Map<number, number[]>;
+  /** Words by pair hash: entries slotStart[h] .. slotStart[h + 1] hold each word's pair and id. */
+  slotStart: Int32Array;
+  entryPair: Uint32Array;
+  entryWord: Int32Array;
   /** The ids of the one-character words, by code unit (the rules' prefilter has none). */
   single: Map<number, number[]>;
   words: string[];
@@ -33,7 +35,7 @@ const pairHash = (c0: number, c1: number) => ((c0 * 40503) ^ c1) & (PAIR_BITS - 
 export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCount: number } {
   const folded = words.map((w) => w.toLowerCase());
   const pairBits = new Uint32Array(PAIR_BITS / 32);
-  const byPair = new Map<number, number[]>();
+  const byHash = new Map<number, [number, number][]>();
   const single = new Map<number, number[]>();
   folded.forEach((word, id) => {
     if (word.length === 0) return;
@@ -45,10 +47,27 @@ export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCou
     const c1 = word.charCodeAt(1);
     const h = pairHash(c0, c1);
     pairBits[h >>> 5] = (pairBits[h >>> 5] as number) | (1 << (h & 31));
-    const key = c0 * 0x10000 + c1;
-    byPair.set(key, [...(byPair.get(key) ?? []), id]);
+    byHash.set(h, [...(byHash.get(h) ?? []), [c0 * 0x10000 + c1, id]]);
   });
-  return { scanner: { pairBits, byPair, single, words: folded }, wordCount: words.length };
+  // Flat arrays instead of a Map: a hit costs two typed-array reads, no hashing of a key.
+  const slotStart = new Int32Array(PAIR_BITS + 1);
+  const entries: [number, number][] = [];
+  for (let h = 0; h < PAIR_BITS; h++) {
+    slotStart[h] = entries.length;
+    entries.push(...(byHash.get(h) ?? []));
+  }
+  slotStart[PAIR_BITS] = entries.length;
+  return {
+    scanner: {
+      pairBits,
+      slotStart,
+      entryPair: Uint32Array.from(entries.map((e) => e[0])),
+      entryWord: Int32Array.from(entries.map((e) => e[1])),
+      single,
+      words: folded,
+    },
+    wordCount: words.length,
+  };
 }
 
 interface Prefilter {
@@ -94,7 +113,7 @@ export function wordsIn(
   prefilter: Pick<Prefilter, 'scanner' | 'wordCount'>,
   seen: Uint8Array = new Uint8Array(prefilter.wordCount),
 ): Uint8Array {
-  const { pairBits, byPair, single, words } = prefilter.scanner;
+  const { pairBits, slotStart, entryPair, entryWord, single, words } = prefilter.scanner;
   const folded = text.toLowerCase();
   const n = folded.length;
   let c1 = n > 0 ? folded.charCodeAt(0) : 0;
@@ -107,10 +126,13 @@ export function wordsIn(
     }
     const h = pairHash(c0, c1);
     if (((pairBits[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
-    const ids = byPair.get(c0 * 0x10000 + c1);
-    if (!ids) continue;
-    for (const id of ids)
-      if (seen[id] === 0 && folded.startsWith(words[id] as string, i)) seen[id] = 1;
+    const pair = c0 * 0x10000 + c1;
+    const end = slotStart[h + 1] as number;
+    for (let e = slotStart[h] as number; e < end; e++) {
+      const id = entryWord[e] as number;
+      if (entryPair[e] === pair && seen[id] === 0 && folded.startsWith(words[id] as string, i))
+        seen[id] = 1;
+    }
   }
   return seen;
 }
