@@ -7,7 +7,8 @@
 import type { Reason } from './classification.js';
 import type { CauseRow } from './causeRows.js';
 import { hitOf, type PatternHit } from './patterns.js';
-import { mayMatch } from './prefilter.js';
+import { derived } from './derived.js';
+import { anySeen, mayMatch, seenWordsOf, wordIdsOf } from './prefilter.js';
 import { globalOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import type { Cause, Kind } from './vocabulary.js';
@@ -30,52 +31,76 @@ export interface CauseDecision {
 
 type ScoredCause = Exclude<Cause, 'other'>;
 
-/** Matches of `re` in `text` that are not denied right after ("…ではなく"). */
-function affirmedMatches(re: RegExp, text: string, negatedAfter: RegExp): string[] {
+/** Matches of `re` (with `global`, its global twin) in `text` that are not denied right after ("…ではなく"). */
+function affirmedMatches(re: RegExp, global: RegExp, text: string, negatedAfter: RegExp): string[] {
   const words: string[] = [];
   if (!re.test(text)) return words;
-  for (const match of text.matchAll(globalOf(re))) {
+  for (const match of text.matchAll(global)) {
     const end = (match.index ?? 0) + match[0].length;
     if (!negatedAfter.test(text.slice(end, end + 30))) words.push(match[0]);
   }
   return words;
 }
 
-function weightOf(hit: PatternHit, patterns: readonly { id: string; weight: number }[]): number {
-  return patterns.find((p) => hit.patternId.endsWith(`.${p.id}`))?.weight ?? 0;
+interface CausePattern {
+  patternId: string;
+  weight: number;
+  re: RegExp;
+  global: RegExp;
+  /** The prefilter's words for the pattern (null: it always runs). */
+  words: number[] | null;
+}
+
+/** The cause patterns compiled once per rules: ids, weights, global twins and prefilter words. */
+function causeTable(rules: ClassifierRules): [ScoredCause, CausePattern[]][] {
+  return derived(rules, 'causeTable', () =>
+    (Object.entries(rules.causes) as [ScoredCause, ClassifierRules['causes'][ScoredCause]][]).map(
+      ([cause, patterns]) => [
+        cause,
+        patterns.map((p) => ({
+          patternId: `cause.${cause}.${p.id}`,
+          weight: p.weight,
+          re: p.re,
+          global: globalOf(p.re),
+          words: wordIdsOf(p.re, rules),
+        })),
+      ],
+    ),
+  );
 }
 
 /** Scores each cause: body matches (at most 3 per pattern) plus title matches times the title multiplier. */
 export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cause, CauseScore> {
   const scores = new Map<Cause, CauseScore>();
   const { titleMultiplier, negatedAfter, quoted } = rules.causeRules;
+  const seen = seenWordsOf(post, rules);
   // Quoted names are services and products ("「メール誤送信対策サービス」"), not what happened.
-  const text = post.text.replace(globalOf(quoted), '「」');
-  for (const [cause, patterns] of Object.entries(rules.causes) as [
-    ScoredCause,
-    ClassifierRules['causes'][ScoredCause],
-  ][]) {
+  const text = post.text.includes('「') ? post.text.replace(globalOf(quoted), '「」') : post.text;
+  for (const [cause, patterns] of causeTable(rules)) {
     let score = 0;
     const words: string[] = [];
-    const hits: PatternHit[] = [];
+    const weighed: { hit: PatternHit; weight: number }[] = [];
     for (const pattern of patterns) {
-      if (!mayMatch(post, pattern.re, rules)) continue;
-      const inTitle = affirmedMatches(pattern.re, post.title, negatedAfter);
-      const inText = affirmedMatches(pattern.re, text, negatedAfter);
+      if (!anySeen(pattern.words, seen)) continue;
+      const inTitle = affirmedMatches(pattern.re, pattern.global, post.title, negatedAfter);
+      const inText = affirmedMatches(pattern.re, pattern.global, text, negatedAfter);
+      if (inTitle.length + inText.length === 0) continue;
       score +=
         pattern.weight * (Math.min(inText.length, 3) + (inTitle.length > 0 ? titleMultiplier : 0));
       const found = [...inTitle, ...inText];
       for (const word of found) if (!words.includes(word) && words.length < 3) words.push(word);
-      if (found.length > 0)
-        hits.push({
-          patternId: `cause.${cause}.${pattern.id}`,
+      weighed.push({
+        hit: {
+          patternId: pattern.patternId,
           words: [...new Set(found)].slice(0, 3),
           count: found.length,
-        });
+        },
+        weight: pattern.weight * found.length,
+      });
     }
     // The pattern that weighed most comes first: it is the one a reader is shown.
-    hits.sort((a, b) => weightOf(b, patterns) * b.count - weightOf(a, patterns) * a.count);
-    scores.set(cause, { score, words, hits });
+    weighed.sort((a, b) => b.weight - a.weight);
+    scores.set(cause, { score, words, hits: weighed.map((w) => w.hit) });
   }
   return scores;
 }

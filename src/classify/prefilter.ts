@@ -139,19 +139,35 @@ export function wordsIn(
 
 const perPost = new WeakMap<PreparedPost, Uint8Array>();
 
+/** Which of the rules' words occur in `post` (one pass, remembered per post). */
+export function seenWordsOf(post: PreparedPost, rules: ClassifierRules): Uint8Array {
+  let seen = perPost.get(post);
+  if (!seen) {
+    const prefilter = prefilterOf(rules);
+    // The heading is the title or the text's first lines: title and text cover it.
+    seen = wordsIn(post.text, prefilter, wordsIn(post.title, prefilter));
+    perPost.set(post, seen);
+  }
+  return seen;
+}
+
+/** The ids of the words `re` needs (for tables compiled once), or null where it always runs. */
+export function wordIdsOf(re: RegExp, rules: ClassifierRules): number[] | null {
+  return prefilterOf(rules).wordsOf.get(re) ?? null;
+}
+
+/** Whether one of `ids` occurred (null: the pattern has no words to filter by, so it may). */
+export function anySeen(ids: readonly number[] | null, seen: Uint8Array): boolean {
+  if (ids === null) return true;
+  for (let i = 0; i < ids.length; i++) if (seen[ids[i] as number] === 1) return true;
+  return false;
+}
+
 /**
  * Whether `re` may match somewhere in `post` (title or text): false only when
  * none of its words occur. A pattern the rules do not hold always may.
  */
 export function mayMatch(post: PreparedPost, re: RegExp, rules: ClassifierRules): boolean {
-  const prefilter = prefilterOf(rules);
-  const words = prefilter.wordsOf.get(re);
-  if (!words) return true;
-  let seen = perPost.get(post);
-  if (!seen) {
-    // The heading is the title or the text's first lines: title and text cover it.
-    seen = wordsIn(post.text, prefilter, wordsIn(post.title, prefilter));
-    perPost.set(post, seen);
-  }
-  return words.some((id) => seen[id] === 1);
+  const words = prefilterOf(rules).wordsOf.get(re);
+  return words ? anySeen(words, seenWordsOf(post, rules)) : true;
 }
