@@ -186,7 +186,7 @@ describe('jikenbo demo', () => {
     expect(run.out).toMatch(/#incident-alerts is subscribed: severity ≥ low/);
     expect(run.out).toMatch(/\[CRITICAL\] #critical @Security Team/);
     expect(run.out).toMatch(/> analyst: \/incident latest count:5/);
-    expect(run.out).toMatch(/Preview for #critical: \d+ of 20 recent incidents would be alerted/);
+    expect(run.out).toMatch(/Preview for #critical: \d+ of 19 recent incidents would be alerted/);
     const posted = /alerts posted #incident-alerts: (\d+), #critical: (\d+)/.exec(run.out);
     expect(Number(posted?.[1])).toBeGreaterThan(Number(posted?.[2]));
     expect(Number(posted?.[2])).toBeGreaterThan(0);
