@@ -37,7 +37,7 @@ export function firstPageUrl(feedUrl: string, pageSize: number): string {
  */
 export async function backfillFeed(
   feedUrl: string,
-  deps: Omit<PollDeps, 'onNewPosts'>,
+  deps: Omit<PollDeps, 'fanOut' | 'onRecorded'>,
   options: { maxPosts?: number; onProgress?: (progress: BackfillProgress) => void } = {},
 ): Promise<BackfillResult> {
   const maxPosts = options.maxPosts ?? Number.POSITIVE_INFINITY;
@@ -63,11 +63,13 @@ export async function backfillFeed(
       now,
       deps.log,
     );
-    await deps.stores.posts.put(records);
-    await deps.stores.seen.markSeen(
-      records.map((r) => r.post.id),
-      now,
-    );
+    if (records.length > 0)
+      await deps.stores.recorder.recordNewPosts({
+        posts: records,
+        seenIds: records.map((r) => r.post.id),
+        seenAt: now,
+        deliveries: [],
+      });
     result.pages++;
     result.entries += entries.length;
     result.stored += records.length;

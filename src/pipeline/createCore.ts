@@ -7,6 +7,7 @@
  */
 import { AlertDeliverer, type DeliveryOptions } from '../alerts/deliverAlerts.js';
 import type { Config } from '../config/loadConfig.js';
+import type { Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
 import { backfillFeed, type BackfillProgress, type BackfillResult } from './backfill.js';
 import type { ClassifyPost } from './classifyPosts.js';
@@ -76,9 +77,8 @@ export function createCore(deps: CoreDeps): Core {
     now,
     log: pollLog,
     ...(deliverer && {
-      onNewPosts: async (records: StoredPost[]) => {
-        await deliverer.enqueue(records);
-      },
+      fanOut: (records: readonly StoredPost[]) => deliverer.fanOut(records),
+      onRecorded: (_records: StoredPost[], enqueued: Delivery[]) => deliverer.queued(enqueued),
     }),
   };
   const pollOnce = () => pollTick(config.feedUrls, pollDeps);
