@@ -18,6 +18,7 @@ import {
   runExport,
 } from './cli/exportCommand.js';
 import { STATS_OPTIONS, STATS_USAGE, parseStatsOptions, runStats } from './cli/statsCommand.js';
+import { StoreError } from './store/sql/storeError.js';
 
 const EXIT_USAGE = 2;
 
@@ -101,7 +102,10 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
   const maxPosts = positiveInteger('max', values.max as string | undefined, command);
   // Needs no configuration: it must answer even when the environment is broken.
   if (command === 'healthcheck') return heartbeatIsFresh(new Date()) ? 0 : 1;
-  const config: Config = loadConfig(env);
+  // classify opens no store: a STORE_URL it would never use must not stop it.
+  const config: Config = loadConfig(
+    command === 'classify' ? { ...env, STORE_URL: undefined } : env,
+  );
 
   switch (command) {
     case 'poll':
@@ -178,6 +182,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     if (err instanceof CommandInputError) {
       io.err(`jikenbo: ${err.message}`);
       return EXIT_USAGE;
+    }
+    // A store that cannot be opened or written: one line saying what failed, never a stack.
+    if (err instanceof StoreError) {
+      io.err(`jikenbo: ${err.message}`);
+      return 1;
     }
     if (
       err instanceof ConfigError ||
