@@ -62,6 +62,8 @@ export interface IncidentArchive {
   suggestIncidentIds(prefix: string, limit?: number): Promise<string[]>;
   /** The newest `limit` posts of any kind (filter previews). */
   recent(limit: number): Promise<StoredPost[]>;
+  /** How many posts of each feed are stored, by feed URL (`/feed status`). */
+  postsPerFeed(): Promise<Map<string, number>>;
 }
 
 export const SUGGEST_LIMIT = 25;

@@ -95,4 +95,11 @@ export class MemoryIncidentArchive implements IncidentArchive {
   async recent(limit: number): Promise<StoredPost[]> {
     return (await this.newest()).slice(0, limit);
   }
+
+  async postsPerFeed(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const r of await this.posts.all())
+      counts.set(r.post.feedUrl, (counts.get(r.post.feedUrl) ?? 0) + 1);
+    return counts;
+  }
 }

@@ -157,4 +157,16 @@ export class SqlIncidentArchive implements IncidentArchive {
   recent(limit: number): Promise<StoredPost[]> {
     return guarded('reading recent posts', () => this.newest(sql<SqlBool>`1 = 1`, limit));
   }
+
+  /** One grouped count: a row per feed comes back, not one per post. */
+  postsPerFeed(): Promise<Map<string, number>> {
+    return guarded('counting posts per feed', async () => {
+      const rows = await this.db
+        .selectFrom('posts')
+        .select((e) => ['feed_url', e.fn.countAll().as('n')])
+        .groupBy('feed_url')
+        .execute();
+      return new Map(rows.map((r) => [r.feed_url, Number(r.n)]));
+    });
+  }
 }
