@@ -34,10 +34,14 @@ class UsageError extends Error {
 type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
 
 const COMMAND_OPTIONS: Record<string, OptionSpec> = {
-  poll: { once: { type: 'boolean' } },
-  backfill: { max: { type: 'string' }, feed: { type: 'string' } },
+  poll: { once: { type: 'boolean' }, 'accept-new-store': { type: 'boolean' } },
+  backfill: {
+    max: { type: 'string' },
+    feed: { type: 'string' },
+    'accept-new-store': { type: 'boolean' },
+  },
   classify: { json: { type: 'boolean' } },
-  start: {},
+  start: { 'accept-new-store': { type: 'boolean' } },
   'deploy-commands': { guild: { type: 'string' } },
   demo: { fast: { type: 'boolean' }, web: { type: 'boolean' }, fixtures: { type: 'string' } },
   healthcheck: {},
@@ -110,7 +114,9 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
   switch (command) {
     case 'poll':
     case 'backfill': {
-      const app = await openApp(config);
+      const app = await openApp(config, undefined, {
+        acceptNewStore: Boolean(values['accept-new-store']),
+      });
       try {
         if (command === 'poll') return await runPoll(app, Boolean(values.once), io);
         const feeds = values.feed ? [values.feed as string] : config.feedUrls;
@@ -138,7 +144,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
         io,
       );
     case 'start':
-      return runStart(config, io);
+      return runStart(config, io, { acceptNewStore: Boolean(values['accept-new-store']) });
     case 'deploy-commands':
       return runDeployCommands(config, values.guild as string | undefined, io);
     case 'export':

@@ -111,6 +111,13 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Folder of the data files (limits.json, classifier.json); unset means the package's config/. */
   JIKENBO_CONFIG_DIR: z.string().min(1).optional(),
+  /** Folder of state kept outside the store (a PostgreSQL store's expected install id); default data/. */
+  JIKENBO_STATE_DIR: z.string().min(1).optional(),
+  /** `true`: take a wiped or replaced store as the new one instead of pausing polling. */
+  ACCEPT_NEW_STORE: z
+    .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
 });
 
 /** Variables whose values must never be printed, even in an error message. */
