@@ -56,8 +56,17 @@ const command: CommandModule = {
         };
       }),
     );
+    const status = ctx.pollStatus();
+    const paused =
+      status.state === 'paused'
+        ? {
+            description: t(lang, 'feed.paused-store-replaced', {
+              created: stamp(status.foundCreatedAt, '?'),
+            }),
+          }
+        : {};
     return respond(interaction, {
-      embeds: [{ title: t(lang, 'feed.status-title'), fields: fields.slice(0, 25) }],
+      embeds: [{ title: t(lang, 'feed.status-title'), ...paused, fields: fields.slice(0, 25) }],
       ephemeral: true,
     });
   },

@@ -150,6 +150,8 @@ export class AlertDeliverer {
         },
       );
       await Promise.all(workers);
+      // Stopped: give back the claims no worker reached, so the next process need not wait a lease.
+      if (this.stopped) await this.postpone(queues.flat(), null);
     }
     this.scheduleRetry();
     return summary;
