@@ -238,24 +238,18 @@ const command: CommandModule = {
     const typed = interaction.options.getFocused().normalize('NFKC').trim();
     const { archive } = ctx.stores;
     // An id as typed (`2024-1`, `#2024`) by the id index; anything else (an organisation) by search.
-    const records = /^#?[\d-]*$/.test(typed)
-      ? (
-          await Promise.all(
-            (await archive.suggestIncidentIds(typed, 25)).map(
-              async (id) => (await archive.show(id))[0],
-            ),
-          )
-        ).filter((r): r is StoredPost => r !== undefined)
-      : (await archive.search({ query: typed, limit: 25 })).items;
-    const choices = records
-      .filter((r) => r.classification.incidentId)
-      .map((r) => ({
-        name: cut(
-          `${r.classification.incidentId} ${r.classification.organization ?? r.post.title}`,
-          100,
-        ),
-        value: r.classification.incidentId as string,
-      }));
+    const suggestions = /^#?[\d-]*$/.test(typed)
+      ? await archive.suggestIncidents(typed, 25)
+      : (await archive.search({ query: typed, limit: 25 })).items
+          .filter((r) => r.classification.incidentId)
+          .map((r) => ({
+            incidentId: r.classification.incidentId as string,
+            label: r.classification.organization ?? r.post.title,
+          }));
+    const choices = [...new Map(suggestions.map((s) => [s.incidentId, s])).values()].map((s) => ({
+      name: cut(`${s.incidentId} ${s.label}`, 100),
+      value: s.incidentId,
+    }));
     await interaction.respond(choices);
   },
 };

@@ -3,7 +3,7 @@
  * and `/feed status` tells the admin why, in their language.
  */
 import { rmSync } from 'node:fs';
-import { subcommand } from '@jikenbo/discord-emulator';
+import { subcommand, type Reply } from '@jikenbo/discord-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_ENTRIES } from '../helpers/pollHarness.js';
 import { startStack, type Stack } from './stack.js';
@@ -14,7 +14,7 @@ afterEach(async () => {
   stack = undefined;
 });
 
-const descriptionOf = (reply: { message?: { embeds?: unknown } }) =>
+const descriptionOf = (reply: Reply) =>
   (reply.message?.embeds as Array<{ description?: string }> | undefined)?.[0]?.description;
 
 describe('a SQLite store deleted while the bot was down', () => {

@@ -14,6 +14,7 @@ import { bucketStart, foldStats } from './archiveStats.js';
 import {
   SUGGEST_LIMIT,
   type ArchiveStats,
+  type IncidentSuggestion,
   type IncidentArchive,
   type LatestQuery,
   type SearchQuery,
@@ -90,6 +91,15 @@ export class MemoryIncidentArchive implements IncidentArchive {
       if (id !== null && id.startsWith(start)) ids.add(id);
     }
     return [...ids].sort((a, b) => (a < b ? 1 : -1)).slice(0, Math.min(limit, SUGGEST_LIMIT));
+  }
+
+  async suggestIncidents(prefix: string, limit = SUGGEST_LIMIT): Promise<IncidentSuggestion[]> {
+    const ids = await this.suggestIncidentIds(prefix, limit);
+    const newest = await this.newest();
+    return ids.map((incidentId) => {
+      const r = newest.find((p) => p.classification.incidentId === incidentId) as StoredPost;
+      return { incidentId, label: r.classification.organization ?? r.post.title };
+    });
   }
 
   async recent(limit: number): Promise<StoredPost[]> {
