@@ -37,7 +37,7 @@ export interface DeliveryDeps {
   options: DeliveryOptions;
   /** Names this worker's claims; unique per deliverer by default. */
   workerId?: string;
-  /** How long a claim holds a row (default 60 s): rows of a killed worker come back after it. */
+  /** How long a claim holds a row (default: options.leaseSeconds): a killed worker's rows come back after it. */
   leaseMs?: number;
   /** Rows per claim (default 100). */
   claimBatch?: number;
@@ -73,7 +73,7 @@ export class AlertDeliverer {
   constructor(private readonly deps: DeliveryDeps) {
     this.options = deps.options;
     this.workerId = deps.workerId ?? `deliverer-${process.pid}-${randomUUID().slice(0, 8)}`;
-    this.leaseMs = deps.leaseMs ?? 60_000;
+    this.leaseMs = deps.leaseMs ?? deps.options.leaseSeconds * 1000;
     this.claimBatch = deps.claimBatch ?? 100;
   }
 
