@@ -132,6 +132,7 @@ export class AlertDeliverer {
 
   /** Claims and delivers due deliveries until none is left to claim. */
   async runOnce(): Promise<RunSummary> {
+    const startedAt = this.deps.now().getTime();
     const summary: RunSummary = { delivered: 0, failed: 0, retrying: 0 };
     const { outbox } = this.deps.stores;
     while (!this.stopped) {
@@ -153,7 +154,7 @@ export class AlertDeliverer {
       // Stopped: give back the claims no worker reached, so the next process need not wait a lease.
       if (this.stopped) await this.postpone(queues.flat(), null);
     }
-    this.scheduleRetry();
+    this.scheduleRetry(startedAt);
     return summary;
   }
 
@@ -275,10 +276,11 @@ export class AlertDeliverer {
   }
 
   /**
-   * Wakes up for the earliest retry. A row that is due but was not claimed is held by another
-   * worker's lease (or a killed one's): look again after a quarter of a lease.
+   * Wakes up for the earliest retry. A row that became due while the run went on is tried at once;
+   * one that was due before and still not claimed is held by another worker's lease (or a killed
+   * one's): look again after a quarter of a lease (at most 5 s).
    */
-  private scheduleRetry(): void {
+  private scheduleRetry(runStartedAt: number): void {
     if (this.stopped || this.timer) return;
     void this.deps.stores.outbox.pending().then(
       (pending) => {
@@ -287,7 +289,8 @@ export class AlertDeliverer {
         const times = pending.map((d) =>
           d.nextAttemptAt ? new Date(d.nextAttemptAt).getTime() : 0,
         );
-        const waits = times.map((t) => (t > now ? t - now : this.leaseMs / 4));
+        const held = Math.min(this.leaseMs / 4, 5_000);
+        const waits = times.map((t) => (t > now ? t - now : t >= runStartedAt ? 0 : held));
         this.retryIn(Math.min(...waits));
       },
       (err: unknown) => {
