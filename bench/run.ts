@@ -5,6 +5,7 @@ import { runCommandLatencyBench, runFanOutBench } from './botBenches.js';
 import { runMemoryBench } from './memory.js';
 import { runArchiveBench } from './archive.js';
 import { runStoryBench } from './storyBench.js';
+import { runBackfillBench, runSqliteCommandBench } from './storeBenches.js';
 
 // Memory first: it measures this process's resident size, which earlier benches would inflate.
 const benches: Array<[string, () => Promise<string[]>]> = [
@@ -15,6 +16,8 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['fan-out', () => runFanOutBench()],
   ['archive', () => runArchiveBench()],
   ['story', () => runStoryBench()],
+  ['sqlite commands', () => runSqliteCommandBench()],
+  ['backfill', () => runBackfillBench()],
 ];
 
 const only = process.argv[2];

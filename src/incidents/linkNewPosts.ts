@@ -4,11 +4,11 @@
  * so an incident and its update arriving in one poll link too.
  */
 import { organizationKey } from '../text/organizationKey.js';
-import type { PostStore, StoredPost } from '../store/postStore.js';
+import type { StoredPost } from '../store/postStore.js';
 import type { LinkCandidatesQuery } from '../store/sql/incidentArchive.js';
 import { linkIncident, timeOf, withLink, type LinkOptions } from './linkIncident.js';
 
-/** Where candidates come from: the SQL archive, or any PostStore (filtered in memory). */
+/** Where candidates come from: the archive (SQL index, or the in-memory archive). */
 export interface LinkCandidateSource {
   linkCandidates(query: LinkCandidatesQuery): Promise<StoredPost[]>;
 }
@@ -16,48 +16,6 @@ export interface LinkCandidateSource {
 /** Enough candidates for any real incident: an organisation rarely posts 50 notices in a window. */
 const CANDIDATE_LIMIT = 50;
 const DAY_MS = 86_400_000;
-
-/**
- * Candidates over a PostStore without an index (keyv and memory stores hold every post in memory):
- * the posts grouped by organisation key, regrouped when the store's size changes (once per poll
- * that stored posts, not once per new post). Records are frozen and shared, so a key is computed
- * once per record.
- */
-export function postStoreCandidates(posts: Pick<PostStore, 'all'>): LinkCandidateSource {
-  const keys = new WeakMap<StoredPost, string | null>();
-  const keyOf = (r: StoredPost) => {
-    let key = keys.get(r);
-    if (key === undefined) {
-      key = organizationKey(r.classification.organization);
-      keys.set(r, key);
-    }
-    return key;
-  };
-  let grouped: { size: number; byKey: Map<string, StoredPost[]> } | null = null;
-  return {
-    async linkCandidates(q) {
-      const all = await posts.all();
-      if (grouped?.size !== all.length) {
-        const byKey = new Map<string, StoredPost[]>();
-        for (const r of all) {
-          if (!LISTED.has(r.classification.kind)) continue;
-          const key = keyOf(r);
-          if (key === null) continue;
-          const group = byKey.get(key);
-          if (group) group.push(r);
-          else byKey.set(key, [r]);
-        }
-        grouped = { size: all.length, byKey };
-      }
-      // all() is newest first, so each group is too.
-      return (grouped.byKey.get(q.organizationKey) ?? [])
-        .filter((r) => timeOf(r) >= q.since && timeOf(r) <= q.until)
-        .slice(0, q.limit);
-    },
-  };
-}
-
-const LISTED = new Set(['incident', 'incident_update']);
 
 /** The records with a `continues` reason where they continue an earlier incident; order kept. */
 export async function linkNewPosts(
