@@ -2,6 +2,7 @@
 import { ApplicationCommandOptionType as O, PermissionFlagsBits } from 'discord.js';
 import { langOf, t } from '../src/i18n/i18n.js';
 import { cut } from '../src/alerts/renderAlert.js';
+import { feedResultLabel } from '../src/i18n/labels.js';
 import type { CommandModule } from '../src/discord/commandModule.js';
 import { ja } from '../src/discord/localized.js';
 import { respond } from '../src/discord/respond.js';
@@ -42,12 +43,14 @@ const command: CommandModule = {
             t(lang, 'feed.line', {
               last: stamp(state?.lastPolledAt ?? null, never),
               result: state
-                ? `${state.lastResult}${state.lastError ? `: ${state.lastError}` : ''}`
+                ? state.lastError
+                  ? t(lang, 'feed.failed-because', {
+                      result: feedResultLabel(state.lastResult, lang),
+                      reason: state.lastError,
+                    })
+                  : feedResultLabel(state.lastResult, lang)
                 : never,
-              next: stamp(
-                state?.nextAttemptAt ?? null,
-                lang === 'ja' ? '次の定期実行' : 'next scheduled tick',
-              ),
+              next: stamp(state?.nextAttemptAt ?? null, t(lang, 'feed.on-schedule')),
               failures: state?.consecutiveFailures ?? 0,
               posts: records.filter((r) => r.post.feedUrl === url).length,
             }),

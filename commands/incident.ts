@@ -11,6 +11,7 @@ import {
 } from '../src/incidents/lookups.js';
 import { InputError, parseDate } from '../src/subscriptions/parseOptions.js';
 import { cut, renderIncidentEmbed, SEVERITY_COLOURS } from '../src/alerts/renderAlert.js';
+import { ruleIdsOf } from '../src/alerts/explainReasons.js';
 import { causeSchema, severitySchema, SEVERITY_NAMES } from '../src/classify/vocabulary.js';
 import type { StoredPost } from '../src/store/postStore.js';
 import type { CommandContext, CommandModule } from '../src/discord/commandModule.js';
@@ -118,6 +119,13 @@ const data: CommandModule['data'] = {
           required: true,
           autocomplete: true,
         },
+        {
+          type: O.Boolean,
+          name: 'explain',
+          name_localizations: ja('詳細'),
+          description: 'Also list the classifier rules behind each label',
+          description_localizations: ja('各ラベルを判定した分類ルールも表示'),
+        },
       ],
     },
     {
@@ -201,8 +209,23 @@ async function execute(
       const id = o.getString('id', true);
       const found = findIncident(records, id);
       if (found.length === 0) throw new InputError('error.no-incident', { id });
+      const explain = o.getBoolean('explain') ?? false;
       return respond(interaction, {
-        embeds: found.slice(0, 3).map((r) => renderIncidentEmbed(r, lang)),
+        embeds: found.slice(0, 3).flatMap((r) => {
+          const embed = renderIncidentEmbed(r, lang);
+          if (!explain) return [embed];
+          const rules = {
+            title: t(lang, 'why.rules-title'),
+            description: cut(
+              ruleIdsOf(r)
+                .map((line) => `\`${line}\``)
+                .join('\n'),
+              4096,
+            ),
+            color: embed.color,
+          };
+          return [embed, rules];
+        }),
       });
     }
     case 'stats': {

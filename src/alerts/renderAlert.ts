@@ -6,7 +6,8 @@
 import type { Severity } from '../classify/vocabulary.js';
 import type { StoredPost } from '../store/postStore.js';
 import { formatPeople, langOf, t, type Lang } from '../i18n/i18n.js';
-import { causeLabel, kindLabel, severityLabel } from '../i18n/labels.js';
+import { causeLabel, dataTypeLabel, kindLabel, listLabels, severityLabel } from '../i18n/labels.js';
+import { explainLabels } from './explainReasons.js';
 import { mentionsRole } from '../subscriptions/matchFilter.js';
 import type { Subscription } from '../store/guildSettings.js';
 
@@ -54,15 +55,9 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\*_~`|>[\]])/g, '\\$1').replace(/@/g, '@\u200b');
 }
 
-function footerOf(record: StoredPost): string {
-  const why = record.classification.reasons
-    .filter((r) => r.label === 'kind' || r.label === 'cause' || r.label === 'severity')
-    .map(
-      (r) =>
-        `${r.label}=${r.value} (${r.rule}${r.evidence.length > 0 ? `: ${r.evidence.slice(0, 2).join(', ')}` : ''})`,
-    )
-    .join(' · ');
-  return cut(why || 'jikenbo', EMBED_LIMITS.footer);
+/** The footer: why each label, in words (rule ids only in `/incident show … explain:true`). */
+function footerOf(record: StoredPost, lang: Lang): string {
+  return cut(explainLabels(record, lang).join(' · '), EMBED_LIMITS.footer);
 }
 
 /** The embed for one classified post, in `lang`. */
@@ -85,11 +80,14 @@ export function renderIncidentEmbed(record: StoredPost, lang: Lang): EmbedJson {
         'alert.field.affected',
         c.affected === null ? t(lang, 'alert.affected-unknown') : formatPeople(lang, c.affected),
       ),
-      field('alert.field.dataTypes', c.dataTypes.join(', ') || '—'),
+      field(
+        'alert.field.dataTypes',
+        listLabels(c.dataTypes, (d) => dataTypeLabel(d, lang), lang) || '—',
+      ),
       field('alert.field.disclosed', c.disclosedOn ?? '—'),
       field('alert.field.incidentId', c.incidentId ?? '—'),
     ],
-    footer: { text: footerOf(record) },
+    footer: { text: footerOf(record, lang) },
   };
   if (record.post.link && /^https?:\/\//.test(record.post.link)) embed.url = record.post.link;
   if (record.post.publishedAt) embed.timestamp = record.post.publishedAt;

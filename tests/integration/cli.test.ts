@@ -183,7 +183,7 @@ describe('jikenbo demo', () => {
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/demo: the bot logged in as jikenbo/);
     expect(run.out).toMatch(/registered 4 slash commands/);
-    expect(run.out).toMatch(/#incident-alerts is subscribed: severity ≥ low/);
+    expect(run.out).toMatch(/#incident-alerts is subscribed: severity Low or higher/);
     expect(run.out).toMatch(/\[CRITICAL\] #critical @Security Team/);
     expect(run.out).toMatch(/> analyst: \/incident latest count:5/);
     expect(run.out).toMatch(/Preview for #critical: \d+ of 20 recent incidents would be alerted/);
