@@ -1,10 +1,9 @@
 /** /incident — look incidents up: latest, search, show, stats. Open to everyone. */
 import { ApplicationCommandOptionType as O, type ChatInputCommandInteraction } from 'discord.js';
 import { langOf, t, type Lang } from '../src/i18n/i18n.js';
-import { causeLabel, severityLabel } from '../src/i18n/labels.js';
+import { causeLabel } from '../src/i18n/labels.js';
 import {
   findIncident,
-  incidentStats,
   latestIncidents,
   searchIncidents,
   isIncident,
@@ -13,6 +12,8 @@ import { InputError, parseDate } from '../src/subscriptions/parseOptions.js';
 import { cut, renderIncidentEmbed, SEVERITY_COLOURS } from '../src/alerts/renderAlert.js';
 import { ruleIdsOf } from '../src/alerts/explainReasons.js';
 import { causeSchema, severitySchema, SEVERITY_NAMES } from '../src/classify/vocabulary.js';
+import { buildStatsReply } from '../src/charts/statsReply.js';
+import { exportIncidentsReply } from '../src/discord/incidentExport.js';
 import type { StoredPost } from '../src/store/postStore.js';
 import type { CommandContext, CommandModule } from '../src/discord/commandModule.js';
 import { CAUSE_CHOICES, ja, SEVERITY_CHOICES } from '../src/discord/localized.js';
@@ -146,6 +147,43 @@ const data: CommandModule['data'] = {
         },
       ],
     },
+    {
+      type: O.Subcommand,
+      name: 'export',
+      name_localizations: ja('エクスポート'),
+      description: 'Download the incidents as CSV, JSON lines or STIX 2.1 (Manage Server)',
+      description_localizations: ja(
+        '事件を CSV・JSON Lines・STIX 2.1 でダウンロード(サーバー管理権限)',
+      ),
+      options: [
+        {
+          type: O.String,
+          name: 'since',
+          name_localizations: ja('開始日'),
+          description: 'From this date (YYYY-MM-DD)',
+          description_localizations: ja('この日から(YYYY-MM-DD)'),
+        },
+        {
+          type: O.String,
+          name: 'until',
+          name_localizations: ja('終了日'),
+          description: 'Up to this date (YYYY-MM-DD)',
+          description_localizations: ja('この日まで(YYYY-MM-DD)'),
+        },
+        {
+          type: O.String,
+          name: 'format',
+          name_localizations: ja('形式'),
+          description: 'File format (default CSV)',
+          description_localizations: ja('ファイル形式(既定: CSV)'),
+          choices: [
+            { name: 'CSV', value: 'csv' },
+            { name: 'JSON lines', value: 'jsonl', name_localizations: ja('JSON Lines') },
+            { name: 'STIX 2.1', value: 'stix' },
+          ],
+        },
+      ],
+    },
   ],
 };
 
@@ -230,32 +268,15 @@ async function execute(
     }
     case 'stats': {
       const days = o.getInteger('days') ?? 30;
-      const stats = incidentStats(records, days, ctx.now());
+      const stats = buildStatsReply(records, { days, now: ctx.now(), lang });
       return respond(interaction, {
-        embeds: [
-          {
-            title: t(lang, 'incident.stats-title', { days, total: stats.total }),
-            fields: [
-              {
-                name: t(lang, 'incident.by-cause'),
-                value: cut(
-                  stats.byCause.map(([c, n]) => `${causeLabel(c, lang)}: ${n}`).join('\n') || '—',
-                  1024,
-                ),
-              },
-              {
-                name: t(lang, 'incident.by-severity'),
-                value: cut(
-                  stats.bySeverity.map(([s, n]) => `${severityLabel(s, lang)}: ${n}`).join('\n') ||
-                    '—',
-                  1024,
-                ),
-              },
-            ],
-          },
-        ],
+        content: t(lang, 'incident.stats-title', { days, total: stats.total }),
+        embeds: stats.embeds,
+        files: stats.files.map((f) => ({ attachment: f.data, name: f.name })),
       });
     }
+    case 'export':
+      return exportIncidentsReply(interaction, ctx, lang, records);
   }
 }
 

@@ -136,6 +136,14 @@ const TEXTS = {
   },
   'incident.by-cause': { en: 'By cause', ja: '原因別' },
   'incident.by-severity': { en: 'By severity', ja: '重大度別' },
+  'export.done': {
+    en: '{count} incidents as {format}, attached.',
+    ja: '{count}件の事件を {format} で添付しました。',
+  },
+  'export.too-large': {
+    en: 'The export is larger than the {size} MiB a reply can attach. Run it on the bot’s host instead: `{command}`',
+    ja: 'エクスポートが返信に添付できる {size} MiB を超えます。ボットのホストで次を実行してください: `{command}`',
+  },
   'feed.none': { en: 'No feeds configured.', ja: 'フィードが設定されていません。' },
   'feed.status-title': { en: 'Feed status', ja: 'フィードの状態' },
   'feed.line': {

@@ -158,10 +158,9 @@ describe('incident lookups end to end', () => {
       'incident',
       subcommand('stats', [int('days', 3650)]),
     );
-    const embed = embedsOf(reply)[0];
-    const total = Number(/: (\d+)$/.exec(embed?.title ?? '')?.[1]);
-    const sum = (field: number) =>
-      (embed?.fields?.[field]?.value.split('\n') ?? []).reduce(
+    const total = Number(/: (\d+)$/.exec(String(reply.message?.content ?? ''))?.[1]);
+    const sum = (embed: number) =>
+      (embedsOf(reply)[embed]?.description?.split('\n') ?? []).reduce(
         (s, l) => s + Number(/: (\d+)$/.exec(l)?.[1] ?? 0),
         0,
       );
