@@ -12,6 +12,7 @@ const LINES = {
     '`/incident show explain:true` — also the classifier rules behind each label',
     '`/incident export` — the incidents as CSV, JSON Lines or STIX 2.1 (Manage Server)',
     '`/feed status` — the blog feeds and their health (Manage Server)',
+    '`/feed notify` — a channel that hears when a feed keeps failing and when it recovers (Manage Server)',
     'Each alert’s footer says why: the words in the post that decided each label.',
   ],
   ja: [
@@ -21,6 +22,7 @@ const LINES = {
     '`/incident show explain:true` — 各ラベルを判定した分類ルールも表示',
     '`/incident export` — 事件を CSV・JSON Lines・STIX 2.1 で出力(サーバー管理権限)',
     '`/feed status` — フィードの取得状況(サーバー管理権限)',
+    '`/feed notify` — フィードの連続失敗と回復を知らせるチャンネル(サーバー管理権限)',
     '通知のフッターには、各ラベルの決め手となった記事中の語を表示します。',
   ],
 };

@@ -152,6 +152,18 @@ const TEXTS = {
   },
   'feed.failed-because': { en: '{result} ({reason})', ja: '{result}({reason})' },
   'feed.on-schedule': { en: 'on the regular schedule', ja: '定期実行時' },
+  'feed.notice-failing': {
+    en: '⚠️ The feed {feed} has failed {failures} times in a row: {reason}. Next attempt {next}.',
+    ja: '⚠️ フィード {feed} の取得が{failures}回続けて失敗しています: {reason}。次回の試行は{next}です。',
+  },
+  'feed.notice-recovered': {
+    en: '✅ The feed {feed} works again (after {failures} failures in a row).',
+    ja: '✅ フィード {feed} の取得が回復しました({failures}回続けて失敗した後)。',
+  },
+  'feed.notify-set': {
+    en: 'Feed trouble will be announced in {channel}: after {failures} failures in a row, and when the feed works again.',
+    ja: 'フィードの障害を {channel} にお知らせします: {failures}回続けて失敗したときと、回復したときです。',
+  },
   'feed.never': { en: 'never', ja: '未取得' },
   'help.title': {
     en: 'jikenbo — security incident alerts',

@@ -10,6 +10,7 @@ import type { Config } from '../config/loadConfig.js';
 import type { StoredPost } from '../store/postStore.js';
 import { backfillFeed, type BackfillProgress, type BackfillResult } from './backfill.js';
 import type { ClassifyPost } from './classifyPosts.js';
+import { createFeedHealthNotifier } from './feedHealthNotices.js';
 import type { PollDeps } from './pollFeed.js';
 import { pollTick, type TickResult } from './pollTick.js';
 import { startPoller, type Poller } from './poller.js';
@@ -81,7 +82,20 @@ export function createCore(deps: CoreDeps): Core {
       },
     }),
   };
-  const pollOnce = () => pollTick(config.feedUrls, pollDeps);
+  const afterTick = deps.publisher
+    ? createFeedHealthNotifier({
+        stores,
+        publisher: deps.publisher,
+        afterFailures: config.limits.feedNotices.afterFailures,
+        now,
+        log: log.child({ module: 'feed-notices' }),
+      })
+    : null;
+  const pollOnce = async () => {
+    const results = await pollTick(config.feedUrls, pollDeps);
+    await afterTick?.(results);
+    return results;
+  };
   let poller: Poller | null = null;
   return {
     stores,
