@@ -38,9 +38,16 @@ export interface EmbedJson {
   timestamp?: string;
 }
 
+/** A row of buttons (Discord component JSON). */
+export interface ButtonRowJson {
+  type: 1;
+  components: Array<{ type: 2; style: 2; label: string; custom_id: string }>;
+}
+
 export interface AlertMessage {
   content?: string;
   embeds: EmbedJson[];
+  components?: ButtonRowJson[];
   allowed_mentions: { parse: never[]; roles: string[] };
 }
 
@@ -94,6 +101,24 @@ export function renderIncidentEmbed(record: StoredPost, lang: Lang): EmbedJson {
   return embed;
 }
 
+/** Custom ids of the alert's "details" button: `why:<post id>` (Discord allows 100 characters). */
+export const DETAILS_PREFIX = 'why:';
+const CUSTOM_ID_MAX = 100;
+
+/** The "details" button, whose answer (only to the one who presses it) lists the rule ids. */
+export function detailsButton(record: StoredPost, lang: Lang): ButtonRowJson[] {
+  const customId = `${DETAILS_PREFIX}${record.post.id}`;
+  if (customId.length > CUSTOM_ID_MAX) return [];
+  return [
+    {
+      type: 1,
+      components: [
+        { type: 2, style: 2, label: t(lang, 'why.details-button'), custom_id: customId },
+      ],
+    },
+  ];
+}
+
 /** The message posted to a subscribed channel. */
 export function renderAlert(record: StoredPost, subscription: Subscription): AlertMessage {
   const lang = langOf(subscription.locale);
@@ -101,6 +126,7 @@ export function renderAlert(record: StoredPost, subscription: Subscription): Ale
   return {
     ...(ping ? { content: `<@&${ping}>` } : {}),
     embeds: [renderIncidentEmbed(record, lang)],
+    components: detailsButton(record, lang),
     allowed_mentions: { parse: [], roles: ping ? [ping] : [] },
   };
 }

@@ -214,6 +214,11 @@ const TEXTS = {
   'why.not-incident': { en: '{kind} post', ja: '{kind}の記事' },
   'why.other-fact': { en: 'the post’s facts', ja: '記事の記載' },
   'why.rules-title': { en: 'Rules behind the labels', ja: '判定したルール' },
+  'why.details-button': { en: 'Details', ja: '詳細' },
+  'why.post-gone': {
+    en: 'This post is no longer stored, so its rules cannot be shown.',
+    ja: 'この記事は保存されていないため、判定ルールを表示できません。',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

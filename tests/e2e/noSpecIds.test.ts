@@ -44,7 +44,11 @@ type Embed = {
 function visibleText(message: Payload): string[] {
   if (!message) return [];
   const embeds = (message.embeds ?? []) as Embed[];
+  const buttons = ((message.components ?? []) as Array<{ components: Array<{ label?: string }> }>)
+    .flatMap((row) => row.components)
+    .map((b) => b.label ?? '');
   return [
+    ...buttons,
     String(message.content ?? ''),
     ...embeds.flatMap((e) => [
       e.title ?? '',
@@ -183,6 +187,18 @@ describe('every payload a person reads is in words, not ids', () => {
         subcommand('test', [channel('channel', id('general'))]),
       );
       await run('/feed status', 'admin', 'feed', subcommand('status'));
+      await run(
+        '/feed notify',
+        'admin',
+        'feed',
+        subcommand('notify', [channel('channel', id('soc'))]),
+      );
+      await run(
+        '/incident export',
+        'admin',
+        'incident',
+        subcommand('export', [str('format', 'stix')]),
+      );
       await run('/help', 'analyst', 'help', []);
     }
     for (const m of stack.emulator.messages(id('general'))) record('sample alert', 'en', m);
@@ -204,6 +220,8 @@ describe('every payload a person reads is in words, not ids', () => {
       '/alerts subscribe',
       '/alerts test',
       '/feed status',
+      '/feed notify',
+      '/incident export',
       '/help',
     ])
       expect(places).toContain(where);
@@ -240,6 +258,28 @@ describe('every payload a person reads is in words, not ids', () => {
     );
     const text = visibleText(reply.message).join('\n');
     expect(specIdsIn(text, 'ja').length).toBeGreaterThan(0);
+    expect(text).toMatch(/kind: kind\.[a-z-]+/);
+  });
+
+  it('answers the alert’s details button, to the presser only, with the rule ids', async () => {
+    const alert = stack.emulator.messages(stack.demo.channel('soc'))[0]!;
+    const button = (
+      alert.components as Array<{ components: Array<{ custom_id: string; label: string }> }>
+    )[0]!.components[0]!;
+    expect(button.label).toBe('詳細');
+    const reply = await stack.emulator.component(
+      {
+        guildId: stack.demo.guild.id,
+        channelId: stack.demo.channel('soc'),
+        userId: stack.demo.user('analyst'),
+        locale: 'ja',
+      },
+      button.custom_id,
+      alert as unknown as Record<string, unknown>,
+    );
+    expect(reply.ephemeral).toBe(true);
+    const text = visibleText(reply.message).join('\n');
+    expect(text).toContain('判定したルール');
     expect(text).toMatch(/kind: kind\.[a-z-]+/);
   });
 
