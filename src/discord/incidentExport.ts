@@ -19,6 +19,12 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   stix: 'STIX 2.1',
 };
 
+/** 8 MiB, 512 KiB: the upload limit as a reader sees it. */
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${Math.floor(bytes / 1024 / 1024)} MiB`
+    : `${Math.floor(bytes / 1024)} KiB`;
+
 /** The command line that writes the same export with the CLI. */
 export function exportCommandLine(
   format: ExportFormat,
@@ -59,7 +65,7 @@ export async function exportIncidentsReply(
   if (result.kind === 'too-large') {
     return respond(interaction, {
       content: t(lang, 'export.too-large', {
-        size: (result.maxBytes / 1024 / 1024).toFixed(0),
+        size: sizeText(result.maxBytes),
         command: exportCommandLine(format, since, until),
       }),
       ephemeral: true,

@@ -141,8 +141,8 @@ const TEXTS = {
     ja: '{count}件の事件を {format} で添付しました。',
   },
   'export.too-large': {
-    en: 'The export is larger than the {size} MiB a reply can attach. Run it on the bot’s host instead: `{command}`',
-    ja: 'エクスポートが返信に添付できる {size} MiB を超えます。ボットのホストで次を実行してください: `{command}`',
+    en: 'The export is larger than the {size} a reply can attach. Run it on the bot’s host instead: `{command}`',
+    ja: 'エクスポートが返信に添付できる {size} を超えます。ボットのホストで次を実行してください: `{command}`',
   },
   'feed.none': { en: 'No feeds configured.', ja: 'フィードが設定されていません。' },
   'feed.status-title': { en: 'Feed status', ja: 'フィードの状態' },

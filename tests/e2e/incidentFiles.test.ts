@@ -72,6 +72,28 @@ describe('/incident stats and export with files', () => {
     expect(reply.message?.content).toBe(`${incidents.length} incidents as CSV, attached.`);
   });
 
+  it('says how to run the export on the host when it would not fit the upload limit', async () => {
+    // The limits object the commands read: a tiny upload limit for this one export.
+    const attachments = stack.bot.core.limits.attachments;
+    const saved = attachments.maxBytes;
+    attachments.maxBytes = 2048;
+    try {
+      const reply = await stack.command(
+        'admin',
+        'general',
+        'incident',
+        subcommand('export', [str('format', 'stix'), str('since', '2024-01-01')]),
+        'ja',
+      );
+      expect(attachmentsOf(reply)).toEqual([]);
+      expect(reply.message?.content).toBe(
+        'エクスポートが返信に添付できる 2 KiB を超えます。ボットのホストで次を実行してください: `jikenbo export --format stix --since 2024-01-01 --out incidents.stix.json`',
+      );
+    } finally {
+      attachments.maxBytes = saved;
+    }
+  });
+
   it('refuses the export to members without Manage Server', async () => {
     const reply = await stack.command(
       'analyst',
