@@ -21,6 +21,8 @@ import {
   type TickResult,
 } from '../pipeline/index.js';
 
+import type { StoreCheck } from '../store/storeIdentity.js';
+
 export interface BotDeps {
   config: Config;
   stores: Stores;
@@ -30,6 +32,8 @@ export interface BotDeps {
   deliveryOptions?: Partial<DeliveryOptions>;
   /** Run the poller on POLL_SCHEDULE (tests and the demo drive ticks themselves). */
   schedulePolls?: boolean;
+  /** What the store identity check found (a replaced store pauses polling). */
+  storeCheck?: StoreCheck;
 }
 
 export interface RunningBot {
@@ -55,6 +59,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     publisher: new DiscordPublisher(client.rest),
     ...(deps.now && { clock: deps.now }),
     ...(deps.deliveryOptions && { deliveryOptions: deps.deliveryOptions }),
+    ...(deps.storeCheck && { storeCheck: deps.storeCheck }),
   });
   await attachInteractions(client, core, log);
   await loginAndWait(client, token, log);

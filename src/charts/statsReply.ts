@@ -40,29 +40,46 @@ function seriesText(series: StatsSeries, lang: ChartLang): string {
   return labels.join('\n');
 }
 
-/** The stats of the last `days` days up to `now`, in `lang`. */
-export function buildStatsReply(
-  records: Iterable<StoredPost>,
-  options: { days: number; now: Date; lang: ChartLang; render?: typeof renderStatsPng },
+/** The reply for a pair of series (by cause, by severity) of one period, in `lang`. */
+export function statsReplyOf(
+  series: { cause: StatsSeries; severity: StatsSeries },
+  lang: ChartLang,
+  render: typeof renderStatsPng = renderStatsPng,
 ): StatsReply {
-  const render = options.render ?? renderStatsPng;
-  const period = lastDays(options.days, options.now);
-  const bucket = bucketForDays(options.days);
-  const list = [...records];
-  const cause = statsSeries(list, { by: 'cause', bucket, ...period });
-  const severity = statsSeries(list, { by: 'severity', bucket, ...period });
   const files: StatsReplyFile[] = [];
-  const embeds = [cause, severity].map((series): StatsReplyEmbed => {
-    const name = `stats-by-${series.by}-${options.lang}.png`;
+  const embeds = [series.cause, series.severity].map((one): StatsReplyEmbed => {
+    const name = `stats-by-${one.by}-${lang}.png`;
     const embed: StatsReplyEmbed = {
-      title: `${statsTitle(series.by, bucket, options.lang)} ${periodText(series, options.lang)}`,
-      description: seriesText(series, options.lang),
+      title: `${statsTitle(one.by, one.bucket, lang)} ${periodText(one, lang)}`,
+      description: seriesText(one, lang),
     };
-    if (series.total > 0) {
-      files.push({ name, data: render(series, options.lang) });
+    if (one.total > 0) {
+      files.push({ name, data: render(one, lang) });
       embed.image = { url: `attachment://${name}` };
     }
     return embed;
   });
-  return { total: cause.total, series: { cause, severity }, embeds, files };
+  return { total: series.cause.total, series, embeds, files };
+}
+
+/** The period `/incident stats days:` covers and the bucket its charts use. */
+export function statsPeriod(days: number, now: Date) {
+  return { ...lastDays(days, now), bucket: bucketForDays(days) };
+}
+
+/** The stats of the last `days` days up to `now`, in `lang`, from records in memory. */
+export function buildStatsReply(
+  records: Iterable<StoredPost>,
+  options: { days: number; now: Date; lang: ChartLang; render?: typeof renderStatsPng },
+): StatsReply {
+  const period = statsPeriod(options.days, options.now);
+  const list = [...records];
+  return statsReplyOf(
+    {
+      cause: statsSeries(list, { by: 'cause', ...period }),
+      severity: statsSeries(list, { by: 'severity', ...period }),
+    },
+    options.lang,
+    options.render,
+  );
 }

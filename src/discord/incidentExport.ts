@@ -6,7 +6,6 @@
 import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
 import { exportAsAttachment } from '../export/exportAttachment.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/exportFormats.js';
-import type { RecordSource } from '../export/selectRecords.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import { InputError } from '../i18n/userError.js';
 import { parseDate } from '../subscriptions/parseOptions.js';
@@ -40,7 +39,6 @@ export async function exportIncidentsReply(
   interaction: ChatInputCommandInteraction,
   ctx: CommandContext,
   lang: Lang,
-  source: RecordSource,
 ): Promise<void> {
   // /incident is open to everyone; its export is for admins only.
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild))
@@ -55,7 +53,11 @@ export async function exportIncidentsReply(
     ? (raw as ExportFormat)
     : 'csv';
   const today = ctx.now().toISOString().slice(0, 10);
-  const result = await exportAsAttachment(source, {
+  // The archive's own query for the range: an export reads every incident in it, newest first.
+  const { archive } = ctx.stores;
+  const { total } = await archive.search({ query: '', since, until, limit: 1 });
+  const { items } = await archive.search({ query: '', since, until, limit: Math.max(1, total) });
+  const result = await exportAsAttachment(items, {
     format,
     since,
     until,
