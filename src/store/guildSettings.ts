@@ -65,6 +65,8 @@ export type Watch = z.infer<typeof watchSchema>;
 export const guildSettingsSchema = z.object({
   guildId: z.string(),
   subscriptions: z.array(subscriptionSchema),
+  /** Where feed trouble is announced (`/feed notify`), in which language; absent: nowhere. */
+  feedNotices: z.object({ channelId: z.string(), locale: z.string() }).optional(),
   /** The server's watchlist; absent in settings stored before watchlists (read as none). */
   watches: z.array(watchSchema).optional(),
   updatedAt: z.string(),
