@@ -67,7 +67,7 @@ describe('update alerts', () => {
     const description = reply?.embeds[0]?.description ?? '';
     expect(description.split('\n')[0]).toBe('**続報: 不正アクセスのお知らせ**');
     expect(description).toContain('影響人数 2,850 → 35,650名');
-    expect(description).toContain('重大度 中 (Medium) → 高 (High)');
+    expect(description).toContain('重大度 中 → 高');
   });
 
   it('alerts an escalated update where the first report was filtered out, saying what it updates', async () => {

@@ -57,7 +57,7 @@ describe('renderTimelineEmbed', () => {
     const ja = renderTimelineEmbed(entries, 'ja').description ?? '';
     expect(ja).toContain('**2025-03-04** 第一報');
     expect(ja).toContain('影響人数 2,850 → 35,650名');
-    expect(ja).toContain('重大度 中 (Medium) → 高 (High)');
+    expect(ja).toContain('重大度 中 → 高');
     expect(ja).toContain('日付「3月4日に公表」');
     expect(ja).toContain('影響人数・重大度・原因に変更なし');
     const en = renderTimelineEmbed(entries, 'en');
