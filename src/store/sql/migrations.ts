@@ -4,6 +4,7 @@
  * that has shipped.
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { heldDeliveries } from './migrationHeldDeliveries.js';
 import { incidentLinks } from './migrationIncidentLinks.js';
 
 export type SqlEngine = 'sqlite' | 'postgres';
@@ -152,6 +153,7 @@ export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
   return {
     '0001-initial-schema': initialSchema(engine),
     '0002-incident-links': incidentLinks(engine),
+    '0004-held-deliveries': heldDeliveries(engine),
   };
 }
 
