@@ -35,6 +35,8 @@ export interface StackOptions {
   store?: 'memory' | 'sqlite';
   entries?: FixtureEntry[];
   rateLimits?: RateLimitConfig;
+  /** The bot's clock (digests, quiet hours); real time by default. */
+  now?: () => Date;
 }
 
 export interface Stack {
@@ -70,6 +72,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     store: storeFile ? `sqlite://${storeFile}` : 'memory://',
     configDir: CONFIG_DIR,
     deliveryOptions: { baseBackoffSeconds: 0.05, maxBackoffSeconds: 0.2 },
+    ...(options.now && { now: options.now }),
     populate: (world) => {
       other = addDemoGuild(world, {
         name: 'another server',
