@@ -8,6 +8,7 @@ import { runPoll, type Output } from './cli/pollCommand.js';
 import { appLogger, buildClassifier, openApp } from './app/createApp.js';
 import { COMMAND_USAGE, MAIN_USAGE } from './cli/usage.js';
 import { runDeployCommands, runStart } from './cli/botCommands.js';
+import { runServe } from './cli/serveCommand.js';
 import { heartbeatIsFresh } from './cli/heartbeat.js';
 import {
   CommandInputError,
@@ -37,6 +38,7 @@ const COMMAND_OPTIONS: Record<string, OptionSpec> = {
   backfill: { max: { type: 'string' }, feed: { type: 'string' } },
   classify: { json: { type: 'boolean' } },
   start: {},
+  serve: {},
   'deploy-commands': { guild: { type: 'string' } },
   demo: { fast: { type: 'boolean' }, web: { type: 'boolean' }, fixtures: { type: 'string' } },
   healthcheck: {},
@@ -135,6 +137,8 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
       );
     case 'start':
       return runStart(config, io);
+    case 'serve':
+      return runServe(config, io);
     case 'deploy-commands':
       return runDeployCommands(config, values.guild as string | undefined, io);
     case 'export':

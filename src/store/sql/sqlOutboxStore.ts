@@ -8,14 +8,16 @@ import type { SqlEngine } from './migrations.js';
 import type { SqlSchema } from './schema.js';
 import { guarded } from './storeError.js';
 import { deliveryOf, deliveryRowOf, writeNewDeliveries } from './sqlWrites.js';
+import { coversAllShards, guildShardSql, type ShardSet } from './shards.js';
 
 /** An outbox several processes can share: each delivery is claimed by one worker at a time. */
 export interface ClaimingOutboxStore extends OutboxStore {
   /**
    * Claims up to `limit` pending deliveries that are due and not held by a live lease, oldest first,
-   * for `leaseMs`. A delivery is returned to one caller only, until its lease expires.
+   * for `leaseMs`. A delivery is returned to one caller only, until its lease expires. With
+   * `shards`, only deliveries to those shards' guilds are claimed.
    */
-  claim(workerId: string, limit: number, leaseMs: number): Promise<Delivery[]>;
+  claim(workerId: string, limit: number, leaseMs: number, shards?: ShardSet): Promise<Delivery[]>;
   /** `update`, but only while `workerId` still holds the claim; false when the lease was lost. */
   updateClaimed(delivery: Delivery, workerId: string): Promise<boolean>;
 }
@@ -84,7 +86,7 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
     });
   }
 
-  claim(workerId: string, limit: number, leaseMs: number): Promise<Delivery[]> {
+  claim(workerId: string, limit: number, leaseMs: number, shards?: ShardSet): Promise<Delivery[]> {
     return guarded('claiming deliveries', async () => {
       const now = this.now();
       const at = now.toISOString();
@@ -100,6 +102,8 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
         .orderBy('created_at')
         .orderBy('id')
         .limit(limit);
+      if (shards && !coversAllShards(shards))
+        due = due.where(guildShardSql(this.engine, shards.count), 'in', [...shards.ids]);
       // PostgreSQL: rows another process is claiming right now are skipped, not waited for.
       // SQLite: the single UPDATE statement holds the write lock, so claims cannot interleave.
       if (this.engine === 'postgres') due = due.forUpdate().skipLocked();
