@@ -162,11 +162,24 @@ function pollLease(engine: SqlEngine): Migration {
   };
 }
 
+/**
+ * Who held a delivery's lease before it was taken over (takeoverClaims.ts): a worker that died
+ * between sending and recording may have sent it, so the new holder checks before sending again.
+ */
+function deliveryTakeover(engine: SqlEngine): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('deliveries').addColumn('taken_over_from', text(engine)).execute();
+    },
+  };
+}
+
 /** Every migration, by name; names sort in the order they apply. */
 export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
   return {
     '0001-initial-schema': initialSchema(engine),
     '0002-poll-lease': pollLease(engine),
+    '0003-delivery-takeover': deliveryTakeover(engine),
   };
 }
 
