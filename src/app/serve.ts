@@ -24,6 +24,7 @@ import {
   type Logger,
   type Stores,
 } from '../pipeline/index.js';
+import { pollLeadershipFor } from './pollLeadership.js';
 
 export interface ServeDeps {
   config: Config;
@@ -63,6 +64,7 @@ export async function startServe(deps: ServeDeps): Promise<RunningServe> {
     publisher: new DiscordPublisher(rest),
     ...(deps.now && { clock: deps.now }),
     ...(deps.deliveryOptions && { deliveryOptions: deps.deliveryOptions }),
+    pollLeadership: pollLeadershipFor(stores),
   });
   const route = createRouter(await loadCommands(), commandContextOf(core));
   const server = await startInteractionServer(

@@ -20,6 +20,7 @@ import {
   type Stores,
   type TickResult,
 } from '../pipeline/index.js';
+import { pollLeadershipFor } from './pollLeadership.js';
 
 export interface BotDeps {
   config: Config;
@@ -55,6 +56,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     publisher: new DiscordPublisher(client.rest),
     ...(deps.now && { clock: deps.now }),
     ...(deps.deliveryOptions && { deliveryOptions: deps.deliveryOptions }),
+    pollLeadership: pollLeadershipFor(stores),
   });
   await attachInteractions(client, core, log);
   await loginAndWait(client, token, log);

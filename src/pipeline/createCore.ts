@@ -13,6 +13,8 @@ import type { ClassifyPost } from './classifyPosts.js';
 import type { PollDeps } from './pollFeed.js';
 import { pollTick, type TickResult } from './pollTick.js';
 import { startPoller, type Poller } from './poller.js';
+import { leaderOnlyTick, leaseTtlFor, type LeaderTick } from './pollLeadership.js';
+import type { PollLease } from '../store/sql/pollLease.js';
 import { systemClock, type Clock, type Logger, type Publisher, type Stores } from './ports.js';
 
 /** What the core is built from: validated config, the ports, and the classifier. */
@@ -26,6 +28,8 @@ export interface CoreDeps {
   publisher?: Publisher;
   /** Test and bench overrides of config `limits.delivery` (e.g. a short backoff). */
   deliveryOptions?: Partial<DeliveryOptions>;
+  /** Several processes on one store: scheduled ticks poll only while holding this lease. */
+  pollLeadership?: { lease: PollLease; holder: string };
 }
 
 /** The running application core. */
@@ -83,6 +87,7 @@ export function createCore(deps: CoreDeps): Core {
   };
   const pollOnce = () => pollTick(config.feedUrls, pollDeps);
   let poller: Poller | null = null;
+  let leaderTick: LeaderTick | null = null;
   return {
     stores,
     feedUrls: config.feedUrls,
@@ -100,12 +105,20 @@ export function createCore(deps: CoreDeps): Core {
         options,
       ),
     schedulePolls() {
-      poller ??= startPoller(config.pollSchedule, pollOnce, pollLog);
+      leaderTick ??= deps.pollLeadership
+        ? leaderOnlyTick(pollOnce, {
+            ...deps.pollLeadership,
+            ttlMs: leaseTtlFor(config.pollSchedule),
+            log: pollLog,
+          })
+        : null;
+      poller ??= startPoller(config.pollSchedule, leaderTick ?? pollOnce, pollLog);
       return poller;
     },
     resumeDeliveries: () => deliverer?.kick(),
     async stop() {
       await poller?.stop();
+      await leaderTick?.release().catch((err: unknown) => pollLog.warn({ err }, 'poll lease kept'));
       await deliverer?.stop();
     },
   };
