@@ -1,6 +1,7 @@
 /** The configuration of several processes: HTTP mode's key and port, and the shards a process serves. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/loadConfig.js';
+import type { ConfigError} from '../../src/config/loadConfig.js';
+import { loadConfig } from '../../src/config/loadConfig.js';
 import { CONFIG_DIR } from '../helpers/paths.js';
 
 const load = (env: NodeJS.ProcessEnv) => loadConfig(env, CONFIG_DIR);
