@@ -4,6 +4,7 @@ import { runPollTickBench } from './pollTick.js';
 import { runCommandLatencyBench, runFanOutBench } from './botBenches.js';
 import { runMemoryBench } from './memory.js';
 import { runArchiveBench } from './archive.js';
+import { runBackfillBench, runSqliteCommandBench } from './storeBenches.js';
 import {
   runFailoverBench,
   runMultiProcessFanOutBench,
@@ -18,6 +19,8 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['commands', () => runCommandLatencyBench()],
   ['fan-out', () => runFanOutBench()],
   ['archive', () => runArchiveBench()],
+  ['sqlite commands', () => runSqliteCommandBench()],
+  ['backfill', () => runBackfillBench()],
   ['multi-process fan-out', () => runMultiProcessFanOutBench()],
   ['multi-process failover', () => runFailoverBench()],
   [

@@ -19,6 +19,7 @@ import {
   runExport,
 } from './cli/exportCommand.js';
 import { STATS_OPTIONS, STATS_USAGE, parseStatsOptions, runStats } from './cli/statsCommand.js';
+import { StoreError } from './store/sql/storeError.js';
 
 const EXIT_USAGE = 2;
 
@@ -34,10 +35,14 @@ class UsageError extends Error {
 type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
 
 const COMMAND_OPTIONS: Record<string, OptionSpec> = {
-  poll: { once: { type: 'boolean' } },
-  backfill: { max: { type: 'string' }, feed: { type: 'string' } },
+  poll: { once: { type: 'boolean' }, 'accept-new-store': { type: 'boolean' } },
+  backfill: {
+    max: { type: 'string' },
+    feed: { type: 'string' },
+    'accept-new-store': { type: 'boolean' },
+  },
   classify: { json: { type: 'boolean' } },
-  start: {},
+  start: { 'accept-new-store': { type: 'boolean' } },
   serve: {},
   'deploy-commands': { guild: { type: 'string' } },
   demo: { fast: { type: 'boolean' }, web: { type: 'boolean' }, fixtures: { type: 'string' } },
@@ -103,12 +108,17 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
   const maxPosts = positiveInteger('max', values.max as string | undefined, command);
   // Needs no configuration: it must answer even when the environment is broken.
   if (command === 'healthcheck') return heartbeatIsFresh(new Date()) ? 0 : 1;
-  const config: Config = loadConfig(env);
+  // classify opens no store: a STORE_URL it would never use must not stop it.
+  const config: Config = loadConfig(
+    command === 'classify' ? { ...env, STORE_URL: undefined } : env,
+  );
 
   switch (command) {
     case 'poll':
     case 'backfill': {
-      const app = await openApp(config);
+      const app = await openApp(config, undefined, {
+        acceptNewStore: Boolean(values['accept-new-store']),
+      });
       try {
         if (command === 'poll') return await runPoll(app, Boolean(values.once), io);
         const feeds = values.feed ? [values.feed as string] : config.feedUrls;
@@ -136,7 +146,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
         io,
       );
     case 'start':
-      return runStart(config, io);
+      return runStart(config, io, { acceptNewStore: Boolean(values['accept-new-store']) });
     case 'serve':
       return runServe(config, io);
     case 'deploy-commands':
@@ -182,6 +192,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     if (err instanceof CommandInputError) {
       io.err(`jikenbo: ${err.message}`);
       return EXIT_USAGE;
+    }
+    // A store that cannot be opened or written: one line saying what failed, never a stack.
+    if (err instanceof StoreError) {
+      io.err(`jikenbo: ${err.message}`);
+      return 1;
     }
     if (
       err instanceof ConfigError ||

@@ -65,6 +65,7 @@ export async function startServe(deps: ServeDeps): Promise<RunningServe> {
     ...(deps.now && { clock: deps.now }),
     ...(deps.deliveryOptions && { deliveryOptions: deps.deliveryOptions }),
     pollLeadership: pollLeadershipFor(stores),
+    shards: config.shards,
   });
   const route = createRouter(await loadCommands(), commandContextOf(core));
   const server = await startInteractionServer(

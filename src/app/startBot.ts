@@ -22,6 +22,8 @@ import {
 } from '../pipeline/index.js';
 import { pollLeadershipFor } from './pollLeadership.js';
 
+import type { StoreCheck } from '../store/storeIdentity.js';
+
 export interface BotDeps {
   config: Config;
   stores: Stores;
@@ -31,6 +33,8 @@ export interface BotDeps {
   deliveryOptions?: Partial<DeliveryOptions>;
   /** Run the poller on POLL_SCHEDULE (tests and the demo drive ticks themselves). */
   schedulePolls?: boolean;
+  /** What the store identity check found (a replaced store pauses polling). */
+  storeCheck?: StoreCheck;
 }
 
 export interface RunningBot {
@@ -56,7 +60,9 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     publisher: new DiscordPublisher(client.rest),
     ...(deps.now && { clock: deps.now }),
     ...(deps.deliveryOptions && { deliveryOptions: deps.deliveryOptions }),
+    ...(deps.storeCheck && { storeCheck: deps.storeCheck }),
     pollLeadership: pollLeadershipFor(stores),
+    shards: config.shards,
   });
   await attachInteractions(client, core, log);
   await loginAndWait(client, token, log);

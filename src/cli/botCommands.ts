@@ -2,9 +2,8 @@
 import { ConfigError, type Config } from '../config/loadConfig.js';
 import { deployCommands } from '../discord/deployCommands.js';
 import { loadCommands } from '../discord/loadCommands.js';
-import { appLogger, buildClassifier } from '../app/createApp.js';
+import { appLogger, buildClassifier, openCheckedStores } from '../app/createApp.js';
 import { startBot } from '../app/startBot.js';
-import { openStores } from '../store/openStores.js';
 import type { Output } from './pollCommand.js';
 import { startHeartbeat } from './heartbeat.js';
 
@@ -14,11 +13,21 @@ function requireToken(config: Config, command: string): string {
   return config.discord.token;
 }
 
-export async function runStart(config: Config, io: Output): Promise<number> {
+export async function runStart(
+  config: Config,
+  io: Output,
+  options: { acceptNewStore?: boolean } = {},
+): Promise<number> {
   requireToken(config, 'start');
   const log = appLogger(config);
-  const stores = await openStores(config.store, log);
-  const bot = await startBot({ config, stores, classify: buildClassifier(config), log });
+  const { stores, storeCheck } = await openCheckedStores(config, log, options);
+  const bot = await startBot({
+    config,
+    stores,
+    classify: buildClassifier(config),
+    log,
+    storeCheck,
+  });
   io.out(`jikenbo is running as ${bot.client.user?.tag ?? '?'}; Ctrl-C stops`);
   const stopHeartbeat = startHeartbeat(() => bot.client.isReady());
   await new Promise<void>((resolve) => {
