@@ -29,6 +29,24 @@ describe('HTTP interactions endpoint', () => {
   let server: InteractionServer;
   let client: ReturnType<typeof createHttpClient>['client'];
   let route: (interaction: Interaction) => Promise<void>;
+  let rest: ReturnType<typeof createHttpClient>['rest'];
+  /** An endpoint deferring after `answerWithinMs`; the sender posts to it. */
+  const serve = async (answerWithinMs: number) => {
+    const started = await startInteractionServer(
+      {
+        publicKey: publicKeyFromHex(sender.publicKeyHex),
+        client,
+        rest,
+        route: (interaction) => route(interaction),
+        log: silentLogger(),
+        answerWithinMs,
+      },
+      0,
+      '127.0.0.1',
+    );
+    sender.url = started.url;
+    return started;
+  };
   const target = (): InteractionTarget => ({
     guildId: demo.guild.id,
     channelId: demo.channel('general'),
@@ -42,19 +60,8 @@ describe('HTTP interactions endpoint', () => {
     const http = createHttpClient(emulator.apiUrl, emulator.token);
     client = http.client;
     await identifyBot(client);
-    server = await startInteractionServer(
-      {
-        publicKey: publicKeyFromHex(sender.publicKeyHex),
-        client,
-        rest: http.rest,
-        route: (interaction) => route(interaction),
-        log: silentLogger(),
-        answerWithinMs: 100,
-      },
-      0,
-      '127.0.0.1',
-    );
-    sender.url = server.url;
+    rest = http.rest;
+    server = await serve(100);
   });
   afterAll(async () => {
     await server.close();
@@ -69,7 +76,11 @@ describe('HTTP interactions endpoint', () => {
     route = async (interaction) => {
       if (interaction.isChatInputCommand()) await interaction.reply({ content: 'at once' });
     };
+    // A deadline no busy machine reaches: the answer, not the defer, must come back.
+    const patient = await serve(10_000);
     const sent = await sender.sendCommand(target(), 'incident', subcommand('latest'));
+    await patient.close();
+    sender.url = server.url;
     expect(sent.body).toEqual({ type: 4, data: expect.objectContaining({ content: 'at once' }) });
     expect(emulator.requests.filter((r) => r.path.includes('/callback'))).toEqual([]);
   });
