@@ -119,8 +119,6 @@ export async function runMultiProcessFanOut(options: FanOutRunOptions): Promise<
     );
     if (!record) throw new Error('no incident among the fixture posts');
     await stores.posts.put([record]);
-    const deliveries = fanOut([record], settings, new Date());
-    await stores.outbox.enqueue(deliveries);
 
     const sentBy: Record<string, number> = {};
     let wrongShard = 0;
@@ -150,6 +148,8 @@ export async function runMultiProcessFanOut(options: FanOutRunOptions): Promise<
         ),
       );
     }
+    // Queued once every process is up, so that a slow start does not leave one process alone.
+    await stores.outbox.enqueue(fanOut([record], settings, new Date()));
     const total = () => channelIds.reduce((n, c) => n + emulator.world.messagesIn(c).length, 0);
     let killedPid: number | null = null;
     if (options.killAfterMessages !== undefined) {
