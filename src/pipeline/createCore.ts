@@ -12,6 +12,7 @@ import type { StoredPost } from '../store/postStore.js';
 import type { StoreCheck } from '../store/storeIdentity.js';
 import { backfillFeed, type BackfillProgress, type BackfillResult } from './backfill.js';
 import type { ClassifyPost } from './classifyPosts.js';
+import { createFeedHealthNotifier } from './feedHealthNotices.js';
 import type { PollDeps } from './pollFeed.js';
 import { pollTick, type TickResult } from './pollTick.js';
 import { startPoller, type Poller } from './poller.js';
@@ -110,6 +111,15 @@ export function createCore(deps: CoreDeps): Core {
       onRecorded: (_records: StoredPost[], enqueued: Delivery[]) => deliverer.queued(enqueued),
     }),
   };
+  const afterTick = deps.publisher
+    ? createFeedHealthNotifier({
+        stores,
+        publisher: deps.publisher,
+        afterFailures: config.limits.feedNotices.afterFailures,
+        now,
+        log: log.child({ module: 'feed-notices' }),
+      })
+    : null;
   const check = deps.storeCheck ?? { state: 'ok' };
   const status: PollStatus =
     check.state === 'replaced'
@@ -139,7 +149,9 @@ export function createCore(deps: CoreDeps): Core {
       );
       return [];
     }
-    return pollTick(config.feedUrls, pollDeps);
+    const results = await pollTick(config.feedUrls, pollDeps);
+    await afterTick?.(results);
+    return results;
   };
   let poller: Poller | null = null;
   let leaderTick: LeaderTick | null = null;
