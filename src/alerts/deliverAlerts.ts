@@ -24,6 +24,7 @@ import { renderForChannel } from './updateContext.js';
 import { fanOutWatches } from './fanOutWatches.js';
 import { channelSubscription } from './watchAlert.js';
 import type { GuildSettings } from '../store/guildSettings.js';
+import type { ShardSet } from '../store/sql/shards.js';
 
 /**
  * Attempts, backoff and concurrency of delivery: config/limits.json `delivery`
@@ -40,6 +41,8 @@ export interface DeliveryDeps {
   options: DeliveryOptions;
   /** Names this worker's claims; unique per deliverer by default. */
   workerId?: string;
+  /** The shards this process serves: it claims only their guilds' deliveries (default: all). */
+  shards?: ShardSet;
   /** How long a claim holds a row (default: options.leaseSeconds): a killed worker's rows come back after it. */
   leaseMs?: number;
   /** Rows per claim (default 100). */
@@ -147,7 +150,12 @@ export class AlertDeliverer {
     const summary: RunSummary = { delivered: 0, failed: 0, retrying: 0 };
     const { outbox } = this.deps.stores;
     while (!this.stopped) {
-      const claimed = await outbox.claim(this.workerId, this.claimBatch, this.leaseMs);
+      const claimed = await outbox.claim(
+        this.workerId,
+        this.claimBatch,
+        this.leaseMs,
+        this.deps.shards,
+      );
       if (claimed.length === 0) break;
       const byChannel = new Map<string, Delivery[]>();
       // Claims come oldest first, so each channel's queue is in order.

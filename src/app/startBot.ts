@@ -20,6 +20,7 @@ import {
   type Stores,
   type TickResult,
 } from '../pipeline/index.js';
+import { pollLeadershipFor } from './pollLeadership.js';
 
 import type { StoreCheck } from '../store/storeIdentity.js';
 
@@ -60,6 +61,8 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     ...(deps.now && { clock: deps.now }),
     ...(deps.deliveryOptions && { deliveryOptions: deps.deliveryOptions }),
     ...(deps.storeCheck && { storeCheck: deps.storeCheck }),
+    pollLeadership: pollLeadershipFor(stores),
+    shards: config.shards,
   });
   await attachInteractions(client, core, log);
   await loginAndWait(client, token, log);

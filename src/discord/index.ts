@@ -4,3 +4,7 @@ export { attachInteractions, commandContextOf, loginAndWait } from './discordAda
 export { DiscordPublisher } from './discordPublisher.js';
 export { deployCommands } from './deployCommands.js';
 export { loadCommands } from './loadCommands.js';
+export { createRouter } from './router.js';
+export { createHttpClient, identifyBot } from './httpInteraction.js';
+export { publicKeyFromHex } from './httpSignature.js';
+export { startInteractionServer, type InteractionServer } from './httpInteractionServer.js';
