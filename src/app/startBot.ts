@@ -10,6 +10,8 @@ import {
   createDiscordClient,
   DiscordPublisher,
   loginAndWait,
+  watchAuth,
+  type DiscordAuthError,
 } from '../discord/index.js';
 import {
   createCore,
@@ -30,6 +32,12 @@ export interface BotDeps {
   deliveryOptions?: Partial<DeliveryOptions>;
   /** Run the poller on POLL_SCHEDULE (tests and the demo drive ticks themselves). */
   schedulePolls?: boolean;
+  /**
+   * Called once when Discord refuses the token after start (REST 401, gateway
+   * 4004), after it was logged at fatal: `jikenbo start` turns it into exit 1
+   * so a supervisor restarts the process. Without it the bot stops itself.
+   */
+  onFatal?: (err: DiscordAuthError) => void;
 }
 
 export interface RunningBot {
@@ -57,7 +65,24 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     ...(deps.deliveryOptions && { deliveryOptions: deps.deliveryOptions }),
   });
   await attachInteractions(client, core, log);
-  await loginAndWait(client, token, log);
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await core.stop();
+      await client.destroy();
+      log.info('stopped');
+    })());
+  watchAuth(client, (err) => {
+    log.fatal({ err: { name: err.name, message: err.message } }, 'Discord refused the token');
+    if (deps.onFatal) deps.onFatal(err);
+    else void stop();
+  });
+  try {
+    await loginAndWait(client, token, log);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
   // Deliveries left pending by a previous run resume now.
   core.resumeDeliveries();
   if (deps.schedulePolls !== false) core.schedulePolls();
@@ -66,10 +91,6 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     core,
     deliverer: core.deliverer as AlertDeliverer,
     pollOnce: () => core.pollOnce(),
-    async stop() {
-      await core.stop();
-      await client.destroy();
-      log.info('stopped');
-    },
+    stop,
   };
 }
