@@ -47,7 +47,7 @@ describe('Discord refuses the token while the bot runs', () => {
     const fatal: DiscordAuthError[] = [];
     const running = await bot((err) => fatal.push(err));
     emulator.injectFault({ method: 'POST', path: '/messages', times: 2, fault: { status: 401 } });
-    const message = { content: 'x', embeds: [], allowed_mentions: { parse: [] } };
+    const message = { content: 'x', embeds: [], allowed_mentions: { parse: [] as never[], roles: [] } };
     const publisher = running.core.publisher!;
     await expect(publisher.publish(demo.channel('general'), message, 'n1')).rejects.toThrow();
     await expect(publisher.publish(demo.channel('general'), message, 'n2')).rejects.toThrow();
