@@ -7,7 +7,10 @@ import type { AlertDeliverer, DeliveryOptions } from '../alerts/deliverAlerts.js
 import type { Config } from '../config/loadConfig.js';
 import {
   attachInteractions,
+  countInvalidRequests,
   createDiscordClient,
+  InvalidRequestBudget,
+  RouteBackoff,
   DiscordPublisher,
   loginAndWait,
   watchAuth,
@@ -55,12 +58,23 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const token = config.discord.token;
   if (!token) throw new Error('DISCORD_TOKEN is required to start the bot');
   const client = createDiscordClient(config.discord.apiUrl);
+  const limits = config.limits.discord;
+  const budget = new InvalidRequestBudget({
+    limit: limits.invalidRequestLimit,
+    windowMs: limits.invalidRequestWindowSeconds * 1000,
+    log,
+  });
+  countInvalidRequests(client.rest, budget);
+  const publisher = new DiscordPublisher(client.rest, {
+    budget,
+    backoff: new RouteBackoff(limits.rateLimitBackoff),
+  });
   const core = createCore({
     config,
     stores,
     classify: deps.classify,
     log,
-    publisher: new DiscordPublisher(client.rest),
+    publisher,
     ...(deps.now && { clock: deps.now }),
     ...(deps.deliveryOptions && { deliveryOptions: deps.deliveryOptions }),
   });

@@ -8,5 +8,6 @@ export {
   type FailureContext,
 } from './discordFailure.js';
 export { DiscordPublisher } from './discordPublisher.js';
+export { countInvalidRequests, InvalidRequestBudget, RouteBackoff } from './requestBudget.js';
 export { deployCommands } from './deployCommands.js';
 export { loadCommands } from './loadCommands.js';
