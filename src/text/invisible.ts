@@ -26,7 +26,7 @@ export function safeHttpUrl(link: string | null | undefined, base?: string): str
   if (!isHttp(url)) return null;
   // As written when plain; otherwise encoded, so that no space, bracket or backtick can end a
   // Markdown link early and smuggle in text of its own.
-  if (absolute && !/[\s()<>`\[\]]/.test(raw)) return raw;
+  if (absolute && !/[\s()<>`[\]]/.test(raw)) return raw;
   return url
     .toString()
     .replace(/[()[\]`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
