@@ -17,4 +17,4 @@ process.exitCode = await runCli(process.argv.slice(2), process.env, {
 
 // `start` bounds its own stop (src/cli/botCommands.ts); a Discord or store call that never
 // answers must not then hold the process open: SIGTERM ends it within 10 s, as Docker expects.
-if (process.argv[2] === 'start') setTimeout(() => process.exit(), 2000).unref();
+if (process.argv[2] === 'start') setTimeout(() => process.exit(), 1500).unref();

@@ -20,7 +20,7 @@ export interface BotIo extends Output {
 }
 
 /** How long `start` may take to stop after a signal or a fatal error (a hung REST call included). */
-export const STOP_WITHIN_MS = 7000;
+export const STOP_WITHIN_MS = 6000;
 
 export interface StartOptions {
   /** Resolves when the process should stop (tests); default: the first SIGINT or SIGTERM. */

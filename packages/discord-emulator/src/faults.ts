@@ -39,6 +39,11 @@ export class FaultInjector {
     this.rules.length = 0;
   }
 
+  /** How many faults are still to be served (0: every injected fault has hit a request). */
+  pending(): number {
+    return this.rules.reduce((n, r) => n + r.times, 0);
+  }
+
   /** Consumes and returns the first fault matching this request, if any. */
   take(method: string, path: string): FaultKind | null {
     const index = this.rules.findIndex(
