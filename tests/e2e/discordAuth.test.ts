@@ -4,7 +4,21 @@
  * nothing; Discord failures at start and deploy print one line saying what to check.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDemoGuild, DiscordEmulator, type DemoGuild } from '@jikenbo/discord-emulator';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  addDemoGuild,
+  channel,
+  DiscordEmulator,
+  str,
+  subcommand,
+  type DemoGuild,
+} from '@jikenbo/discord-emulator';
+import { FeedServer } from '@jikenbo/feed-server';
+import { deployCommands } from '../../src/discord/deployCommands.js';
+import { loadCommands } from '../../src/discord/loadCommands.js';
+import { FIXTURE_ENTRIES } from '../helpers/pollHarness.js';
 import { startBot, type RunningBot } from '../../src/app/startBot.js';
 import { buildClassifier } from '../../src/app/createApp.js';
 import { loadConfig } from '../../src/config/loadConfig.js';
@@ -47,7 +61,11 @@ describe('Discord refuses the token while the bot runs', () => {
     const fatal: DiscordAuthError[] = [];
     const running = await bot((err) => fatal.push(err));
     emulator.injectFault({ method: 'POST', path: '/messages', times: 2, fault: { status: 401 } });
-    const message = { content: 'x', embeds: [], allowed_mentions: { parse: [] as never[], roles: [] } };
+    const message = {
+      content: 'x',
+      embeds: [],
+      allowed_mentions: { parse: [] as never[], roles: [] },
+    };
     const publisher = running.core.publisher!;
     await expect(publisher.publish(demo.channel('general'), message, 'n1')).rejects.toThrow();
     await expect(publisher.publish(demo.channel('general'), message, 'n2')).rejects.toThrow();
@@ -76,6 +94,57 @@ describe('Discord refuses the token while the bot runs', () => {
     expect(result.code).toBe(1);
     expect(result.err.split('\n')).toHaveLength(1);
     expect(result.err).toMatch(/4004.*DISCORD_TOKEN/);
+  });
+});
+
+describe('`jikenbo start` and a REST 401 on an alert', () => {
+  it('exits 1 with one line naming DISCORD_TOKEN, and sends nothing after the 401', async () => {
+    const feed = await new FeedServer(FIXTURE_ENTRIES.slice(10, 40)).start();
+    const dir = mkdtempSync(join(tmpdir(), 'jikenbo-401-'));
+    try {
+      await deployCommands({
+        token: emulator.token,
+        apiUrl: emulator.apiUrl,
+        applicationId: null,
+        guildId: demo.guild.id,
+        commands: await loadCommands(),
+      });
+      const run = runJikenbo(['start'], {
+        ...env(),
+        FEED_URLS: feed.feedUrl,
+        STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
+        POLL_SCHEDULE: '* * * * * *',
+      });
+      await emulator.waitForGatewayEvent('gateway.heartbeat');
+      await emulator.runCommand(
+        { guildId: demo.guild.id, channelId: demo.channel('general'), userId: demo.user('admin') },
+        'alerts',
+        subcommand('subscribe', [
+          channel('channel', demo.channel('incident-alerts')),
+          str('min_severity', 'low'),
+        ]),
+      );
+      // The first poll after subscribing is history; the next new post is alerted.
+      const served = feed.requests.length;
+      await emulator.until(() => feed.requests.length > served + 1, 'two more polls');
+      emulator.injectFault({ method: 'POST', path: '/messages', times: 1, fault: { status: 401 } });
+      feed.publish(
+        ...FIXTURE_ENTRIES.slice(0, 10)
+          .filter((e) => e.xml.includes('セキュリティ事件簿'))
+          .slice(0, 3),
+      );
+      const result = await run;
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/^jikenbo: Discord answered 401 .*check DISCORD_TOKEN/);
+      expect(result.err.split('\n')).toHaveLength(1);
+      const posts = emulator.requests.filter(
+        (r) => r.method === 'POST' && r.path.includes('/messages'),
+      );
+      expect(posts.map((r) => r.status)).toEqual([401]);
+    } finally {
+      await feed.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
