@@ -1,21 +1,26 @@
 /** The discord.js client jikenbo runs: the Guilds intent only and almost no cache. */
 import { Client, GatewayIntentBits, Options, RESTEvents, type RateLimitData } from 'discord.js';
 
-/** Interaction replies and follow-ups: users wait for them, so discord.js keeps retrying these. */
-const INTERACTION_ROUTE = /^\/(interactions|webhooks)\//;
+/** Alert posts: the publisher backs these off itself. Every other route keeps discord.js's retries. */
+const ALERT_ROUTE = /^\/channels\/(:id|\d+)\/messages$/;
 
 /**
  * A client whose REST calls go to `apiUrl` (Discord, a REST proxy, or the local
- * emulator). A 429 that Discord actually answered on any other route rejects at
- * once with a RateLimitError (the publisher then backs the route off
- * exponentially) instead of discord.js retrying it at every reset; waits that
- * discord.js's own bucket tracking imposes before sending are kept.
+ * emulator). A 429 that Discord actually answered to an alert post (POST
+ * /channels/:id/messages) rejects at once with a RateLimitError (the publisher
+ * then backs the route off exponentially) instead of discord.js retrying it at
+ * every reset; waits that discord.js's own bucket tracking imposes before
+ * sending are kept, and interaction replies keep discord.js's retries.
  */
 export function createDiscordClient(apiUrl: string): Client {
   const answered429 = new Set<string>();
-  const keyOf = (method: string, route: string) => `${method.toUpperCase()} ${route}`;
+  // Keyed by the request's own path (the bucket route is shared by every channel).
+  const keyOf = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+  const pathOf = (url: string) => /\/v\d+(\/[^?]*)/.exec(new URL(url).pathname)?.[1] ?? '';
   const rejectOnRateLimit = (data: RateLimitData) =>
-    answered429.delete(keyOf(data.method, data.route)) && !INTERACTION_ROUTE.test(data.route);
+    answered429.delete(keyOf(data.method, pathOf(data.url))) &&
+    data.method.toUpperCase() === 'POST' &&
+    ALERT_ROUTE.test(data.route);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: apiUrl, rejectOnRateLimit },
@@ -41,7 +46,7 @@ export function createDiscordClient(apiUrl: string): Client {
   });
   // Emitted before discord.js handles the answer, so the 429 is known when it asks rejectOnRateLimit.
   client.rest.on(RESTEvents.Response, (request, response) => {
-    if (response.status === 429) answered429.add(keyOf(request.method, request.route));
+    if (response.status === 429) answered429.add(keyOf(request.method, request.path));
   });
   return client;
 }
