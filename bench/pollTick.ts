@@ -38,7 +38,7 @@ async function benchOn(label: string, stores: Stores, rounds: number): Promise<s
     limits: config.limits,
     now: () => new Date(),
     log: silentLogger(),
-    onNewPosts: async () => undefined,
+    fanOut: async () => [],
   };
   await pollFeed(server.feedUrl, deps);
   const unchanged: Timing[] = [];

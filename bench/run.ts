@@ -4,6 +4,7 @@ import { runPollTickBench } from './pollTick.js';
 import { runCommandLatencyBench, runFanOutBench } from './botBenches.js';
 import { runMemoryBench } from './memory.js';
 import { runArchiveBench } from './archive.js';
+import { runBackfillBench, runSqliteCommandBench } from './storeBenches.js';
 
 // Memory first: it measures this process's resident size, which earlier benches would inflate.
 const benches: Array<[string, () => Promise<string[]>]> = [
@@ -13,6 +14,8 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['commands', () => runCommandLatencyBench()],
   ['fan-out', () => runFanOutBench()],
   ['archive', () => runArchiveBench()],
+  ['sqlite commands', () => runSqliteCommandBench()],
+  ['backfill', () => runBackfillBench()],
 ];
 
 const only = process.argv[2];

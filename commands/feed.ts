@@ -31,7 +31,7 @@ const command: CommandModule = {
     const lang = langOf(interaction.locale);
     if (ctx.feedUrls.length === 0)
       return respond(interaction, { content: t(lang, 'feed.none'), ephemeral: true });
-    const records = await ctx.stores.posts.all();
+    const perFeed = await ctx.stores.archive.postsPerFeed();
     const fields = await Promise.all(
       ctx.feedUrls.map(async (url) => {
         const state = await ctx.stores.feedState.get(url);
@@ -49,15 +49,24 @@ const command: CommandModule = {
                 lang === 'ja' ? '次の定期実行' : 'next scheduled tick',
               ),
               failures: state?.consecutiveFailures ?? 0,
-              posts: records.filter((r) => r.post.feedUrl === url).length,
+              posts: perFeed.get(url) ?? 0,
             }),
             1024,
           ),
         };
       }),
     );
+    const status = ctx.pollStatus();
+    const paused =
+      status.state === 'paused'
+        ? {
+            description: t(lang, 'feed.paused-store-replaced', {
+              created: stamp(status.foundCreatedAt, '?'),
+            }),
+          }
+        : {};
     return respond(interaction, {
-      embeds: [{ title: t(lang, 'feed.status-title'), fields: fields.slice(0, 25) }],
+      embeds: [{ title: t(lang, 'feed.status-title'), ...paused, fields: fields.slice(0, 25) }],
       ephemeral: true,
     });
   },

@@ -2,13 +2,6 @@
 import { ApplicationCommandOptionType as O, type ChatInputCommandInteraction } from 'discord.js';
 import { langOf, t, type Lang } from '../src/i18n/i18n.js';
 import { causeLabel, severityLabel } from '../src/i18n/labels.js';
-import {
-  findIncident,
-  incidentStats,
-  latestIncidents,
-  searchIncidents,
-  isIncident,
-} from '../src/incidents/lookups.js';
 import { InputError, parseDate } from '../src/subscriptions/parseOptions.js';
 import { cut, renderIncidentEmbed, SEVERITY_COLOURS } from '../src/alerts/renderAlert.js';
 import { causeSchema, severitySchema, SEVERITY_NAMES } from '../src/classify/vocabulary.js';
@@ -167,12 +160,13 @@ async function execute(
 ): Promise<void> {
   const lang = langOf(interaction.locale);
   const o = interaction.options;
-  const records = await ctx.stores.posts.all();
+  // Every lookup is an indexed query of the archive, never a load of every post.
+  const { archive } = ctx.stores;
   switch (o.getSubcommand()) {
     case 'latest': {
       const minSeverity = o.getString('min_severity');
       const cause = o.getString('cause');
-      const items = latestIncidents(records, {
+      const items = await archive.latest({
         count: o.getInteger('count') ?? 5,
         minSeverity: minSeverity ? severitySchema.parse(minSeverity) : null,
         cause: cause ? causeSchema.parse(cause) : null,
@@ -189,7 +183,7 @@ async function execute(
       const cause = o.getString('cause');
       const severity = o.getString('severity');
       const query = o.getString('query', true);
-      const { total, items } = searchIncidents(records, {
+      const { total, items } = await archive.search({
         query,
         cause: cause ? causeSchema.parse(cause) : null,
         severity: severity ? severitySchema.parse(severity) : null,
@@ -203,7 +197,7 @@ async function execute(
     }
     case 'show': {
       const id = o.getString('id', true);
-      const found = findIncident(records, id);
+      const found = await archive.show(id);
       if (found.length === 0) throw new InputError('error.no-incident', { id });
       return respond(interaction, {
         embeds: found.slice(0, 3).map((r) => renderIncidentEmbed(r, lang)),
@@ -211,7 +205,8 @@ async function execute(
     }
     case 'stats': {
       const days = o.getInteger('days') ?? 30;
-      const stats = incidentStats(records, days, ctx.now());
+      const from = new Date(ctx.now().getTime() - days * 86_400_000).toISOString().slice(0, 10);
+      const stats = await archive.stats({ from });
       return respond(interaction, {
         embeds: [
           {
@@ -244,22 +239,21 @@ const command: CommandModule = {
   data,
   execute,
   async autocomplete(interaction, ctx) {
-    const typed = interaction.options.getFocused().normalize('NFKC').toLowerCase();
-    const choices = (await ctx.stores.posts.all())
-      .filter((r) => isIncident(r) && r.classification.incidentId)
-      .filter((r) =>
-        `${r.classification.incidentId} ${r.classification.organization ?? ''}`
-          .toLowerCase()
-          .includes(typed),
-      )
-      .slice(0, 25)
-      .map((r) => ({
-        name: cut(
-          `${r.classification.incidentId} ${r.classification.organization ?? r.post.title}`,
-          100,
-        ),
-        value: r.classification.incidentId as string,
-      }));
+    const typed = interaction.options.getFocused().normalize('NFKC').trim();
+    const { archive } = ctx.stores;
+    // An id as typed (`2024-1`, `#2024`) by the id index; anything else (an organisation) by search.
+    const suggestions = /^#?[\d-]*$/.test(typed)
+      ? await archive.suggestIncidents(typed, 25)
+      : (await archive.search({ query: typed, limit: 25 })).items
+          .filter((r) => r.classification.incidentId)
+          .map((r) => ({
+            incidentId: r.classification.incidentId as string,
+            label: r.classification.organization ?? r.post.title,
+          }));
+    const choices = [...new Map(suggestions.map((s) => [s.incidentId, s])).values()].map((s) => ({
+      name: cut(`${s.incidentId} ${s.label}`, 100),
+      value: s.incidentId,
+    }));
     await interaction.respond(choices);
   },
 };

@@ -18,6 +18,7 @@ import {
   runExport,
 } from './cli/exportCommand.js';
 import { STATS_OPTIONS, STATS_USAGE, parseStatsOptions, runStats } from './cli/statsCommand.js';
+import { StoreError } from './store/sql/storeError.js';
 
 const EXIT_USAGE = 2;
 
@@ -33,10 +34,14 @@ class UsageError extends Error {
 type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
 
 const COMMAND_OPTIONS: Record<string, OptionSpec> = {
-  poll: { once: { type: 'boolean' } },
-  backfill: { max: { type: 'string' }, feed: { type: 'string' } },
+  poll: { once: { type: 'boolean' }, 'accept-new-store': { type: 'boolean' } },
+  backfill: {
+    max: { type: 'string' },
+    feed: { type: 'string' },
+    'accept-new-store': { type: 'boolean' },
+  },
   classify: { json: { type: 'boolean' } },
-  start: {},
+  start: { 'accept-new-store': { type: 'boolean' } },
   'deploy-commands': { guild: { type: 'string' } },
   demo: { fast: { type: 'boolean' }, web: { type: 'boolean' }, fixtures: { type: 'string' } },
   healthcheck: {},
@@ -101,12 +106,17 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
   const maxPosts = positiveInteger('max', values.max as string | undefined, command);
   // Needs no configuration: it must answer even when the environment is broken.
   if (command === 'healthcheck') return heartbeatIsFresh(new Date()) ? 0 : 1;
-  const config: Config = loadConfig(env);
+  // classify opens no store: a STORE_URL it would never use must not stop it.
+  const config: Config = loadConfig(
+    command === 'classify' ? { ...env, STORE_URL: undefined } : env,
+  );
 
   switch (command) {
     case 'poll':
     case 'backfill': {
-      const app = await openApp(config);
+      const app = await openApp(config, undefined, {
+        acceptNewStore: Boolean(values['accept-new-store']),
+      });
       try {
         if (command === 'poll') return await runPoll(app, Boolean(values.once), io);
         const feeds = values.feed ? [values.feed as string] : config.feedUrls;
@@ -134,7 +144,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
         io,
       );
     case 'start':
-      return runStart(config, io);
+      return runStart(config, io, { acceptNewStore: Boolean(values['accept-new-store']) });
     case 'deploy-commands':
       return runDeployCommands(config, values.guild as string | undefined, io);
     case 'export':
@@ -178,6 +188,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     if (err instanceof CommandInputError) {
       io.err(`jikenbo: ${err.message}`);
       return EXIT_USAGE;
+    }
+    // A store that cannot be opened or written: one line saying what failed, never a stack.
+    if (err instanceof StoreError) {
+      io.err(`jikenbo: ${err.message}`);
+      return 1;
     }
     if (
       err instanceof ConfigError ||

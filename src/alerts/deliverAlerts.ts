@@ -1,12 +1,16 @@
 /**
- * The delivery worker: fans new posts out into the outbox and posts what is
- * pending, channel by channel. Each (post, channel) is sent at most once: the
- * outbox keeps one delivery per pair, and the message nonce lets Discord drop
- * a resend after a crash between sending and recording. 403/404 mark the
- * subscription broken; transient failures back off; one bad channel never
- * holds up the others.
+ * The delivery worker: fans new posts out into deliveries (the poller stores
+ * them with the posts, in one step) and posts what is due, channel by channel.
+ * It claims outbox rows for a lease (`claim` → publish → `updateClaimed`), so
+ * several workers or processes never send the same row at once, and rows of a
+ * killed worker come back when its lease expires. Each (post, channel) is sent
+ * at most once per claim: the outbox keeps one delivery per pair, and the
+ * message nonce lets Discord drop a resend after a crash between sending and
+ * recording. 403/404 mark the subscription broken; transient failures back
+ * off, and the channel's later alerts wait with them, so a channel's alerts
+ * stay in order; one bad channel never holds up the others.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Limits } from '../config/limits.js';
 import type { Logger } from '../log.js';
 import { backoffSeconds } from '../backoff.js';
@@ -31,7 +35,16 @@ export interface DeliveryDeps {
   now: () => Date;
   log: Logger;
   options: DeliveryOptions;
+  /** Names this worker's claims; unique per deliverer by default. */
+  workerId?: string;
+  /** How long a claim holds a row (default: options.leaseSeconds): a killed worker's rows come back after it. */
+  leaseMs?: number;
+  /** Rows per claim (default 100). */
+  claimBatch?: number;
 }
+
+/** A run that failed (a store outage) is tried again after this long. */
+const RUN_FAILURE_RETRY_MS = 5_000;
 
 export interface RunSummary {
   delivered: number;
@@ -50,17 +63,38 @@ export class AlertDeliverer {
   private again = false;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
+  /** This worker's name on its claims. */
+  readonly workerId: string;
+  private readonly leaseMs: number;
+  private readonly claimBatch: number;
+  /** Channels whose oldest alert waits for a retry: their later alerts wait until then too. */
+  private readonly held = new Map<string, string>();
 
   constructor(private readonly deps: DeliveryDeps) {
     this.options = deps.options;
+    this.workerId = deps.workerId ?? `deliverer-${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.leaseMs = deps.leaseMs ?? deps.options.leaseSeconds * 1000;
+    this.claimBatch = deps.claimBatch ?? 100;
   }
 
-  /** Queues alerts for new posts (idempotent) and starts delivering them. */
-  async enqueue(records: readonly StoredPost[]): Promise<number> {
-    const deliveries = fanOut(records, await this.deps.stores.guilds.list(), this.deps.now());
-    const added = await this.deps.stores.outbox.enqueue(deliveries);
+  /** The deliveries new posts get: one per healthy subscription whose filter they pass. */
+  async fanOut(records: readonly StoredPost[]): Promise<Delivery[]> {
+    return fanOut(records, await this.deps.stores.guilds.list(), this.deps.now());
+  }
+
+  /** Told which deliveries were just queued (with their posts): starts delivering them. */
+  queued(added: readonly Delivery[]): void {
     if (added.length > 0) this.deps.log.info({ deliveries: added.length }, 'alerts queued');
     this.kick();
+  }
+
+  /**
+   * Queues alerts for posts already stored (idempotent) and starts delivering them. The poller
+   * does not use this: it stores deliveries with their posts in one step (`fanOut`, then `queued`).
+   */
+  async enqueue(records: readonly StoredPost[]): Promise<number> {
+    const added = await this.deps.stores.outbox.enqueue(await this.fanOut(records));
+    this.queued(added);
     return added.length;
   }
 
@@ -78,7 +112,10 @@ export class AlertDeliverer {
         this.kick();
       }
     });
-    this.running.catch((err: unknown) => this.deps.log.error({ err }, 'delivery run failed'));
+    this.running.catch((err: unknown) => {
+      this.deps.log.error({ err }, 'delivery run failed; trying again shortly');
+      this.retryIn(RUN_FAILURE_RETRY_MS);
+    });
   }
 
   /** Resolves when nothing is running (used by tests and shutdown). */
@@ -93,43 +130,67 @@ export class AlertDeliverer {
     await this.idle();
   }
 
-  /** Delivers every due pending delivery once. */
+  /** Claims and delivers due deliveries until none is left to claim. */
   async runOnce(): Promise<RunSummary> {
-    const now = this.deps.now();
-    const byChannel = new Map<string, Delivery[]>();
-    for (const d of await this.deps.stores.outbox.pending())
-      byChannel.set(d.channelId, [...(byChannel.get(d.channelId) ?? []), d]);
-    for (const [channelId, queue] of byChannel) {
-      queue.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-      // A channel whose oldest alert waits for a retry waits as a whole, so alerts stay in order.
-      const head = queue[0];
-      if (head?.nextAttemptAt && new Date(head.nextAttemptAt) > now) byChannel.delete(channelId);
-    }
+    const startedAt = this.deps.now().getTime();
     const summary: RunSummary = { delivered: 0, failed: 0, retrying: 0 };
-    const queues = [...byChannel.values()];
-    const workers = Array.from(
-      { length: Math.min(this.options.concurrency, queues.length) },
-      async () => {
-        for (let queue = queues.shift(); queue; queue = queues.shift())
-          await this.deliverChannel(queue, summary);
-      },
-    );
-    await Promise.all(workers);
-    this.scheduleRetry();
+    const { outbox } = this.deps.stores;
+    while (!this.stopped) {
+      const claimed = await outbox.claim(this.workerId, this.claimBatch, this.leaseMs);
+      if (claimed.length === 0) break;
+      const byChannel = new Map<string, Delivery[]>();
+      // Claims come oldest first, so each channel's queue is in order.
+      for (const d of claimed)
+        byChannel.set(d.channelId, [...(byChannel.get(d.channelId) ?? []), d]);
+      const queues = [...byChannel.values()];
+      const workers = Array.from(
+        { length: Math.min(this.options.concurrency, queues.length) },
+        async () => {
+          for (let queue = queues.shift(); queue; queue = queues.shift())
+            await this.deliverChannel(queue, summary);
+        },
+      );
+      await Promise.all(workers);
+      // Stopped: give back the claims no worker reached, so the next process need not wait a lease.
+      if (this.stopped) await this.postpone(queues.flat(), null);
+    }
+    this.scheduleRetry(startedAt);
     return summary;
   }
 
   private async deliverChannel(queue: Delivery[], summary: RunSummary): Promise<void> {
-    for (const delivery of queue) {
-      if (this.stopped) return;
+    const heldUntil = this.held.get(queue[0]?.channelId ?? '');
+    if (heldUntil && new Date(heldUntil) > this.deps.now()) return this.postpone(queue, heldUntil);
+    for (const [i, delivery] of queue.entries()) {
+      if (this.stopped) return this.postpone(queue.slice(i), null);
       const outcome = await this.deliverOne(delivery);
-      summary[outcome]++;
-      // Keep the channel's order: after a failure the rest of its queue waits for the next run.
-      if (outcome !== 'delivered') return;
+      if (typeof outcome === 'string') {
+        summary[outcome]++;
+        continue;
+      }
+      // Keep the channel's order: its later alerts wait for the failed one's retry.
+      summary.retrying++;
+      this.held.set(delivery.channelId, outcome.retryAt);
+      return this.postpone(queue.slice(i + 1), outcome.retryAt);
     }
+    this.held.delete(queue[0]?.channelId ?? '');
   }
 
-  private async deliverOne(delivery: Delivery): Promise<keyof RunSummary> {
+  /** Gives claimed deliveries back unsent, due at `at` (null: now). */
+  private async postpone(deliveries: readonly Delivery[], at: string | null): Promise<void> {
+    for (const delivery of deliveries)
+      await this.update({ ...delivery, nextAttemptAt: at ?? delivery.nextAttemptAt });
+  }
+
+  /** Records a claimed delivery's new state; a lost lease (another worker took it over) is logged. */
+  private async update(delivery: Delivery): Promise<void> {
+    if (!(await this.deps.stores.outbox.updateClaimed(delivery, this.workerId)))
+      this.deps.log.warn({ delivery: delivery.id }, 'delivery lease lost; another worker has it');
+  }
+
+  private async deliverOne(
+    delivery: Delivery,
+  ): Promise<'delivered' | 'failed' | { retryAt: string }> {
     const { stores, publisher, log } = this.deps;
     const settings = await stores.guilds.get(delivery.guildId);
     const subscription = settings?.subscriptions.find((s) => s.channelId === delivery.channelId);
@@ -165,13 +226,14 @@ export class AlertDeliverer {
       );
       if (error.failure === 'paused') {
         // Nothing was sent (the bot holds its requests): wait as asked, without spending an attempt.
-        await stores.outbox.update({
+        const retryAt = this.retryAt(error.retryAfterSeconds ?? this.options.baseBackoffSeconds);
+        await this.update({
           ...delivery,
-          nextAttemptAt: this.retryAt(error.retryAfterSeconds ?? this.options.baseBackoffSeconds),
+          nextAttemptAt: retryAt,
           lastError: error.message,
           updatedAt: this.deps.now().toISOString(),
         });
-        return 'retrying';
+        return { retryAt };
       }
       if (error.failure === 'forbidden' || error.failure === 'unknown-channel') {
         await this.markBroken(delivery.guildId, delivery.channelId, error.message);
@@ -192,14 +254,14 @@ export class AlertDeliverer {
         }),
       );
       const nextAttemptAt = this.retryAt(wait);
-      await stores.outbox.update({
+      await this.update({
         ...delivery,
         attempts,
         nextAttemptAt,
         lastError: error.message,
         updatedAt: this.deps.now().toISOString(),
       });
-      return 'retrying';
+      return { retryAt: nextAttemptAt };
     }
   }
 
@@ -214,7 +276,7 @@ export class AlertDeliverer {
     messageId: string | null = null,
     attempts = delivery.attempts + 1,
   ): Promise<void> {
-    await this.deps.stores.outbox.update({
+    await this.update({
       ...delivery,
       status,
       attempts,
@@ -232,19 +294,37 @@ export class AlertDeliverer {
     );
   }
 
-  private scheduleRetry(): void {
+  /**
+   * Wakes up for the earliest retry. A row that became due while the run went on is tried at once;
+   * one that was due before and still not claimed is held by another worker's lease (or a killed
+   * one's): look again after a quarter of a lease (at most 5 s).
+   */
+  private scheduleRetry(runStartedAt: number): void {
     if (this.stopped || this.timer) return;
-    void this.deps.stores.outbox.pending().then((pending) => {
-      const next = pending
-        .map((d) => (d.nextAttemptAt ? new Date(d.nextAttemptAt).getTime() : 0))
-        .filter((t) => t > 0);
-      if (next.length === 0 || this.stopped) return;
-      const wait = Math.max(0, Math.min(...next) - this.deps.now().getTime());
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.kick();
-      }, wait);
-      this.timer.unref();
-    });
+    void this.deps.stores.outbox.pending().then(
+      (pending) => {
+        if (pending.length === 0 || this.stopped) return;
+        const now = this.deps.now().getTime();
+        const times = pending.map((d) =>
+          d.nextAttemptAt ? new Date(d.nextAttemptAt).getTime() : 0,
+        );
+        const held = Math.min(this.leaseMs / 4, 5_000);
+        const waits = times.map((t) => (t > now ? t - now : t >= runStartedAt ? 0 : held));
+        this.retryIn(Math.min(...waits));
+      },
+      (err: unknown) => {
+        this.deps.log.error({ err }, 'reading pending deliveries failed; trying again shortly');
+        this.retryIn(RUN_FAILURE_RETRY_MS);
+      },
+    );
+  }
+
+  private retryIn(ms: number): void {
+    if (this.stopped || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.kick();
+    }, ms);
+    this.timer.unref();
   }
 }

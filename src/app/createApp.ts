@@ -11,6 +11,7 @@ import type { Config } from '../config/loadConfig.js';
 import { createLogger } from '../log.js';
 import { createCore, type ClassifyPost, type Core, type Logger } from '../pipeline/index.js';
 import { openStores, type Stores } from '../store/openStores.js';
+import { checkStoreIdentity, type StoreCheck } from '../store/storeIdentity.js';
 
 /** An application without Discord: what `poll` and `backfill` run. */
 export interface App {
@@ -38,12 +39,35 @@ export function appLogger(
   return createLogger(config.logLevel, to === 'stderr' ? pino.destination(2) : undefined);
 }
 
+/**
+ * Opens the configured stores and checks that they are the ones used before (the install id kept
+ * outside the store); `acceptNewStore` (ACCEPT_NEW_STORE or --accept-new-store) takes a replaced one.
+ */
+export async function openCheckedStores(
+  config: Pick<Config, 'store' | 'stateDir' | 'acceptNewStore'>,
+  log: Logger,
+  options: { acceptNewStore?: boolean } = {},
+): Promise<{ stores: Stores; storeCheck: StoreCheck }> {
+  const stores = await openStores(config.store, log);
+  try {
+    const storeCheck = checkStoreIdentity(stores.marker, config.store, {
+      stateDir: config.stateDir,
+      accept: config.acceptNewStore || options.acceptNewStore === true,
+    });
+    return { stores, storeCheck };
+  } catch (err) {
+    await stores.close();
+    throw err;
+  }
+}
+
 /** Opens the stores and builds a core that polls, classifies and stores, but alerts nothing. */
 export async function openApp(
   config: Config,
   log: Logger = appLogger(config, 'stderr'),
+  options: { acceptNewStore?: boolean } = {},
 ): Promise<App> {
-  const stores = await openStores(config.store, log);
-  const core = createCore({ config, stores, classify: buildClassifier(config), log });
+  const { stores, storeCheck } = await openCheckedStores(config, log, options);
+  const core = createCore({ config, stores, classify: buildClassifier(config), log, storeCheck });
   return { config, log, stores, core, close: () => stores.close() };
 }

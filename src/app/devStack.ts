@@ -18,8 +18,9 @@ import { loadConfig, type Config } from '../config/loadConfig.js';
 import { deployCommands, loadCommands } from '../discord/index.js';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../pipeline/index.js';
-import { openStores, type Stores } from '../store/openStores.js';
-import { buildClassifier } from './createApp.js';
+import type { Stores } from '../store/openStores.js';
+import type { StoreCheck } from '../store/storeIdentity.js';
+import { buildClassifier, openCheckedStores } from './createApp.js';
 import { startBot, type RunningBot } from './startBot.js';
 
 export interface DevStackOptions {
@@ -46,8 +47,11 @@ export interface DevStack {
   readonly stores: Stores;
   /** Registers the slash commands on the demo server; returns how many. */
   deployCommands(): Promise<number>;
-  /** Stops the bot and starts it again on the same store (a restart); `whileDown` runs in between. */
-  restart(whileDown?: () => Promise<void>): Promise<void>;
+  /**
+   * Stops the bot and starts it again on the same store (a restart); `whileDown` runs in between,
+   * `beforeReopen` while a file store is closed (e.g. to delete it).
+   */
+  restart(whileDown?: () => Promise<void>, beforeReopen?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -70,7 +74,11 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   );
   const log = options.log ?? silentLogger();
   const ownsStores = typeof options.store !== 'object';
-  let stores = ownsStores ? await openStores(config.store, log) : (options.store as Stores);
+  // The stack checks its store as `start` does: a file store wiped between restarts pauses polling.
+  let storeCheck: StoreCheck = { state: 'ok' };
+  let stores: Stores;
+  if (ownsStores) ({ stores, storeCheck } = await openCheckedStores(config, log));
+  else stores = options.store as Stores;
   const classify = buildClassifier(config);
   const boot = () =>
     startBot({
@@ -78,6 +86,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       stores,
       classify,
       log,
+      storeCheck,
       schedulePolls: false,
       ...(options.deliveryOptions && { deliveryOptions: options.deliveryOptions }),
     });
@@ -103,12 +112,13 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       });
       return result.count;
     },
-    async restart(whileDown) {
+    async restart(whileDown, beforeReopen) {
       await bot.stop();
       // A memory store survives in this process; a file store is reopened as a new process would.
       if (ownsStores && config.store.kind !== 'memory') {
         await stores.close();
-        stores = await openStores(config.store, log);
+        await beforeReopen?.();
+        ({ stores, storeCheck } = await openCheckedStores(config, log));
       }
       await whileDown?.();
       bot = await boot();

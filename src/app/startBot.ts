@@ -26,6 +26,8 @@ import {
   type TickResult,
 } from '../pipeline/index.js';
 
+import type { StoreCheck } from '../store/storeIdentity.js';
+
 export interface BotDeps {
   config: Config;
   stores: Stores;
@@ -41,6 +43,8 @@ export interface BotDeps {
    * so a supervisor restarts the process. Without it the bot stops itself.
    */
   onFatal?: (err: DiscordAuthError) => void;
+  /** What the store identity check found (a replaced store pauses polling). */
+  storeCheck?: StoreCheck;
 }
 
 export interface RunningBot {
@@ -77,6 +81,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     publisher,
     ...(deps.now && { clock: deps.now }),
     ...(deps.deliveryOptions && { deliveryOptions: deps.deliveryOptions }),
+    ...(deps.storeCheck && { storeCheck: deps.storeCheck }),
   });
   await attachInteractions(client, core, log);
   let stopping: Promise<void> | null = null;

@@ -2,13 +2,14 @@
 import { FeedFetchError } from '../feed/fetchFeed.js';
 import { FeedParseError } from '../feed/parseFeed.js';
 import type { App } from '../app/createApp.js';
-import type { Output } from './pollCommand.js';
+import { pausedBecauseReplaced, type Output } from './pollCommand.js';
 
 export async function runBackfill(
   app: App,
   options: { maxPosts?: number; feeds: string[] },
   io: Output,
 ): Promise<number> {
+  if (pausedBecauseReplaced(app, io)) return 1;
   let exitCode = 0;
   for (const feedUrl of options.feeds) {
     try {
@@ -17,9 +18,20 @@ export async function runBackfill(
         onProgress: (p) =>
           io.out(`${feedUrl}: page ${p.page}, ${p.entries} entries read, ${p.stored} newly stored`),
       });
-      io.out(
-        `${feedUrl}: done — ${result.pages} page(s), ${result.entries} entries, ${result.stored} newly stored`,
-      );
+      if (result.cutShort) {
+        const bound =
+          result.cutShort.by === 'max-posts'
+            ? `--max ${result.cutShort.limit}`
+            : `limits.backfill.maxPages (${result.cutShort.limit}) in config/limits.json`;
+        io.out(
+          `${feedUrl}: CUT SHORT by ${bound} — ${result.pages} page(s), ${result.entries} entries, ${result.stored} newly stored; older entries were not read`,
+        );
+        exitCode = 1;
+      } else {
+        io.out(
+          `${feedUrl}: done — every page read: ${result.pages} page(s), ${result.entries} entries, ${result.stored} newly stored`,
+        );
+      }
     } catch (err) {
       if (!(err instanceof FeedFetchError || err instanceof FeedParseError)) throw err;
       io.out(`${feedUrl}: FAILED (${err.message}); what was stored before the failure is kept`);

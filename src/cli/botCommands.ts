@@ -9,9 +9,8 @@ import { ConfigError, type Config } from '../config/loadConfig.js';
 import { deployCommands } from '../discord/deployCommands.js';
 import { describeDiscordFailure, type DiscordAuthError } from '../discord/index.js';
 import { loadCommands } from '../discord/loadCommands.js';
-import { appLogger, buildClassifier } from '../app/createApp.js';
+import { appLogger, buildClassifier, openCheckedStores } from '../app/createApp.js';
 import { startBot } from '../app/startBot.js';
-import { openStores } from '../store/openStores.js';
 import type { Output } from './pollCommand.js';
 import { startHeartbeat } from './heartbeat.js';
 
@@ -23,6 +22,8 @@ export interface BotIo extends Output {
 export const STOP_WITHIN_MS = 6000;
 
 export interface StartOptions {
+  /** Accept a store whose identity does not match (ACCEPT_NEW_STORE / --accept-new-store). */
+  acceptNewStore?: boolean;
   /** Resolves when the process should stop (tests); default: the first SIGINT or SIGTERM. */
   stopSignal?: Promise<unknown>;
   stopWithinMs?: number;
@@ -69,12 +70,19 @@ export async function runStart(
 ): Promise<number> {
   requireToken(config, 'start');
   const log = appLogger(config);
-  const stores = await openStores(config.store, log);
+  const { stores, storeCheck } = await openCheckedStores(config, log, options);
   let onFatal: (err: DiscordAuthError) => void = () => undefined;
   const fatal = new Promise<DiscordAuthError>((resolve) => (onFatal = resolve));
   let bot;
   try {
-    bot = await startBot({ config, stores, classify: buildClassifier(config), log, onFatal });
+    bot = await startBot({
+      config,
+      stores,
+      classify: buildClassifier(config),
+      log,
+      storeCheck,
+      onFatal,
+    });
   } catch (err) {
     await stores.close();
     const line = describeDiscordFailure(err, { apiUrl: config.discord.apiUrl });

@@ -8,6 +8,19 @@ export interface Output {
   colour: boolean;
 }
 
+/**
+ * A wiped or replaced store: say so in one line and do nothing (its next poll would be taken as
+ * history, dropping what was published in the gap). Returns true when paused.
+ */
+export function pausedBecauseReplaced(app: App, io: Output): boolean {
+  const status = app.core.pollStatus();
+  if (status.state === 'active') return false;
+  io.out(
+    `the store is not the one used before (install id ${status.expectedInstallId}, now ${status.foundInstallId}, created ${status.foundCreatedAt}): it was wiped or replaced, so nothing is polled; run with --accept-new-store (or ACCEPT_NEW_STORE=true) to take it as a new store`,
+  );
+  return true;
+}
+
 /** A tick failed when a feed failed, or when no feed was read at all (every one backing off). */
 function failed(results: TickResult[]): boolean {
   return (
@@ -18,6 +31,7 @@ function failed(results: TickResult[]): boolean {
 
 /** Returns the exit code: 0 when a feed was read and none failed; 1 when one failed or none was read. */
 export async function runPoll(app: App, once: boolean, io: Output): Promise<number> {
+  if (pausedBecauseReplaced(app, io)) return 1;
   const tick = () => app.core.pollOnce();
   if (once) {
     const results = await tick();

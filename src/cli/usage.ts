@@ -31,25 +31,29 @@ Run 'jikenbo <command> --help' for a command's options.
 Configuration comes from the environment (see .env.example) and config/.`;
 
 export const COMMAND_USAGE: Record<string, string> = {
-  poll: `Usage: jikenbo poll [--once]
+  poll: `Usage: jikenbo poll [--once] [--accept-new-store]
 
 Polls every feed in FEED_URLS: conditional GET, parse, classify, store.
 The first poll of a feed stores its entries without alerting.
-  --once   run one tick, print what was new, and exit (otherwise poll on POLL_SCHEDULE until Ctrl-C)`,
-  backfill: `Usage: jikenbo backfill [--max N] [--feed URL]
+  --once   run one tick, print what was new, and exit (otherwise poll on POLL_SCHEDULE until Ctrl-C)
+  --accept-new-store   take a wiped or replaced store as new (otherwise nothing is polled on it)`,
+  backfill: `Usage: jikenbo backfill [--max N] [--feed URL] [--accept-new-store]
 
 Walks the feeds' pages (Blogger start-index/max-results, rel="next") and stores
 every post with its classification, so lookups have history. Alerts nothing.
-  --max N      stop after N entries per feed
-  --feed URL   backfill this feed instead of FEED_URLS`,
+  --max N      stop after N entries per feed (says so and exits 1 when entries were left)
+  --feed URL   backfill this feed instead of FEED_URLS
+  --accept-new-store   take a wiped or replaced store as new`,
   classify: `Usage: jikenbo classify <file-or-url> [--json]
 
 Reads a feed (a file path or an http(s) URL), classifies every entry and prints
 a table, or with --json one JSON array (one object per entry, in feed order).`,
-  start: `Usage: jikenbo start
+  start: `Usage: jikenbo start [--accept-new-store]
 
 Logs in to Discord with DISCORD_TOKEN, polls the feeds, delivers alerts and
-answers slash commands. Stops cleanly on SIGINT/SIGTERM.`,
+answers slash commands. Stops cleanly on SIGINT/SIGTERM. On a wiped or replaced store
+it does not poll (commands still answer; /feed status says why) unless --accept-new-store
+or ACCEPT_NEW_STORE=true.`,
   'deploy-commands': `Usage: jikenbo deploy-commands [--guild ID]
 
 Registers the slash commands (bulk overwrite): on one server with --guild, globally otherwise.`,

@@ -16,26 +16,46 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-/** Where keyv keeps its data: an embedded SQLite file, a Redis server, or process memory. */
+/**
+ * Where the stores live: an embedded SQLite file (default), a PostgreSQL database (the shared
+ * engine for several processes; `?schema=name` puts the tables in a schema of their own), or
+ * process memory (nothing survives a restart).
+ */
 export type StoreLocation =
-  { kind: 'sqlite'; path: string } | { kind: 'redis'; url: string } | { kind: 'memory' };
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; url: string; schema?: string }
+  | { kind: 'memory' };
 
-/** Parses `sqlite://relative/path`, `sqlite:///absolute/path`, `redis://…`, `rediss://…` or `memory://`. */
+/** Why a STORE_URL was refused, for the config error. */
+export function storeUrlProblem(value: string): string | null {
+  if (/^rediss?:/i.test(value))
+    return 'Redis is no longer a store (the archive and the outbox need SQL): use sqlite://<path> for one process, or postgres://… as the shared engine for several';
+  return parseStoreUrl(value)
+    ? null
+    : 'expected sqlite://<relative path>, sqlite:///<absolute path>, postgres://user@host:5432/db or memory://';
+}
+
+/**
+ * Parses `sqlite://relative/path` (relative to the working directory), `sqlite:///absolute/path`,
+ * `postgres://…` / `postgresql://…` (optional `?schema=name`) or `memory://`.
+ */
 export function parseStoreUrl(value: string): StoreLocation | null {
   if (value === 'memory://' || value === 'memory:') return { kind: 'memory' };
-  if (/^rediss?:\/\/./.test(value)) return isValidUrl(value) ? { kind: 'redis', url: value } : null;
+  if (/^postgres(ql)?:\/\/./.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return null;
+    }
+    const schema = url.searchParams.get('schema');
+    if (schema !== null && !/^[a-z_][a-z0-9_]*$/.test(schema)) return null;
+    url.searchParams.delete('schema');
+    return { kind: 'postgres', url: url.toString(), ...(schema ? { schema } : {}) };
+  }
   const sqlite = /^sqlite:\/\/(.+)$/.exec(value);
   if (sqlite?.[1]) return { kind: 'sqlite', path: sqlite[1] };
   return null;
-}
-
-function isValidUrl(value: string): boolean {
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The application id is the first dot-separated part of a bot token, base64 of the bot's user id. */
@@ -83,17 +103,21 @@ export const envSchema = z.object({
     .default('sqlite://data/jikenbo.sqlite')
     .transform((value, ctx) => {
       const location = parseStoreUrl(value);
-      if (location) return { url: value, location };
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          'expected sqlite://<relative path>, sqlite:///<absolute path>, redis://… or memory://',
-      });
+      const problem = storeUrlProblem(value);
+      if (location && !problem) return { url: value, location };
+      ctx.addIssue({ code: 'custom', message: problem ?? 'invalid store URL' });
       return z.NEVER;
     }),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Folder of the data files (limits.json, classifier.json); unset means the package's config/. */
   JIKENBO_CONFIG_DIR: z.string().min(1).optional(),
+  /** Folder of state kept outside the store (a PostgreSQL store's expected install id); default data/. */
+  JIKENBO_STATE_DIR: z.string().min(1).optional(),
+  /** `true`: take a wiped or replaced store as the new one instead of pausing polling. */
+  ACCEPT_NEW_STORE: z
+    .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
 });
 
 /** Variables whose values must never be printed, even in an error message. */

@@ -28,6 +28,8 @@ export const limitsSchema = z.object({
       baseBackoffSeconds: z.number().positive(),
       maxBackoffSeconds: z.number().positive(),
       concurrency: z.number().int().min(1).max(64),
+      /** How long a worker's claim on a delivery holds: a killed worker's rows come back after it. */
+      leaseSeconds: z.number().positive().max(3600).default(60),
     })
     .refine((d) => d.maxBackoffSeconds >= d.baseBackoffSeconds, {
       message: 'maxBackoffSeconds must be at least baseBackoffSeconds',

@@ -16,6 +16,10 @@ export interface Config {
   pollSchedule: string;
   storeUrl: string;
   store: StoreLocation;
+  /** JIKENBO_STATE_DIR: where state kept outside the store lives (null: data/). */
+  stateDir: string | null;
+  /** ACCEPT_NEW_STORE: take a wiped or replaced store instead of pausing polling. */
+  acceptNewStore: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   limits: Limits;
   classifierRules: ClassifierRules;
@@ -126,6 +130,8 @@ export function loadConfig(
     pollSchedule: e.POLL_SCHEDULE,
     storeUrl: e.STORE_URL.url,
     store: e.STORE_URL.location,
+    stateDir: e.JIKENBO_STATE_DIR ?? null,
+    acceptNewStore: e.ACCEPT_NEW_STORE,
     logLevel: e.LOG_LEVEL,
     limits,
     classifierRules,

@@ -1,7 +1,6 @@
 /** /alerts list, preview and test: what a server's subscriptions are, would let through, and look like. */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { langOf, t, type Lang } from '../i18n/i18n.js';
-import { isIncident } from '../incidents/lookups.js';
 import { explainVerdict, matchFilter, type FilterVerdict } from '../subscriptions/matchFilter.js';
 import { PublishError } from '../alerts/publisher.js';
 import { cut, renderAlert } from '../alerts/renderAlert.js';
@@ -44,7 +43,7 @@ export async function previewSubscription(
   lang: Lang,
 ): Promise<void> {
   const { subscription } = await findSubscription(interaction, ctx, false);
-  const recent = (await ctx.stores.posts.all())
+  const recent = (await ctx.stores.archive.recent(60))
     .filter((r) => r.classification.kind !== 'off_topic')
     .slice(0, 20);
   const verdicts = recent.map((r) => matchFilter(subscription, r));
@@ -81,7 +80,7 @@ export async function postSampleAlert(
     newSubscription(interaction.guildId as string, channel.id, now, {
       locale: interaction.locale,
     });
-  const sample = (await ctx.stores.posts.all()).find(isIncident) ?? SAMPLE;
+  const sample = (await ctx.stores.archive.latest({ count: 1 }))[0] ?? SAMPLE;
   const message = renderAlert(sample, { ...subscription, mentionRoleId: null });
   try {
     await ctx.publisher.publish(

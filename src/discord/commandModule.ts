@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Publisher } from '../alerts/publisher.js';
 import type { Limits } from '../config/limits.js';
 import type { Logger } from '../log.js';
+import type { PollStatus } from '../pipeline/index.js';
 import type { Stores } from '../store/openStores.js';
 
 /** Everything a command may use, passed in (no singletons). */
@@ -18,6 +19,8 @@ export interface CommandContext {
   limits: Limits;
   now: () => Date;
   log: Logger;
+  /** Whether the core polls, or why it is paused (a wiped or replaced store). */
+  pollStatus: () => PollStatus;
 }
 
 export interface CommandModule {

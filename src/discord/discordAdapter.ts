@@ -20,6 +20,7 @@ export function commandContextOf(core: Core): CommandContext {
     limits: core.limits,
     now: core.now,
     log: core.log.child({ module: 'commands' }),
+    pollStatus: () => core.pollStatus(),
   };
 }
 

@@ -143,6 +143,10 @@ const TEXTS = {
     ja: '最終取得 {last}({result})、次回 {next}、連続失敗 {failures}回、保存件数 {posts}',
   },
   'feed.never': { en: 'never', ja: '未取得' },
+  'feed.paused-store-replaced': {
+    en: 'Polling is paused: the store is not the one used before (it was wiped or replaced, created {created}). Posts published meanwhile would be missed if its first poll were taken as history. The operator can accept it with ACCEPT_NEW_STORE=true. Commands keep working.',
+    ja: '取得を一時停止しています: ストアが以前のものと異なります(消去または差し替え、作成 {created})。最初の取得を過去分として扱うと、その間に公開された記事を通知できません。運用者が ACCEPT_NEW_STORE=true で受け入れられます。コマンドは引き続き使えます。',
+  },
   'help.title': {
     en: 'jikenbo — security incident alerts',
     ja: 'jikenbo — セキュリティ事件簿の通知',

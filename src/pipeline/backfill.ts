@@ -21,6 +21,11 @@ export interface BackfillResult {
   pages: number;
   entries: number;
   stored: number;
+  /**
+   * Null when every page was read; otherwise the bound that stopped it with entries left unread:
+   * `--max` entries, or config limits.backfill.maxPages. Never a silent cut.
+   */
+  cutShort: null | { by: 'max-posts' | 'max-pages'; limit: number };
 }
 
 /** The first page URL with Blogger's paging parameters. */
@@ -32,16 +37,18 @@ export function firstPageUrl(feedUrl: string, pageSize: number): string {
 }
 
 /**
- * Stores every post of `feedUrl` not stored yet, up to `maxPosts` entries read.
+ * Stores every post of `feedUrl` not stored yet, page by page (each page one atomic write), up to
+ * `maxPosts` entries read; `cutShort` says when a bound stopped it before the last page.
  * Fetch and parse errors are thrown: the caller reports them (what was stored stays stored).
  */
 export async function backfillFeed(
   feedUrl: string,
-  deps: Omit<PollDeps, 'onNewPosts'>,
+  deps: Omit<PollDeps, 'fanOut' | 'onRecorded'>,
   options: { maxPosts?: number; onProgress?: (progress: BackfillProgress) => void } = {},
 ): Promise<BackfillResult> {
   const maxPosts = options.maxPosts ?? Number.POSITIVE_INFINITY;
-  const result: BackfillResult = { feedUrl, pages: 0, entries: 0, stored: 0 };
+  const result: BackfillResult = { feedUrl, pages: 0, entries: 0, stored: 0, cutShort: null };
+  let leftInPage = false;
   let pageUrl: string | null = firstPageUrl(feedUrl, deps.limits.backfill.pageSize);
   const visited = new Set<string>();
   while (
@@ -55,6 +62,7 @@ export async function backfillFeed(
     if (fetched.status !== 'ok') break;
     const page = await parseFeed(fetched.body, feedUrl);
     const entries = page.posts.slice(0, maxPosts - result.entries);
+    leftInPage = entries.length < page.posts.length;
     const stored = await deps.stores.seen.seen(entries.map((p) => p.id));
     const now = deps.now();
     const records = classifyPosts(
@@ -63,11 +71,13 @@ export async function backfillFeed(
       now,
       deps.log,
     );
-    await deps.stores.posts.put(records);
-    await deps.stores.seen.markSeen(
-      records.map((r) => r.post.id),
-      now,
-    );
+    if (records.length > 0)
+      await deps.stores.recorder.recordNewPosts({
+        posts: records,
+        seenIds: records.map((r) => r.post.id),
+        seenAt: now,
+        deliveries: [],
+      });
     result.pages++;
     result.entries += entries.length;
     result.stored += records.length;
@@ -79,5 +89,9 @@ export async function backfillFeed(
     });
     pageUrl = page.posts.length > 0 ? page.nextPageUrl : null;
   }
+  const more = leftInPage || (pageUrl !== null && !visited.has(pageUrl));
+  if (more && result.entries >= maxPosts) result.cutShort = { by: 'max-posts', limit: maxPosts };
+  else if (more)
+    result.cutShort = { by: 'max-pages', limit: deps.limits.backfill.maxPages };
   return result;
 }

@@ -7,7 +7,9 @@
  */
 import { AlertDeliverer, type DeliveryOptions } from '../alerts/deliverAlerts.js';
 import type { Config } from '../config/loadConfig.js';
+import type { Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
+import type { StoreCheck } from '../store/storeIdentity.js';
 import { backfillFeed, type BackfillProgress, type BackfillResult } from './backfill.js';
 import type { ClassifyPost } from './classifyPosts.js';
 import type { PollDeps } from './pollFeed.js';
@@ -26,7 +28,25 @@ export interface CoreDeps {
   publisher?: Publisher;
   /** Test and bench overrides of config `limits.delivery` (e.g. a short backoff). */
   deliveryOptions?: Partial<DeliveryOptions>;
+  /** What the store identity check found at open; a `replaced` store pauses polling. */
+  storeCheck?: StoreCheck;
 }
+
+/**
+ * Whether the core polls. Paused when the store is not the one used before (wiped or replaced):
+ * taking its next poll as history would silently drop the posts published in the gap. Commands
+ * keep answering; `/feed status` says why.
+ */
+export type PollStatus =
+  | { state: 'active' }
+  | {
+      state: 'paused';
+      reason: 'store-replaced';
+      /** The install id the bot used before, and the one the store has now (created when). */
+      expectedInstallId: string;
+      foundInstallId: string;
+      foundCreatedAt: string;
+    };
 
 /** The running application core. */
 export interface Core {
@@ -40,7 +60,9 @@ export interface Core {
   readonly publisher: Publisher | null;
   /** The delivery worker, present when the core has a publisher. */
   readonly deliverer: AlertDeliverer | null;
-  /** One tick over every feed: new posts are stored and, with a publisher, alerted. */
+  /** Active, or paused (and why). */
+  pollStatus(): PollStatus;
+  /** One tick over every feed: new posts are stored and, with a publisher, alerted; none while paused. */
   pollOnce(): Promise<TickResult[]>;
   /** Stores every past post of `feedUrl` without alerting. */
   backfill(
@@ -76,12 +98,39 @@ export function createCore(deps: CoreDeps): Core {
     now,
     log: pollLog,
     ...(deliverer && {
-      onNewPosts: async (records: StoredPost[]) => {
-        await deliverer.enqueue(records);
-      },
+      fanOut: (records: readonly StoredPost[]) => deliverer.fanOut(records),
+      onRecorded: (_records: StoredPost[], enqueued: Delivery[]) => deliverer.queued(enqueued),
     }),
   };
-  const pollOnce = () => pollTick(config.feedUrls, pollDeps);
+  const check = deps.storeCheck ?? { state: 'ok' };
+  const status: PollStatus =
+    check.state === 'replaced'
+      ? {
+          state: 'paused',
+          reason: 'store-replaced',
+          expectedInstallId: check.expected,
+          foundInstallId: check.found,
+          foundCreatedAt: check.foundCreatedAt,
+        }
+      : { state: 'active' };
+  if (status.state === 'paused') {
+    pollLog.error(
+      { expected: check.state === 'replaced' && check.expected, found: status.foundInstallId },
+      'the store is not the one used before (wiped or replaced): polling is paused so that posts published meanwhile are not taken as history; set ACCEPT_NEW_STORE=true (or --accept-new-store) to accept it',
+    );
+  } else if (check.state === 'accepted') {
+    pollLog.warn(
+      { expected: check.expected, found: check.found },
+      'accepted a new store in place of the one used before: its first poll is history',
+    );
+  }
+  const pollOnce = async () => {
+    if (status.state === 'paused') {
+      pollLog.error('polling paused: the store was wiped or replaced (ACCEPT_NEW_STORE=true accepts it)');
+      return [];
+    }
+    return pollTick(config.feedUrls, pollDeps);
+  };
   let poller: Poller | null = null;
   return {
     stores,
@@ -91,6 +140,7 @@ export function createCore(deps: CoreDeps): Core {
     log,
     publisher: deps.publisher ?? null,
     deliverer,
+    pollStatus: () => status,
     pollOnce,
     // A backfill stores history: it never alerts, publisher or not.
     backfill: (feedUrl, options = {}) =>

@@ -3,7 +3,7 @@
  * src/cli) and the composition root (src/app) import the core from here only;
  * the modules behind it are the core's internals.
  */
-export { createCore, type Core, type CoreDeps } from './createCore.js';
+export { createCore, type Core, type CoreDeps, type PollStatus } from './createCore.js';
 export {
   systemClock,
   PublishError,

@@ -1,7 +1,8 @@
 /**
  * One poll of one feed: fetch (conditional), parse, keep the entries not seen
- * before, classify and store them, and hand them to the alert side. The very
- * first poll of a feed stores history but alerts nothing.
+ * before, classify them, fan them out into deliveries, and write posts, seen
+ * marks and deliveries in one atomic step (the recorder). The very first poll
+ * of a feed stores history but alerts nothing.
  */
 import type { Limits } from '../config/limits.js';
 import { FeedFetchError, fetchFeed, type Validators } from '../feed/fetchFeed.js';
@@ -10,19 +11,25 @@ import type { Post } from '../feed/post.js';
 import type { Logger } from '../log.js';
 import { freshFeedState, type FeedState } from '../store/feedStateStore.js';
 import type { Stores } from '../store/openStores.js';
+import type { Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
 import { backoffSeconds } from '../backoff.js';
 import { classifyPosts, type ClassifyPost } from './classifyPosts.js';
 
 /** What polling one feed needs: the ports, the classifier, the limits, and where new posts go. */
 export interface PollDeps {
-  stores: Pick<Stores, 'feedState' | 'seen' | 'posts'>;
+  stores: Pick<Stores, 'feedState' | 'seen' | 'posts' | 'recorder'>;
   classify: ClassifyPost;
   limits: Limits;
   now: () => Date;
   log: Logger;
-  /** Receives the new posts of an already-initialised feed (the alert side); must be idempotent. */
-  onNewPosts?: (posts: StoredPost[]) => Promise<void>;
+  /**
+   * Turns the new posts of an already-initialised feed into deliveries (the alert side). It runs
+   * BEFORE the write, so the deliveries are stored in the same atomic step as the posts.
+   */
+  fanOut?: (posts: readonly StoredPost[]) => Promise<Delivery[]>;
+  /** Told, after the write committed, which new posts were alerted and which deliveries were queued. */
+  onRecorded?: (posts: StoredPost[], enqueued: Delivery[]) => void;
 }
 
 /** The outcome of polling one feed (new posts, unchanged, backing off, or an error). */
@@ -87,15 +94,22 @@ export async function pollFeed(url: string, deps: PollDeps): Promise<FeedPollRes
     const seen = await deps.stores.seen.seen(entries.map((p) => p.id));
     const fresh = entries.filter((p) => !seen.has(p.id));
     const records = classifyPosts(fresh, deps.classify, now, log);
-    await deps.stores.posts.put(records);
     const firstPoll = !state.initialized;
-    // Alerts are queued before the entries are marked seen: a crash in between re-queues
-    // them next time, and the outbox drops what it already has, so nothing is lost or doubled.
-    if (!firstPoll && records.length > 0) await deps.onNewPosts?.(records);
-    await deps.stores.seen.markSeen(
-      records.map((r) => r.post.id),
-      now,
-    );
+    const alerting = !firstPoll && records.length > 0;
+    const deliveries = alerting && deps.fanOut ? await deps.fanOut(records) : [];
+    // One atomic step: posts, their deliveries and their seen marks, or nothing (issue 9). A failed
+    // write throws a StoreError: nothing is marked seen, and the next poll tries these posts again.
+    const { enqueued } =
+      records.length > 0
+        ? await deps.stores.recorder.recordNewPosts({
+            posts: records,
+            seenIds: records.map((r) => r.post.id),
+            seenAt: now,
+            deliveries,
+          })
+        : { enqueued: [] };
+    if (alerting) deps.onRecorded?.(records, enqueued);
+    // After the step: a crash before this line polls again unconditionally, and the entries are seen.
     await deps.stores.feedState.set({
       ...polled,
       ...healthy(now),

@@ -1,78 +1,84 @@
-/** Opens every store on one backend: SQLite (embedded default), Redis, or process memory. */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Keyv from 'keyv';
+/**
+ * Opens every store on one backend: SQLite (embedded default), PostgreSQL (the shared engine for
+ * several processes), or process memory. See docs/adr/0005 and 0006.
+ */
 import type { StoreLocation } from '../config/env.js';
 import type { Logger } from '../log.js';
-import { KeyvFeedStateStore, MemoryFeedStateStore, type FeedStateStore } from './feedStateStore.js';
-import {
-  KeyvGuildSettingsStore,
-  MemoryGuildSettingsStore,
-  type GuildSettingsStore,
-} from './guildSettingsStore.js';
-import { KeyvOutboxStore, MemoryOutboxStore, type OutboxStore } from './outboxStore.js';
-import { KeyvPostStore, MemoryPostStore, type PostStore } from './postStore.js';
-import { SchemaKeyv } from './schemaKeyv.js';
-import { KeyvSeenStore, MemorySeenStore, type SeenStore } from './seenStore.js';
+import { MemoryFeedStateStore, type FeedStateStore } from './feedStateStore.js';
+import { MemoryGuildSettingsStore, type GuildSettingsStore } from './guildSettingsStore.js';
+import { MemoryOutboxStore, type ClaimingOutboxStore } from './outboxStore.js';
+import { MemoryPostStore, type PostStore } from './postStore.js';
+import { MemorySeenStore, type SeenStore } from './seenStore.js';
+import type { IncidentArchive } from './sql/incidentArchive.js';
+import { MemoryIncidentArchive } from './sql/memoryIncidentArchive.js';
+import { SequentialNewPostsRecorder, type NewPostsRecorder } from './sql/newPostsRecorder.js';
+import type { SqlTimeouts } from './sql/openSqlDatabase.js';
+import type { StoreMarker } from './sql/storeMarker.js';
 
+/** What the application core needs from storage. */
 export interface Stores {
   feedState: FeedStateStore;
   seen: SeenStore;
+  /** Single posts by id (delivery); lists and searches go through `archive`. */
   posts: PostStore;
   guilds: GuildSettingsStore;
-  outbox: OutboxStore;
+  /** The alert outbox; deliverers claim rows from it for a lease. */
+  outbox: ClaimingOutboxStore;
+  /** Indexed lookups over the stored posts (latest, search, show, stats, autocomplete, previews). */
+  archive: IncidentArchive;
+  /** A poll's new posts, their seen marks and their deliveries, written in one step. */
+  recorder: NewPostsRecorder;
+  /** The store's install id (SQL stores); null for memory, which cannot be wiped behind our back. */
+  marker: StoreMarker | null;
   close(): Promise<void>;
 }
 
-/** In-memory stores, for `memory://` and tests. */
-export function memoryStores(): Stores {
+/** In-memory stores, for `memory://` and tests; `now` drives the outbox's leases. */
+export function memoryStores(now: () => Date = () => new Date()): Stores {
+  const posts = new MemoryPostStore();
+  const seen = new MemorySeenStore();
+  const outbox = new MemoryOutboxStore(now);
   return {
     feedState: new MemoryFeedStateStore(),
-    seen: new MemorySeenStore(),
-    posts: new MemoryPostStore(),
+    seen,
+    posts,
     guilds: new MemoryGuildSettingsStore(),
-    outbox: new MemoryOutboxStore(),
+    outbox,
+    archive: new MemoryIncidentArchive(posts),
+    // One process, no awaits that can interleave a failure: posts, deliveries, then seen marks.
+    recorder: new SequentialNewPostsRecorder({ posts, outbox, seen }),
+    marker: null,
     close: async () => undefined,
   };
 }
 
-/** Keyv-backed stores over one keyv instance (all keys share its namespace). */
-export function keyvStores(keyv: Keyv, log: Logger): Stores {
-  keyv.on('error', (err: unknown) => log.error({ err }, 'store error'));
-  const db = new SchemaKeyv(keyv, log.child({ module: 'store' }));
-  return {
-    feedState: new KeyvFeedStateStore(db),
-    seen: new KeyvSeenStore(db),
-    posts: new KeyvPostStore(db),
-    guilds: new KeyvGuildSettingsStore(db),
-    outbox: new KeyvOutboxStore(db),
-    close: () => keyv.disconnect(),
-  };
+export interface OpenStoresOptions {
+  /** Keyv namespace of the key-value state: separates several bots sharing one database. */
+  namespace?: string;
+  timeouts?: Partial<SqlTimeouts>;
+  now?: () => Date;
 }
 
 /**
- * Opens the stores at `location`; `namespace` separates several bots (or test
- * runs) sharing a server. Only the configured backend's driver is loaded.
+ * Opens (and migrates) the stores at `location`. Fails with one StoreError within the connect
+ * timeout when the database does not answer or cannot be written. Only the configured driver loads.
  */
 export async function openStores(
   location: StoreLocation,
   log: Logger,
-  namespace = 'jikenbo',
+  options: OpenStoresOptions = {},
 ): Promise<Stores> {
-  switch (location.kind) {
-    case 'memory':
-      return memoryStores();
-    case 'sqlite': {
-      const { default: KeyvSqlite } = await import('@keyv/sqlite');
-      const path = resolve(location.path);
-      mkdirSync(dirname(path), { recursive: true });
-      const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
-      return keyvStores(new Keyv({ store: adapter, namespace }), log);
-    }
-    case 'redis': {
-      const { default: KeyvRedis } = await import('@keyv/redis');
-      const adapter = new KeyvRedis(location.url);
-      return keyvStores(new Keyv({ store: adapter, namespace, useKeyPrefix: false }), log);
-    }
-  }
+  if (location.kind === 'memory') return memoryStores(options.now);
+  const { openSqlStores } = await import('./sql/openSqlStores.js');
+  return openSqlStores(
+    location.kind === 'sqlite'
+      ? { engine: 'sqlite', path: location.path }
+      : {
+          engine: 'postgres',
+          url: location.url,
+          ...(location.schema ? { schema: location.schema } : {}),
+        },
+    log,
+    options,
+  );
 }

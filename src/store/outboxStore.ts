@@ -1,6 +1,5 @@
 /** The alert outbox and delivery log: each (post, channel) pair is delivered at most once. */
 import { z } from 'zod';
-import { withIds, withoutIds, type SchemaKeyv } from './schemaKeyv.js';
 
 export const deliverySchema = z.object({
   /** `<postId> <channelId>`: one delivery per post and channel, ever. */
@@ -31,52 +30,30 @@ export interface OutboxStore {
   update(delivery: Delivery): Promise<void>;
 }
 
-const PENDING_KEY = 'outbox:pending';
+/** An outbox several workers (or processes) can share: each delivery is claimed by one worker at a time. */
+export interface ClaimingOutboxStore extends OutboxStore {
+  /**
+   * Claims up to `limit` pending deliveries that are due and not held by a live lease, oldest first,
+   * for `leaseMs`. A delivery is returned to one caller only, until its lease expires.
+   */
+  claim(workerId: string, limit: number, leaseMs: number): Promise<Delivery[]>;
+  /** `update`, but only while `workerId` still holds the claim; false when the lease was lost. */
+  updateClaimed(delivery: Delivery, workerId: string): Promise<boolean>;
+}
 
 function uniqueById(deliveries: readonly Delivery[]): Delivery[] {
   return [...new Map(deliveries.map((d) => [d.id, d])).values()];
 }
 
-export class KeyvOutboxStore implements OutboxStore {
-  constructor(private readonly db: SchemaKeyv) {}
+const byAge = (a: Delivery, b: Delivery) =>
+  a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1;
 
-  async enqueue(deliveries: readonly Delivery[]): Promise<Delivery[]> {
-    const unique = uniqueById(deliveries);
-    const existing = await this.db.getMany(
-      unique.map((d) => `delivery:${d.id}`),
-      deliverySchema,
-    );
-    const fresh = unique.filter((_, i) => existing[i] === null).map((d) => deliverySchema.parse(d));
-    await this.db.setMany(fresh.map((d) => ({ key: `delivery:${d.id}`, value: d })));
-    const pendingIds = fresh.filter((d) => d.status === 'pending').map((d) => d.id);
-    await this.db.updateIndex(PENDING_KEY, (ids) => withIds(ids, pendingIds));
-    return fresh;
-  }
-
-  get(id: string): Promise<Delivery | null> {
-    return this.db.get(`delivery:${id}`, deliverySchema);
-  }
-
-  async pending(): Promise<Delivery[]> {
-    const ids = await this.db.readIndex(PENDING_KEY);
-    const all = await this.db.getMany(
-      ids.map((id) => `delivery:${id}`),
-      deliverySchema,
-    );
-    return all.filter((d): d is Delivery => d !== null && d.status === 'pending');
-  }
-
-  async update(delivery: Delivery): Promise<void> {
-    const valid = deliverySchema.parse(delivery);
-    await this.db.set(`delivery:${valid.id}`, valid);
-    await this.db.updateIndex(PENDING_KEY, (ids) =>
-      valid.status === 'pending' ? withIds(ids, [valid.id]) : withoutIds(ids, [valid.id]),
-    );
-  }
-}
-
-export class MemoryOutboxStore implements OutboxStore {
+/** The outbox in process memory (`memory://`, tests), with the same claims and leases as SQL. */
+export class MemoryOutboxStore implements ClaimingOutboxStore {
   private readonly deliveries = new Map<string, Delivery>();
+  private readonly claims = new Map<string, { workerId: string; until: number }>();
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
 
   async enqueue(deliveries: readonly Delivery[]): Promise<Delivery[]> {
     const fresh = uniqueById(deliveries).filter((d) => !this.deliveries.has(d.id));
@@ -97,5 +74,27 @@ export class MemoryOutboxStore implements OutboxStore {
 
   async update(delivery: Delivery): Promise<void> {
     this.deliveries.set(delivery.id, structuredClone(deliverySchema.parse(delivery)));
+    this.claims.delete(delivery.id);
+  }
+
+  async claim(workerId: string, limit: number, leaseMs: number): Promise<Delivery[]> {
+    const at = this.now().getTime();
+    const due = [...this.deliveries.values()]
+      .filter(
+        (d) =>
+          d.status === 'pending' &&
+          (d.nextAttemptAt === null || new Date(d.nextAttemptAt).getTime() <= at) &&
+          (this.claims.get(d.id)?.until ?? 0) <= at,
+      )
+      .sort(byAge)
+      .slice(0, limit);
+    for (const d of due) this.claims.set(d.id, { workerId, until: at + leaseMs });
+    return due.map((d) => structuredClone(d));
+  }
+
+  async updateClaimed(delivery: Delivery, workerId: string): Promise<boolean> {
+    if (this.claims.get(delivery.id)?.workerId !== workerId) return false;
+    await this.update(delivery);
+    return true;
   }
 }

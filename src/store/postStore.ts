@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { classificationSchema } from '../classify/classification.js';
 import { postSchema } from '../feed/post.js';
-import { withIds, type SchemaKeyv } from './schemaKeyv.js';
 
 export const storedPostSchema = z.object({
   post: postSchema,
@@ -28,70 +27,6 @@ function timeOf(record: StoredPost): string {
 export function newestFirst(a: StoredPost, b: StoredPost): number {
   const byTime = timeOf(b).localeCompare(timeOf(a));
   return byTime !== 0 ? byTime : a.post.id.localeCompare(b.post.id);
-}
-
-const INDEX_KEY = 'posts:index';
-
-/**
- * Keeps each post under `post:<id>` and an append-only list of ids. Reads are
- * served from an in-process cache that is refreshed when the index grows,
- * so a lookup costs one index read rather than one read per post.
- */
-export class KeyvPostStore implements PostStore {
-  private readonly cache = new Map<string, StoredPost>();
-  private sorted: StoredPost[] | null = null;
-  /** Ids whose stored value failed its schema: reported once, not re-read on every lookup. */
-  private readonly unreadable = new Set<string>();
-
-  constructor(private readonly db: SchemaKeyv) {}
-
-  async put(records: readonly StoredPost[]): Promise<void> {
-    const valid = records.map((record) => storedPostSchema.parse(record));
-    await this.db.setMany(
-      valid.map((record) => ({ key: `post:${record.post.id}`, value: record })),
-    );
-    await this.db.updateIndex(INDEX_KEY, (ids) =>
-      withIds(
-        ids,
-        valid.map((r) => r.post.id),
-      ),
-    );
-    for (const record of valid) {
-      this.cache.set(record.post.id, deepFreeze(record));
-      this.unreadable.delete(record.post.id);
-    }
-    this.sorted = null;
-  }
-
-  async get(id: string): Promise<StoredPost | null> {
-    const cached = this.cache.get(id);
-    if (cached) return cached;
-    const record = await this.db.get(`post:${id}`, storedPostSchema);
-    return record && deepFreeze(record);
-  }
-
-  async all(): Promise<StoredPost[]> {
-    const ids = await this.db.readIndex(INDEX_KEY);
-    const missing = ids.filter((id) => !this.cache.has(id) && !this.unreadable.has(id));
-    if (missing.length > 0) {
-      const loaded = await this.db.getMany(
-        missing.map((id) => `post:${id}`),
-        storedPostSchema,
-      );
-      loaded.forEach((record, i) =>
-        record
-          ? this.cache.set(record.post.id, deepFreeze(record))
-          : this.unreadable.add(missing[i] as string),
-      );
-      this.sorted = null;
-    }
-    if (!this.sorted) this.sorted = [...this.cache.values()].sort(newestFirst);
-    return [...this.sorted];
-  }
-
-  async count(): Promise<number> {
-    return (await this.db.readIndex(INDEX_KEY)).length;
-  }
 }
 
 /** Freezes a record deeply, so that sharing it between callers is safe. */

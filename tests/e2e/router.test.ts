@@ -10,17 +10,17 @@ describe('the interaction router', () => {
   afterAll(() => stack.stop());
 
   it('defers a slow command before Discord\u2019s 3 s deadline and then edits in the answer', async () => {
-    const posts = stack.stores.posts;
-    const all = posts.all.bind(posts);
+    const archive = stack.stores.archive;
+    const latest = archive.latest.bind(archive);
     let slowed: Promise<unknown> | null = null;
-    posts.all = async () => {
+    archive.latest = async (query) => {
       // The first read waits until the router has deferred, as a slow store would.
       slowed ??= stack.emulator.until(
         () => [...stack.emulator.interactions.values()].some((i) => i.callbacks[0]?.type === 5),
         'a deferred reply',
       );
       await slowed;
-      return all();
+      return latest(query);
     };
     try {
       const reply = await stack.command(
@@ -34,14 +34,14 @@ describe('the interaction router', () => {
         'Latest incidents',
       );
     } finally {
-      posts.all = all;
+      archive.latest = latest;
     }
   });
 
   it('answers an unexpected failure with an ephemeral message and a reference id', async () => {
-    const posts = stack.stores.posts;
-    const all = posts.all.bind(posts);
-    posts.all = async () => {
+    const archive = stack.stores.archive;
+    const latest = archive.latest.bind(archive);
+    archive.latest = async () => {
       throw new Error('store unavailable');
     };
     try {
@@ -55,7 +55,7 @@ describe('the interaction router', () => {
       expect(reply.ephemeral).toBe(true);
       expect(reply.message?.content).toMatch(/^内部エラーが発生しました。参照番号: [0-9a-f]{8}$/);
     } finally {
-      posts.all = all;
+      archive.latest = latest;
     }
   });
 });

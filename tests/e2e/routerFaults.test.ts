@@ -78,6 +78,7 @@ describe('a command whose store fails or hangs still gets an answer', () => {
       limits: config.limits,
       now: () => new Date(),
       log: silentLogger(),
+      pollStatus: () => ({ state: 'active' }),
     };
     // Short timings so the test does not wait 12 s; production uses the module's constants.
     route.current = createRouter(await loadCommands(), ctx, {
@@ -118,7 +119,7 @@ describe('a command whose store fails or hangs still gets an answer', () => {
   });
 
   it('autocomplete over a hung store answers no choices rather than nothing', async () => {
-    await useStores(faulty(memoryStores(), 'posts', 'hang'));
+    await useStores(faulty(memoryStores(), 'archive', 'hang'));
     const reply = await emulator.autocomplete(as('analyst'), 'incident', [
       {
         name: 'show',

@@ -54,17 +54,20 @@ export interface Stack {
     locale?: string,
   ): Promise<Reply>;
   /** Stops the bot and starts it again on the same store (a restart); `whileDown` runs in between. */
-  restart(whileDown?: () => Promise<void>): Promise<void>;
+  restart(whileDown?: () => Promise<void>, beforeReopen?: () => Promise<void>): Promise<void>;
+  /** The SQLite file of a `store: 'sqlite'` stack. */
+  storeFile: string | null;
   stop(): Promise<void>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'jikenbo-e2e-'));
+  const storeFile = options.store === 'sqlite' ? join(dir, 'bot.sqlite') : null;
   let other: DemoGuild | undefined;
   const dev = await startDevStack({
     entries: options.entries ?? [],
     emulator: { heartbeatIntervalMs: 1000, rateLimits: options.rateLimits ?? FAST_LIMITS },
-    store: options.store === 'sqlite' ? `sqlite://${join(dir, 'bot.sqlite')}` : 'memory://',
+    store: storeFile ? `sqlite://${storeFile}` : 'memory://',
     configDir: CONFIG_DIR,
     deliveryOptions: { baseBackoffSeconds: 0.05, maxBackoffSeconds: 0.2 },
     populate: (world) => {
@@ -100,7 +103,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         name,
         opts,
       ),
-    restart: (whileDown) => dev.restart(whileDown),
+    restart: (whileDown, beforeReopen) => dev.restart(whileDown, beforeReopen),
+    storeFile,
     async stop() {
       await dev.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -36,7 +36,7 @@ export async function startHarness(stores: Stores, entries: FixtureEntry[]): Pro
     limits: testLimits(),
     now: () => clock.now,
     log: silentLogger(),
-    onNewPosts: async (posts) => {
+    onRecorded: (posts) => {
       alerted.push(...posts);
     },
   };

@@ -1,13 +1,17 @@
-/** The store backends every contract test runs against: memory, SQLite (temp file) and the local Redis. */
+/**
+ * The store backends every contract test runs against: memory, SQLite (temp file) and the local
+ * PostgreSQL (a schema of its own per backend, dropped on cleanup; skipped when it does not answer).
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createClient } from '@keyv/redis';
+import pg from 'pg';
 import { silentLogger } from '../../src/log.js';
 import { memoryStores, openStores, type Stores } from '../../src/store/openStores.js';
+import { PG_URL, POSTGRES_AVAILABLE } from '../integration/sql/engines.js';
 
-export const REDIS_URL = 'redis://127.0.0.1:6379';
+export { PG_URL, POSTGRES_AVAILABLE };
 
 export interface Backend {
   name: string;
@@ -30,21 +34,28 @@ export function sqliteBackend(): Backend {
   };
 }
 
-export function redisBackend(): Backend {
-  const namespace = `jikenbo-test-${randomUUID()}`;
+/** Drops a PostgreSQL schema made for one test. */
+export async function dropPostgresSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function postgresBackend(): Backend {
+  const schema = `t_${randomUUID().replace(/-/g, '')}`;
   return {
-    name: 'redis',
-    open: () => openStores({ kind: 'redis', url: REDIS_URL }, silentLogger(), namespace),
-    cleanup: async () => {
-      const client = createClient({ url: REDIS_URL });
-      await client.connect();
-      const keys: string[] = [];
-      for await (const batch of client.scanIterator({ MATCH: `${namespace}*`, COUNT: 500 }))
-        keys.push(...batch);
-      if (keys.length > 0) await client.del(keys);
-      await client.quit();
-    },
+    name: 'postgres',
+    open: () => openStores({ kind: 'postgres', url: PG_URL, schema }, silentLogger()),
+    cleanup: () => dropPostgresSchema(schema),
   };
 }
 
-export const BACKENDS: Array<() => Backend> = [memoryBackend, sqliteBackend, redisBackend];
+export const BACKENDS: Array<() => Backend> = [
+  memoryBackend,
+  sqliteBackend,
+  ...(POSTGRES_AVAILABLE ? [postgresBackend] : []),
+];

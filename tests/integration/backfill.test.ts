@@ -24,6 +24,7 @@ describe('backfill', () => {
       pages: PAGES,
       entries: FIXTURE_ENTRIES.length,
       stored: FIXTURE_ENTRIES.length,
+      cutShort: null,
     });
     expect(PAGES).toBeGreaterThan(2);
     expect(progress).toEqual(PROGRESS);
@@ -36,11 +37,36 @@ describe('backfill', () => {
     );
   });
 
-  it('stops after --max entries', async () => {
+  it('stops after --max entries and says it was cut short', async () => {
     harness = await startHarness(memoryStores(), FIXTURE_ENTRIES);
     const result = await backfillFeed(harness.server.feedUrl, harness.deps, { maxPosts: 30 });
-    expect(result).toMatchObject({ pages: 2, entries: 30, stored: 30 });
+    expect(result).toMatchObject({
+      pages: 2,
+      entries: 30,
+      stored: 30,
+      cutShort: { by: 'max-posts', limit: 30 },
+    });
     expect(await harness.stores.posts.count()).toBe(30);
+  });
+
+  it('is not cut short when --max is exactly what the feed holds', async () => {
+    harness = await startHarness(memoryStores(), FIXTURE_ENTRIES);
+    const result = await backfillFeed(harness.server.feedUrl, harness.deps, { maxPosts: TOTAL });
+    expect(result).toMatchObject({ entries: TOTAL, cutShort: null });
+  });
+
+  it('says so when the configured page bound stops it before the last page', async () => {
+    harness = await startHarness(memoryStores(), FIXTURE_ENTRIES);
+    const deps = {
+      ...harness.deps,
+      limits: { ...harness.deps.limits, backfill: { pageSize: PAGE, maxPages: 2 } },
+    };
+    const result = await backfillFeed(harness.server.feedUrl, deps);
+    expect(result).toMatchObject({
+      pages: 2,
+      entries: 2 * PAGE,
+      cutShort: { by: 'max-pages', limit: 2 },
+    });
   });
 
   it('does not store again what a poll already stored, and later polls alert nothing old', async () => {

@@ -109,10 +109,19 @@ describe('jikenbo command line', () => {
       FEED_URLS: server.feedUrl,
       STORE_URL: 'memory://',
     });
-    expect(run.code).toBe(0);
+    // The feed holds more than 40: the run says it was cut short and exits 1 (issue 11).
+    expect(run.code).toBe(1);
     expect(run.out).toContain('page 1, 25 entries read, 25 newly stored');
     expect(run.out).toContain('page 2, 40 entries read, 40 newly stored');
+    expect(run.out).toMatch(/CUT SHORT by --max 40 .*older entries were not read/);
     expect(run.out).toContain('posts stored in total: 40');
+  });
+
+  it('backfill without --max reads every page, says so and exits 0', async () => {
+    const run = await cli(['backfill'], { FEED_URLS: server.feedUrl, STORE_URL: 'memory://' });
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('done — every page read');
+    expect(run.out).toContain(`posts stored in total: ${FIXTURE_ENTRIES.length - 5}`);
   });
 
   it('classify prints a table for a feed file and JSON with --json', async () => {
@@ -186,7 +195,7 @@ describe('jikenbo demo', () => {
     expect(run.out).toMatch(/#incident-alerts is subscribed: severity ≥ low/);
     expect(run.out).toMatch(/\[CRITICAL\] #critical @Security Team/);
     expect(run.out).toMatch(/> analyst: \/incident latest count:5/);
-    expect(run.out).toMatch(/Preview for #critical: \d+ of 20 recent incidents would be alerted/);
+    expect(run.out).toMatch(/Preview for #critical: \d+ of 19 recent incidents would be alerted/);
     const posted = /alerts posted #incident-alerts: (\d+), #critical: (\d+)/.exec(run.out);
     expect(Number(posted?.[1])).toBeGreaterThan(Number(posted?.[2]));
     expect(Number(posted?.[2])).toBeGreaterThan(0);

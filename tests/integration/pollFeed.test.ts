@@ -8,7 +8,8 @@ import { FIXTURE_ENTRIES, startHarness, type Harness } from '../helpers/pollHarn
 import {
   memoryBackend,
   sqliteBackend,
-  redisBackend,
+  postgresBackend,
+  POSTGRES_AVAILABLE,
   type Backend,
 } from '../helpers/storeBackends.js';
 import { TEST_FEEDS_DIR, testBlogPosts } from '../fixtures/demoBlogFiles.js';
@@ -94,9 +95,9 @@ describe('pollFeed', () => {
     expect(h.alerted).toEqual([]);
   });
 
-  it.each([
+  it.each<[string, () => Backend]>([
     ['sqlite', sqliteBackend],
-    ['redis', redisBackend],
+    ...(POSTGRES_AVAILABLE ? [['postgres', postgresBackend] as [string, () => Backend]] : []),
   ])('re-alerts nothing after a restart between polls (%s)', async (_name, make) => {
     const h = await start(older, make);
     await pollFeed(h.server.feedUrl, h.deps);

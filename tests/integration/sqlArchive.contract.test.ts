@@ -95,6 +95,9 @@ const QUERIES: Array<[string, (a: IncidentArchive) => Promise<unknown>]> = [
   ['suggest 2024-0', (a) => a.suggestIncidentIds('2024-0')],
   ['suggest #2024-01', (a) => a.suggestIncidentIds('#2024-01')],
   ['suggest none', (a) => a.suggestIncidentIds('1999')],
+  ['suggest incidents 2024-0 with labels', (a) => a.suggestIncidents('2024-0')],
+  ['suggest incidents #2024-01', (a) => a.suggestIncidents('#2024-01', 5)],
+  ['posts per feed', async (a) => [...(await a.postsPerFeed())].sort()],
   ['recent 20', async (a) => ids(await a.recent(20))],
 ];
 

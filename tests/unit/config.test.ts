@@ -42,7 +42,7 @@ describe('loadConfig', () => {
     const problems = problemsOf({
       FEED_URLS: 'ftp://x',
       POLL_SCHEDULE: '61 * * * *',
-      STORE_URL: 'postgres://x',
+      STORE_URL: 'mysql://x',
       LOG_LEVEL: 'loud',
       DISCORD_API_URL: 'not a url',
     });
@@ -54,10 +54,20 @@ describe('loadConfig', () => {
       expect.stringMatching(/^POLL_SCHEDULE = "61 \* \* \* \*": expected a cron expression/),
     );
     expect(problems).toContainEqual(
-      expect.stringMatching(/^STORE_URL = "postgres:\/\/x": expected sqlite:\/\//),
+      expect.stringMatching(/^STORE_URL = "mysql:\/\/x": expected sqlite:\/\/.*postgres:\/\//),
     );
     expect(problems).toContainEqual(expect.stringMatching(/^LOG_LEVEL = "loud"/));
     expect(problems).toContainEqual(expect.stringMatching(/^DISCORD_API_URL = "not a url"/));
+  });
+
+  it('refuses a redis:// store, naming postgres:// as the shared engine and hiding the password', () => {
+    const problems = problemsOf({ STORE_URL: 'redis://:s3cret@cache:6379/0' });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^STORE_URL = "redis:\/\/:\*\*\*@cache:6379\/0": Redis is no longer a store.*postgres:\/\//,
+      ),
+    ]);
+    expect(problems.join('\n')).not.toContain('s3cret');
   });
 
   it('never prints the token, even when it is the problem', () => {
@@ -117,8 +127,16 @@ describe('parseStoreUrl', () => {
   it.each([
     ['sqlite://data/x.sqlite', { kind: 'sqlite', path: 'data/x.sqlite' }],
     ['sqlite:///var/lib/jikenbo.sqlite', { kind: 'sqlite', path: '/var/lib/jikenbo.sqlite' }],
-    ['redis://127.0.0.1:6379', { kind: 'redis', url: 'redis://127.0.0.1:6379' }],
-    ['rediss://user:pw@host:6380/2', { kind: 'redis', url: 'rediss://user:pw@host:6380/2' }],
+    [
+      'postgres://u:pw@db:5432/jikenbo',
+      { kind: 'postgres', url: 'postgres://u:pw@db:5432/jikenbo' },
+    ],
+    [
+      'postgresql://db/jikenbo?schema=bot_a',
+      { kind: 'postgres', url: 'postgresql://db/jikenbo', schema: 'bot_a' },
+    ],
+    ['postgres://db/x?schema=Bad-Name', null],
+    ['redis://127.0.0.1:6379', null],
     ['memory://', { kind: 'memory' }],
     ['sqlite://', null],
     ['file:///x', null],

@@ -60,8 +60,21 @@ export interface IncidentArchive {
   stats(query: StatsQuery): Promise<ArchiveStats>;
   /** Incident ids starting with `prefix` (as typed, `#` allowed), newest id first, at most `limit` (25). */
   suggestIncidentIds(prefix: string, limit?: number): Promise<string[]>;
+  /**
+   * `suggestIncidentIds` with a label for each: the newest post's organisation, else its title.
+   * One query, for autocomplete (no record is parsed whole).
+   */
+  suggestIncidents(prefix: string, limit?: number): Promise<IncidentSuggestion[]>;
   /** The newest `limit` posts of any kind (filter previews). */
   recent(limit: number): Promise<StoredPost[]>;
+  /** How many posts of each feed are stored, by feed URL (`/feed status`). */
+  postsPerFeed(): Promise<Map<string, number>>;
 }
 
 export const SUGGEST_LIMIT = 25;
+
+export interface IncidentSuggestion {
+  incidentId: string;
+  /** The organisation of the incident's newest post, else that post's title. */
+  label: string;
+}

@@ -14,6 +14,7 @@ import { bucketStart, foldStats } from './archiveStats.js';
 import {
   SUGGEST_LIMIT,
   type ArchiveStats,
+  type IncidentSuggestion,
   type IncidentArchive,
   type LatestQuery,
   type SearchQuery,
@@ -92,7 +93,23 @@ export class MemoryIncidentArchive implements IncidentArchive {
     return [...ids].sort((a, b) => (a < b ? 1 : -1)).slice(0, Math.min(limit, SUGGEST_LIMIT));
   }
 
+  async suggestIncidents(prefix: string, limit = SUGGEST_LIMIT): Promise<IncidentSuggestion[]> {
+    const ids = await this.suggestIncidentIds(prefix, limit);
+    const newest = await this.newest();
+    return ids.map((incidentId) => {
+      const r = newest.find((p) => p.classification.incidentId === incidentId) as StoredPost;
+      return { incidentId, label: r.classification.organization ?? r.post.title };
+    });
+  }
+
   async recent(limit: number): Promise<StoredPost[]> {
     return (await this.newest()).slice(0, limit);
+  }
+
+  async postsPerFeed(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const r of await this.posts.all())
+      counts.set(r.post.feedUrl, (counts.get(r.post.feedUrl) ?? 0) + 1);
+    return counts;
   }
 }

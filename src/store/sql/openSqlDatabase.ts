@@ -105,7 +105,8 @@ async function postgresKysely(
   pool.on('error', () => undefined);
   const db = new Kysely<SqlSchema>({ dialect: new PostgresDialect({ pool }) });
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-  await sql`create extension if not exists pg_trgm`.execute(db);
+  // In public, always: created in a per-test schema it would be dropped with that schema.
+  await sql`create extension if not exists pg_trgm with schema public`.execute(db);
   return db;
 }
 

@@ -27,9 +27,9 @@ export interface SqlStores extends Stores {
   outbox: ClaimingOutboxStore;
   archive: IncidentArchive;
   recorder: NewPostsRecorder;
+  marker: StoreMarker;
   /** The Keyv over the kv table (throwOnErrors on), for other key-value state. */
   keyv: Keyv;
-  marker: StoreMarker;
   installId(): string;
   /** The database underneath (engine, Kysely instance), for maintenance and tests. */
   database: SqlDatabase;

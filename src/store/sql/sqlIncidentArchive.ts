@@ -17,7 +17,7 @@ import type {
   SearchResult,
   StatsQuery,
 } from './incidentArchive.js';
-import { SUGGEST_LIMIT } from './incidentArchive.js';
+import { SUGGEST_LIMIT, type IncidentSuggestion } from './incidentArchive.js';
 import type { SqlEngine } from './migrations.js';
 import type { SqlSchema } from './schema.js';
 import { recordOf } from './sqlPostStore.js';
@@ -154,7 +154,44 @@ export class SqlIncidentArchive implements IncidentArchive {
     });
   }
 
+  suggestIncidents(prefix: string, limit = SUGGEST_LIMIT): Promise<IncidentSuggestion[]> {
+    return guarded('suggesting incidents', async () => {
+      const start = incidentIdPrefix(prefix);
+      const wanted = Math.min(limit, SUGGEST_LIMIT);
+      const rows = await this.db
+        .selectFrom('posts')
+        .select(['incident_id', 'organization', 'record'])
+        .where('incident_id', '>=', start)
+        .where('incident_id', '<', `${start}\uffff`)
+        .orderBy('incident_id', 'desc')
+        .orderBy('sort_time', 'desc')
+        .limit(wanted * 4)
+        .execute();
+      const out = new Map<string, string>();
+      for (const r of rows) {
+        if (out.size >= wanted) break;
+        const id = r.incident_id as string;
+        if (out.has(id)) continue;
+        const title = (JSON.parse(r.record) as { post?: { title?: unknown } }).post?.title;
+        out.set(id, r.organization ?? (typeof title === 'string' ? title : id));
+      }
+      return [...out].map(([incidentId, label]) => ({ incidentId, label }));
+    });
+  }
+
   recent(limit: number): Promise<StoredPost[]> {
     return guarded('reading recent posts', () => this.newest(sql<SqlBool>`1 = 1`, limit));
+  }
+
+  /** One grouped count: a row per feed comes back, not one per post. */
+  postsPerFeed(): Promise<Map<string, number>> {
+    return guarded('counting posts per feed', async () => {
+      const rows = await this.db
+        .selectFrom('posts')
+        .select((e) => ['feed_url', e.fn.countAll().as('n')])
+        .groupBy('feed_url')
+        .execute();
+      return new Map(rows.map((r) => [r.feed_url, Number(r.n)]));
+    });
   }
 }

@@ -3,22 +3,13 @@
  * nobody else gets them until the lease expires (a killed process's claims come back by themselves).
  */
 import type { Kysely } from 'kysely';
-import type { Delivery, OutboxStore } from '../outboxStore.js';
+import type { ClaimingOutboxStore, Delivery } from '../outboxStore.js';
 import type { SqlEngine } from './migrations.js';
 import type { SqlSchema } from './schema.js';
 import { guarded } from './storeError.js';
 import { deliveryOf, deliveryRowOf, writeNewDeliveries } from './sqlWrites.js';
 
-/** An outbox several processes can share: each delivery is claimed by one worker at a time. */
-export interface ClaimingOutboxStore extends OutboxStore {
-  /**
-   * Claims up to `limit` pending deliveries that are due and not held by a live lease, oldest first,
-   * for `leaseMs`. A delivery is returned to one caller only, until its lease expires.
-   */
-  claim(workerId: string, limit: number, leaseMs: number): Promise<Delivery[]>;
-  /** `update`, but only while `workerId` still holds the claim; false when the lease was lost. */
-  updateClaimed(delivery: Delivery, workerId: string): Promise<boolean>;
-}
+export type { ClaimingOutboxStore };
 
 export class SqlOutboxStore implements ClaimingOutboxStore {
   constructor(

@@ -7,9 +7,10 @@ import { makeGuildSettings, makeStoredPost } from '../../helpers/builders.js';
 import { testLimits } from '../../helpers/limits.js';
 
 function setup(failures: Record<string, Array<PublishError | null>> = {}) {
-  const stores = memoryStores();
-  const sent: Array<{ channelId: string; nonce: string }> = [];
   const clock = { now: new Date('2024-03-01T00:00:00Z') };
+  // The outbox's leases and the deliverer read the same clock.
+  const stores = memoryStores(() => clock.now);
+  const sent: Array<{ channelId: string; nonce: string }> = [];
   const publisher: Publisher = {
     async publish(channelId, _message, nonce) {
       const next = failures[channelId]?.shift();
