@@ -8,8 +8,9 @@ import { makeGuildSettings, makeStoredPost } from '../../helpers/builders.js';
 import { testLimits } from '../../helpers/limits.js';
 
 function setup(failures: PublishError[]) {
-  const stores = memoryStores();
   const clock = { now: new Date('2024-03-01T00:00:00Z') };
+  // The outbox's leases and the deliverer read the same clock.
+  const stores = memoryStores(() => clock.now);
   const publisher: Publisher = {
     async publish() {
       const next = failures.shift();
