@@ -8,7 +8,7 @@ import { fitReply } from './fitReply.js';
 
 export type ReplyPayload = Pick<
   InteractionReplyOptions,
-  'content' | 'embeds' | 'allowedMentions'
+  'content' | 'embeds' | 'allowedMentions' | 'files'
 > & { ephemeral?: boolean };
 
 const deferrals = new WeakMap<ChatInputCommandInteraction, Promise<unknown>>();

@@ -13,6 +13,7 @@ import { InputError } from '../i18n/userError.js';
 import { checkOptions } from './checkOptions.js';
 import type { CommandContext, CommandModule } from './commandModule.js';
 import { quoteInput } from './fitReply.js';
+import { answerDetails, isDetailsButton } from './detailsButton.js';
 import { deferInTime, respond } from './respond.js';
 
 /** Deferring after this long leaves time for the defer itself within 3 s. */
@@ -91,6 +92,12 @@ export function createRouter(
         work.catch(() => undefined);
       }
       if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+      return;
+    }
+    if (interaction.isButton() && isDetailsButton(interaction.customId)) {
+      await answerDetails(interaction, ctx).catch((err: unknown) =>
+        ctx.log.warn({ err }, 'details button failed'),
+      );
       return;
     }
     if (!interaction.isChatInputCommand()) return;
