@@ -143,8 +143,12 @@ describe('forged and over-long options', () => {
 
   it('an unknown subcommand gets a message naming the real ones', async () => {
     const reply = await stack.command('analyst', 'general', 'incident', subcommand('explode', []));
+    const declared = ((await loadCommands()).get('incident')?.data.options ?? []).map(
+      (o) => o.name,
+    );
+    expect(declared).toContain('latest');
     expect(reply.message?.content).toBe(
-      '`/incident` has no subcommand `explode`. Use one of: latest, search, show, stats.',
+      `\`/incident\` has no subcommand \`explode\`. Use one of: ${declared.join(', ')}.`,
     );
   });
 
