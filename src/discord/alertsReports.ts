@@ -1,12 +1,7 @@
 /** /alerts list, preview and test: what a server's subscriptions are, would let through, and look like. */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { langOf, t, type Lang } from '../i18n/i18n.js';
-import {
-  describeFilter,
-  explainVerdict,
-  matchFilter,
-  type FilterVerdict,
-} from '../subscriptions/matchFilter.js';
+import { explainVerdict, matchFilter, type FilterVerdict } from '../subscriptions/matchFilter.js';
 import { PublishError } from '../alerts/publisher.js';
 import { cut, renderAlert } from '../alerts/renderAlert.js';
 import { newSubscription } from '../store/guildSettings.js';
@@ -16,6 +11,7 @@ import { findSubscription, settingsOf } from './alertsSubscribe.js';
 import { postableChannel } from './channelAccess.js';
 import type { CommandContext } from './commandModule.js';
 import { describeSchedule } from '../subscriptions/describeSchedule.js';
+import { describeFilterShort } from './fitReply.js';
 import { respond } from './respond.js';
 
 export async function listSubscriptions(
@@ -39,7 +35,7 @@ export async function listSubscriptions(
             reason: s.health.reason ?? '?',
           });
     const schedule = describeSchedule(s, lang, held.get(s.channelId) ?? 0);
-    return `<#${s.channelId}> — ${describeFilter(s, lang)} — ${schedule} — **${health}**`;
+    return `<#${s.channelId}> — ${describeFilterShort(s, lang)} — ${schedule} — **${health}**`;
   });
   return respond(interaction, {
     embeds: [{ title: t(lang, 'alerts.list-title'), description: cut(lines.join('\n'), 4096) }],

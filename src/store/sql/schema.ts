@@ -55,7 +55,7 @@ export interface DeliveriesTable {
   /** The worker holding the delivery and until when; an expired lease may be taken by another. */
   claimed_by: string | null;
   claim_expires_at: string | null;
-  /** Held for a digest until then; null: instant (migration 0004). */
+  /** Held for a digest until then; null: instant (migration 0005). */
   hold_until: string | null;
 }
 
