@@ -146,9 +146,41 @@ async function createTextIndex(db: Kysely<unknown>, engine: SqlEngine): Promise<
     insert into posts_fts(rowid, search_text) values (new.rowid, new.search_text); end`.execute(db);
 }
 
+/**
+ * Guild settings as rows (issue 10/11): one per bot namespace and server, with a version that every
+ * write bumps, so a read-modify-write from any process can compare-and-set. Also the indexes the
+ * archive's long-range stats and search need at 50,000 posts.
+ */
+function guildSettingsAndStatsIndex(engine: SqlEngine): Migration {
+  const t = text(engine);
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('guild_settings')
+        .addColumn('namespace', t, (c) => c.notNull())
+        .addColumn('guild_id', t, (c) => c.notNull())
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', t, (c) => c.notNull())
+        .addPrimaryKeyConstraint('guild_settings_pk', ['namespace', 'guild_id'])
+        .execute();
+      // Stats without buckets group by kind, cause and severity: in this order the grouping streams
+      // from the index (no sort of every matching post), the day range checked inside the index.
+      await db.schema
+        .createIndex('posts_listed_kind_cause_day')
+        .on('posts')
+        .columns(['listed', 'kind', 'cause', 'severity', 'incident_day'])
+        .execute();
+    },
+  };
+}
+
 /** Every migration, by name; names sort in the order they apply. */
 export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
-  return { '0001-initial-schema': initialSchema(engine) };
+  return {
+    '0001-initial-schema': initialSchema(engine),
+    '0002-guild-settings-stats-index': guildSettingsAndStatsIndex(engine),
+  };
 }
 
 /** The newest migration's name: the schema version a store opened by this code has. */
