@@ -1,6 +1,7 @@
 /**
  * `node dist/bench/evalPatterns.js`: on how many labelled posts each kind and
- * cause pattern fires (dev and wide together). A pattern that fires on one
+ * cause pattern fires (dev and wide together), and each other named pattern
+ * (cause checks, severity, data types, counts, facts) occurs. A pattern that fires on one
  * post only must be a general phrasing, not a wording lifted from that post:
  * this lists them so that a reviewer can judge each.
  */
@@ -10,11 +11,29 @@ import { kindFacts } from '../src/classify/decideKind.js';
 import { preparePost } from '../src/classify/prepare.js';
 import { loadClassifierRules } from '../src/config/loadConfig.js';
 import { projectRoot } from '../src/config/projectRoot.js';
+import { patternInfoOf } from '../src/classify/patterns.js';
 import { loadLabelledPosts } from './labels.js';
+
+/** Every RegExp the rules hold. */
+function regexesIn(value: unknown, into: RegExp[] = []): RegExp[] {
+  if (value instanceof RegExp) into.push(value);
+  else if (Array.isArray(value)) for (const v of value) regexesIn(v, into);
+  else if (value && typeof value === 'object')
+    for (const v of Object.values(value)) regexesIn(v, into);
+  return into;
+}
 
 const shared = join(projectRoot(), '..', 'shared', 'fixtures');
 const rules = loadClassifierRules();
 const fired = new Map<string, string[]>();
+// Single patterns (severity, data types, counts, facts) and cause checks: where they occur at all.
+const singles = [
+  ...regexesIn(rules).flatMap((re) => {
+    const id = patternInfoOf(re)?.id;
+    return id ? [{ id, re }] : [];
+  }),
+  ...rules.causeRules.checks.map((c) => ({ id: `cause.check.${c.id}`, re: c.re })),
+];
 for (const dir of [shared, join(shared, 'wide')]) {
   for (const { post, label } of await loadLabelledPosts(dir)) {
     const prepared = preparePost(
@@ -25,12 +44,15 @@ for (const dir of [shared, join(shared, 'wide')]) {
       ...[...kindFacts(prepared, rules).values()].flatMap((f) => f.hits.map((h) => h.patternId)),
       ...[...scoreCauses(prepared, rules).values()].flatMap((s) => s.hits.map((h) => h.patternId)),
     ]);
+    for (const { id, re } of singles)
+      if (re.test(`${prepared.title}\n${prepared.text}`)) ids.add(id);
     for (const id of ids) fired.set(id, [...(fired.get(id) ?? []), label.title.slice(0, 40)]);
   }
 }
 const all = [
   ...rules.kind.evidence.flatMap((g) => g.patterns.map((p) => p.id)),
   ...Object.entries(rules.causes).flatMap(([c, ps]) => ps.map((p) => `cause.${c}.${p.id}`)),
+  ...singles.map((s) => s.id),
 ];
 for (const id of all) {
   const posts = fired.get(id) ?? [];

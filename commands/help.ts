@@ -8,16 +8,22 @@ const LINES = {
   en: [
     '`/alerts subscribe` — send classified incident alerts to a channel, with a filter (Manage Server)',
     '`/alerts list` · `/alerts preview` · `/alerts test` · `/alerts unsubscribe`',
-    '`/incident latest` · `/incident search` · `/incident show` · `/incident stats`',
+    '`/incident latest` · `/incident search` · `/incident show` · `/incident stats` (with charts)',
+    '`/incident show explain:true` — also the classifier rules behind each label',
+    '`/incident export` — the incidents as CSV, JSON Lines or STIX 2.1 (Manage Server)',
     '`/feed status` — the blog feeds and their health (Manage Server)',
-    'Labels follow the classification spec: kinds, causes and severities in English and Japanese.',
+    '`/feed notify` — a channel that hears when a feed keeps failing and when it recovers (Manage Server)',
+    'Each alert’s footer says why: the words in the post that decided each label.',
   ],
   ja: [
     '`/alerts subscribe` — 分類済みの事件通知をフィルター付きでチャンネルに送ります(サーバー管理権限)',
     '`/alerts list` · `/alerts preview` · `/alerts test` · `/alerts unsubscribe`',
-    '`/incident latest` · `/incident search` · `/incident show` · `/incident stats`',
+    '`/incident latest` · `/incident search` · `/incident show` · `/incident stats`(グラフ付き)',
+    '`/incident show explain:true` — 各ラベルを判定した分類ルールも表示',
+    '`/incident export` — 事件を CSV・JSON Lines・STIX 2.1 で出力(サーバー管理権限)',
     '`/feed status` — フィードの取得状況(サーバー管理権限)',
-    '種別・原因・重大度は分類仕様の日本語名と英語名で表示します。',
+    '`/feed notify` — フィードの連続失敗と回復を知らせるチャンネル(サーバー管理権限)',
+    '通知のフッターには、各ラベルの決め手となった記事中の語を表示します。',
   ],
 };
 

@@ -120,7 +120,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
       try {
         if (command === 'poll') return await runPoll(app, Boolean(values.once), io);
         const feeds = values.feed ? [values.feed as string] : config.feedUrls;
-        return await runBackfill(app, { maxPosts, feeds }, io);
+        return await runBackfill(app, { maxPosts, feeds }, io, process.stdout);
       } finally {
         await app.close();
       }

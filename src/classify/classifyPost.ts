@@ -9,6 +9,8 @@ import { decideCause } from './decideCause.js';
 import { decideKind } from './decideKind.js';
 import { decideSeverity } from './decideSeverity.js';
 import { findDataTypes } from './findDataTypes.js';
+import { patternInfoOf } from './patterns.js';
+import { mayMatch } from './prefilter.js';
 import { preparePost, type ClassifierInput } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { derived } from './derived.js';
@@ -24,7 +26,9 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
   const aboutAnIncident = kind.kind !== 'off_topic' && kind.kind !== 'threat_intel';
   const cause = decideCause(post, kind.kind, rules);
   const data = aboutAnIncident ? findDataTypes(post, rules) : null;
-  const mentions = aboutAnIncident ? findCountMentions(post.lines, countRulesOf(rules)) : [];
+  const mentions = aboutAnIncident
+    ? findCountMentions(post.lines, countRulesOf(rules), (re) => mayMatch(post, re, rules))
+    : [];
   const picked = pickAffected(mentions);
   const severity = decideSeverity(
     {
@@ -57,6 +61,7 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
           ? 'affected.none-after-no-leak-finding'
           : picked.rule,
       evidence: picked.evidence.slice(0, 4),
+      ...affectedPatternOf(picked.rule, rules, picked.evidence),
     },
   ];
   if (data) reasons.push(data.reason);
@@ -67,6 +72,7 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
       value: incidentId,
       rule: 'facts.series-tag',
       evidence: [incidentId],
+      patternId: patternInfoOf(rules.kind.seriesTag)?.id ?? 'kind.series-tag',
     });
   return {
     kind: kind.kind,
@@ -94,6 +100,18 @@ function countRulesOf(rules: ClassifierRules): CountRules {
       'i',
     ),
   }));
+}
+
+/** The count pattern behind the affected figure: a stated total, or the context that made a count relevant. */
+function affectedPatternOf(
+  rule: string,
+  rules: ClassifierRules,
+  evidence: string[],
+): { patternId: string; words: string[]; count: number } | Record<string, never> {
+  if (rule === 'affected.none-stated' || evidence.length === 0) return {};
+  const re = rule === 'affected.stated-total' ? rules.counts.totalPrefix : rules.counts.relevance;
+  const patternId = patternInfoOf(re)?.id;
+  return patternId ? { patternId, words: evidence.slice(0, 3), count: evidence.length } : {};
 }
 
 /** Binds rules once, for the pipeline's `(post) => Classification` shape. */

@@ -59,10 +59,13 @@ function enclosingParens(
   start: number,
   end: number,
 ): string | null {
-  const open = Math.max(line.lastIndexOf('(', start), line.lastIndexOf('（', start));
-  if (open === -1) return null;
-  const closedBefore = Math.max(line.lastIndexOf(')', start), line.lastIndexOf('）', start));
-  if (closedBefore > open) return null;
+  // Only the reach before the count is read: a long line of counts stays linear.
+  const from = Math.max(0, start - PAREN_REACH);
+  const before = line.slice(from, start);
+  const openAt = Math.max(before.lastIndexOf('('), before.lastIndexOf('（'));
+  if (openAt === -1) return null;
+  if (Math.max(before.lastIndexOf(')'), before.lastIndexOf('）')) > openAt) return null;
+  const open = from + openAt;
   const close = line.slice(end, end + PAREN_REACH).search(/[)）]/);
   if (close === -1 || /うち|内訳/.test(line.slice(open, end + close))) return null;
   return `${lineIndex}:${open}`;
@@ -78,13 +81,34 @@ function mentionRegex(rules: CountRules): RegExp {
 
 const compiled = new WeakMap<CountRules, RegExp>();
 
-/** Every count in `lines` (the post's text split into lines), with its context flags. */
-export function findCountMentions(lines: readonly string[], rules: CountRules): CountMention[] {
+/**
+ * Every count in `lines` (the post's text split into lines), with its context
+ * flags. `mayOccur` says whether a pattern can hold anywhere in the post (the
+ * prefilter's answer); a pattern that cannot is not run.
+ */
+export function findCountMentions(
+  lines: readonly string[],
+  rules: CountRules,
+  mayOccur: (re: RegExp) => boolean = () => true,
+): CountMention[] {
   let regex = compiled.get(rules);
   if (!regex) {
     regex = mentionRegex(rules);
     compiled.set(rules, regex);
   }
+  const test = (re: RegExp) => {
+    const may = mayOccur(re);
+    return (text: string) => may && re.test(text);
+  };
+  const breakdown = test(rules.breakdown);
+  const totalPrefix = test(rules.totalPrefix);
+  const includedAfter = test(rules.includedAfter);
+  const excludedAfter = test(rules.excludedAfter);
+  const partOfBefore = test(rules.partOfBefore);
+  const relevance = test(rules.relevance);
+  const recordBefore = test(rules.recordBefore);
+  const spamContext = test(rules.spamContext);
+  const groupNouns = test(rules.groupNouns);
   const mentions: CountMention[] = [];
   let inBreakdown = false;
   lines.forEach((line, lineIndex) => {
@@ -92,7 +116,7 @@ export function findCountMentions(lines: readonly string[], rules: CountRules): 
     // A short list line reads its heading from up to three lines above ("【対象件数】" / "…様 1,200名" / "…者 300名").
     const above =
       line.length <= 30 ? lines.slice(Math.max(0, lineIndex - 3), lineIndex).join('\n') : previous;
-    if (rules.breakdown.test(line)) inBreakdown = true;
+    if (breakdown(line)) inBreakdown = true;
     if (!/\d|[一二三四五六七八九十百千]/.test(line)) return;
     const counts = [...line.matchAll(regex)];
     for (const match of counts) {
@@ -113,12 +137,12 @@ export function findCountMentions(lines: readonly string[], rules: CountRules): 
       const tail = /^[\s)）。、.]*$/.test(line.slice(end)) ? '' : 'x';
       // One count closing its line, alone on it: a group of a list ("学内学生 849件").
       const listItem = tail.length === 0 && start > 0 && counts.length === 1;
-      const groupLed = rules.groupNouns.test(line.slice(Math.max(0, start - 40), start));
-      if (listItem && groupLed) inBreakdown = inBreakdown && rules.breakdown.test(line);
+      const groupLed = groupNouns(line.slice(Math.max(0, start - 40), start));
+      if (listItem && groupLed) inBreakdown = inBreakdown && breakdown(line);
       let tier: CountMention['tier'] = rules.strongUnits.includes(unit) ? 'strong' : 'weak';
       if (
         rules.recordUnits.includes(unit) ||
-        (tier === 'weak' && rules.recordBefore.test(`${heading}\n${before}`))
+        (tier === 'weak' && recordBefore(`${heading}\n${before}`))
       ) {
         tier = 'record';
       }
@@ -128,19 +152,16 @@ export function findCountMentions(lines: readonly string[], rules: CountRules): 
         tier,
         text: `${before.slice(-12)}${text}`.trim(),
         line: lineIndex,
-        total: rules.totalPrefix.test(before),
-        included:
-          rules.includedAfter.test(after) ||
-          rules.excludedAfter.test(after) ||
-          rules.partOfBefore.test(before),
+        total: totalPrefix(before),
+        included: includedAfter(after) || excludedAfter(after) || partOfBefore(before),
         near,
-        spam: rules.spamContext.test(near),
+        spam: spamContext(near),
         // Relevance may come from a list's heading a few lines up; spam and records only from the line above.
         relevant: [near, line.length <= 30 ? above : ''].some(
-          (t) => rules.relevance.test(t) || (rules.dataWords?.test(t) ?? false),
+          (t) => relevance(t) || (rules.dataWords?.test(t) ?? false),
         ),
         listItem,
-        breakdown: inBreakdown && !rules.breakdown.test(line.slice(start, start + 40)) && !groupLed,
+        breakdown: inBreakdown && !breakdown(line.slice(start, start + 40)) && !groupLed,
         enumeration: enclosingParens(line, lineIndex, start, end),
       });
     }

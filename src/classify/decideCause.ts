@@ -1,11 +1,14 @@
 /**
- * Cause: weighted patterns score every cause; the spec's tie-breaks then
- * decide in its order (specific rules before "what the organisation says
- * happened to it"). Every decision names its rule and the words that fired.
+ * Cause: weighted patterns score every cause; the spec's tie-breaks, as the
+ * ordered rows of `causeRules.decisions`, then decide in its order (specific
+ * rules before "what the organisation says happened to it"). Every decision
+ * names its row, the pattern and the words that fired.
  */
 import type { Reason } from './classification.js';
-import type { PatternHit } from './patterns.js';
-import { mayMatch } from './prefilter.js';
+import type { CauseRow } from './causeRows.js';
+import { hitOf, type PatternHit } from './patterns.js';
+import { derived } from './derived.js';
+import { anySeen, mayMatch, seenWordsOf, wordIdsOf } from './prefilter.js';
 import { globalOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import type { Cause, Kind } from './vocabulary.js';
@@ -28,77 +31,167 @@ export interface CauseDecision {
 
 type ScoredCause = Exclude<Cause, 'other'>;
 
-/** Matches of `re` in `text` that are not denied right after ("…ではなく"). */
-function affirmedMatches(re: RegExp, text: string, negatedAfter: RegExp): string[] {
+/** Matches of `re` (with `global`, its global twin) in `text` that are not denied right after ("…ではなく"). */
+function affirmedMatches(re: RegExp, global: RegExp, text: string, negatedAfter: RegExp): string[] {
   const words: string[] = [];
   if (!re.test(text)) return words;
-  for (const match of text.matchAll(globalOf(re))) {
+  for (const match of text.matchAll(global)) {
     const end = (match.index ?? 0) + match[0].length;
     if (!negatedAfter.test(text.slice(end, end + 30))) words.push(match[0]);
   }
   return words;
 }
 
-function weightOf(hit: PatternHit, patterns: readonly { id: string; weight: number }[]): number {
-  return patterns.find((p) => hit.patternId.endsWith(`.${p.id}`))?.weight ?? 0;
+interface CausePattern {
+  patternId: string;
+  weight: number;
+  re: RegExp;
+  global: RegExp;
+  /** The prefilter's words for the pattern (null: it always runs). */
+  words: number[] | null;
+}
+
+/** The cause patterns compiled once per rules: ids, weights, global twins and prefilter words. */
+function causeTable(rules: ClassifierRules): [ScoredCause, CausePattern[]][] {
+  return derived(rules, 'causeTable', () =>
+    (Object.entries(rules.causes) as [ScoredCause, ClassifierRules['causes'][ScoredCause]][]).map(
+      ([cause, patterns]) => [
+        cause,
+        patterns.map((p) => ({
+          patternId: `cause.${cause}.${p.id}`,
+          weight: p.weight,
+          re: p.re,
+          global: globalOf(p.re),
+          words: wordIdsOf(p.re, rules),
+        })),
+      ],
+    ),
+  );
 }
 
 /** Scores each cause: body matches (at most 3 per pattern) plus title matches times the title multiplier. */
 export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cause, CauseScore> {
   const scores = new Map<Cause, CauseScore>();
   const { titleMultiplier, negatedAfter, quoted } = rules.causeRules;
+  const seen = seenWordsOf(post, rules);
   // Quoted names are services and products ("「メール誤送信対策サービス」"), not what happened.
-  const text = post.text.replace(globalOf(quoted), '「」');
-  for (const [cause, patterns] of Object.entries(rules.causes) as [
-    ScoredCause,
-    ClassifierRules['causes'][ScoredCause],
-  ][]) {
+  const text = post.text.includes('「') ? post.text.replace(globalOf(quoted), '「」') : post.text;
+  for (const [cause, patterns] of causeTable(rules)) {
     let score = 0;
     const words: string[] = [];
-    const hits: PatternHit[] = [];
+    const weighed: { hit: PatternHit; weight: number }[] = [];
     for (const pattern of patterns) {
-      if (!mayMatch(post, pattern.re, rules)) continue;
-      const inTitle = affirmedMatches(pattern.re, post.title, negatedAfter);
-      const inText = affirmedMatches(pattern.re, text, negatedAfter);
+      if (!anySeen(pattern.words, seen)) continue;
+      const inTitle = affirmedMatches(pattern.re, pattern.global, post.title, negatedAfter);
+      const inText = affirmedMatches(pattern.re, pattern.global, text, negatedAfter);
+      if (inTitle.length + inText.length === 0) continue;
       score +=
         pattern.weight * (Math.min(inText.length, 3) + (inTitle.length > 0 ? titleMultiplier : 0));
       const found = [...inTitle, ...inText];
       for (const word of found) if (!words.includes(word) && words.length < 3) words.push(word);
-      if (found.length > 0)
-        hits.push({
-          patternId: `cause.${cause}.${pattern.id}`,
+      weighed.push({
+        hit: {
+          patternId: pattern.patternId,
           words: [...new Set(found)].slice(0, 3),
           count: found.length,
-        });
+        },
+        weight: pattern.weight * found.length,
+      });
     }
     // The pattern that weighed most comes first: it is the one a reader is shown.
-    hits.sort((a, b) => weightOf(b, patterns) * b.count - weightOf(a, patterns) * a.count);
-    scores.set(cause, { score, words, hits });
+    weighed.sort((a, b) => b.weight - a.weight);
+    scores.set(cause, { score, words, hits: weighed.map((w) => w.hit) });
   }
   return scores;
 }
 
+/** Checks by id, each run at most once per post on its title and text. */
+function checksOf(post: PreparedPost, rules: ClassifierRules) {
+  const r = rules.causeRules;
+  const text = `${post.title}\n${post.text}`;
+  const found = new Map<string, PatternHit | null>();
+  return (id: string): PatternHit | null => {
+    if (!found.has(id)) {
+      const check = r.checks.find((c) => c.id === id);
+      const hit =
+        check && mayMatch(post, check.re, rules)
+          ? hitOf(check, text, 3, check.negatable ? r.negatedAfter : undefined)
+          : null;
+      found.set(id, hit && { ...hit, patternId: `cause.check.${id}` });
+    }
+    return found.get(id) ?? null;
+  };
+}
+
+/** The cause a row decides for `post`, or null where the row does not hold. */
+function rowDecides(
+  row: CauseRow,
+  kind: Kind,
+  post: PreparedPost,
+  scores: Map<Cause, CauseScore>,
+  check: (id: string) => PatternHit | null,
+  rules: ClassifierRules,
+): Cause | null {
+  if (row.kinds && !row.kinds.includes(kind)) return null;
+  if (row.needs.some((id) => check(id) === null)) return null;
+  if (row.without.some((id) => check(id) !== null)) return null;
+  if (!row.among) return row.then ?? null;
+  const s = (cause: Cause) => scores.get(cause)?.score ?? 0;
+  const candidates: Cause[] =
+    row.among === 'any'
+      ? [...scores.keys()]
+      : row.among === 'title-topic'
+        ? [...scores.keys()].filter(
+            (c) => s(c) > 0 && rules.causes[c as ScoredCause].some((p) => p.re.test(post.title)),
+          )
+        : row.among;
+  const qualifying = candidates.filter(
+    (c) =>
+      s(c) > 0 &&
+      s(c) >= row.min &&
+      row.atLeast.every((o) => s(c) >= s(o)) &&
+      row.above.every((o) => s(c) > s(o)),
+  );
+  const preferred =
+    row.prefer &&
+    qualifying.includes(row.prefer.cause) &&
+    (scores.get(row.prefer.cause)?.hits ?? []).some((h) =>
+      h.patternId.endsWith(`.${row.prefer?.pattern}`),
+    )
+      ? row.prefer.cause
+      : undefined;
+  // Highest score first; a stable sort keeps the listed order on ties.
+  const picked = preferred ?? [...qualifying].sort((a, b) => s(b) - s(a))[0];
+  if (!picked) return null;
+  if (row.pickedIs && !row.pickedIs.includes(picked)) return null;
+  return row.then ?? picked;
+}
+
+/** The row's rule id: a row choosing among several causes says which one it chose. */
+function ruleIdOf(row: CauseRow, cause: Cause): string {
+  const several = row.among === 'any' || (Array.isArray(row.among) && row.among.length > 1);
+  return several && !row.then ? `${row.id}.${cause.replaceAll('_', '-')}` : row.id;
+}
+
+/** The cause of `post`: the first row of `causeRules.decisions` that holds. */
 export function decideCause(post: PreparedPost, kind: Kind, rules: ClassifierRules): CauseDecision {
   const scores = scoreCauses(post, rules);
   const r = rules.causeRules;
-  const s = (cause: Cause) => scores.get(cause)?.score ?? 0;
-  const words = (cause: Cause) => scores.get(cause)?.words ?? [];
-  const finish = (
-    cause: Cause,
-    rule: string,
-    evidence: string[],
-    secondary: Cause[] = [],
-  ): CauseDecision => {
+  const check = checksOf(post, rules);
+  const finish = (row: CauseRow, cause: Cause): CauseDecision => {
+    const checkHits = row.needs.map(check).filter((h): h is PatternHit => h !== null);
+    const evidence = [...checkHits.flatMap((h) => h.words), ...(scores.get(cause)?.words ?? [])];
     const extra = [...scores.entries()]
       .filter(
         ([c, v]) => c !== cause && v.score >= r.secondaryMinScore && r.attackCauses.includes(c),
       )
       .sort((a, b) => b[1].score - a[1].score)
       .map(([c]) => c);
-    const secondaryCauses = [...new Set([...secondary, ...extra])]
+    const secondaryCauses = [...new Set([...row.secondary, ...extra])]
       .filter((c) => c !== cause)
       .slice(0, 2);
-    const top = scores.get(cause)?.hits[0];
+    const top = scores.get(cause)?.hits[0] ?? checkHits[0];
+    const rule = ruleIdOf(row, cause);
     return {
       cause,
       secondaryCauses,
@@ -107,110 +200,26 @@ export function decideCause(post: PreparedPost, kind: Kind, rules: ClassifierRul
         label: 'cause',
         value: cause,
         rule,
-        evidence,
+        evidence: cause === 'other' && !row.among ? [] : [...new Set(evidence)].slice(0, 3),
         ...(top ? { patternId: top.patternId, words: top.words, count: top.count } : {}),
-        matches: scores.get(cause)?.hits ?? [],
+        matches: [...checkHits, ...(scores.get(cause)?.hits ?? [])],
       },
       secondaryReasons: secondaryCauses.map((c) => {
         const hit = scores.get(c)?.hits[0];
         return {
           label: 'secondaryCause',
           value: c,
-          rule: secondary.includes(c) ? `${rule}.secondary` : 'cause.secondary.also-scored',
+          rule: row.secondary.includes(c) ? `${rule}.secondary` : 'cause.secondary.also-scored',
           evidence: scores.get(c)?.words ?? [],
           ...(hit ? { patternId: hit.patternId, words: hit.words, count: hit.count } : {}),
         };
       }),
     };
   };
-
-  if (kind === 'off_topic') return finish('other', 'cause.off-topic', []);
-
-  const text = `${post.title}\n${post.text}`;
-  if (kind === 'threat_intel') {
-    const topical = [...scores.entries()].filter(([, v]) => v.score > 0).map(([c]) => c);
-    const inTitle = topical.filter((c) =>
-      rules.causes[c as ScoredCause].some((p) => p.re.test(post.title)),
-    );
-    // The title's topic; where it names several, the one the post dwells on.
-    const titleTopic = [...inTitle].sort((a, b) => s(b) - s(a))[0];
-    const topic = titleTopic ?? (s('ransomware') >= r.minScore ? 'ransomware' : undefined);
-    return topic
-      ? finish(topic, 'cause.tie-break-6.threat-intel-topic', words(topic))
-      : finish('other', 'cause.tie-break-6.no-topic', []);
+  for (const row of r.decisions) {
+    const cause = rowDecides(row, kind, post, scores, check, rules);
+    if (cause) return finish(row, cause);
   }
-  if (s('ransomware') >= r.minScore && r.ransomwareEvent.test(text)) {
-    return finish('ransomware', 'cause.ransomware', words('ransomware'));
-  }
-  if (s('web_skimming') >= 4)
-    return finish(
-      'web_skimming',
-      'cause.web-skimming.card-data-taken-at-payment',
-      words('web_skimming'),
-    );
-  const scam = r.supportScam.exec(text);
-  if (scam)
-    return finish('phishing', 'cause.tie-break-5.support-scam', [scam[0]], ['unauthorized_access']);
-  if (s('insider') >= 4)
-    return finish('insider', 'cause.tie-break-3.insider-actor', words('insider'));
-  for (const cause of ['ddos', 'domain_hijack'] as const) {
-    if (s(cause) >= 5) return finish(cause, `cause.${cause.replace('_', '-')}`, words(cause));
-  }
-  const errorBest = r.errorCauses.map((c) => ({ c, v: s(c) })).sort((a, b) => b.v - a.v)[0];
-  const attackBest = Math.max(
-    s('unauthorized_access'),
-    s('account_compromise'),
-    s('malware'),
-    s('phishing'),
-  );
-  if (errorBest && errorBest.v >= r.minScore && errorBest.v >= attackBest) {
-    // Rule 4: data shown to others by a software defect is misconfiguration, not misdelivery.
-    const defect =
-      errorBest.c === 'misdelivery'
-        ? affirmedMatches(r.softwareDefect, text, r.negatedAfter)[0]
-        : undefined;
-    if (defect)
-      return finish(
-        'misconfiguration',
-        'cause.tie-break-4.software-defect',
-        [defect, ...words('misconfiguration')].slice(0, 3),
-      );
-    const rule =
-      errorBest.c === 'loss_theft'
-        ? 'cause.loss-theft'
-        : `cause.tie-break-4.${errorBest.c.replace('_', '-')}`;
-    return finish(errorBest.c, rule, words(errorBest.c));
-  }
-  if (
-    s('account_compromise') >= 3 &&
-    (!r.softwareFlaw.test(text) || s('account_compromise') > s('unauthorized_access'))
-  ) {
-    return finish(
-      'account_compromise',
-      'cause.tie-break-2.account-entered',
-      words('account_compromise'),
-    );
-  }
-  // Rule 1: what happened to the organisation (an infection) before what followed (spoofed mails).
-  // An infection the post names (Emotet, 感染) is what happened to the organisation; the
-  // spoofed mails that follow (当社を装った) are its consequence, however often they are named.
-  const infected = (scores.get('malware')?.hits ?? []).some((h) =>
-    h.patternId.endsWith('.named-malware'),
-  );
-  const social = (['malware', 'phishing'] as const)
-    .filter((c) => s(c) >= 3 && s(c) >= s('unauthorized_access'))
-    .sort((a, b) => (infected ? (a === 'malware' ? -1 : 1) : s(b) - s(a)))[0];
-  if (social) return finish(social, `cause.${social}`, words(social));
-  if (s('unauthorized_access') >= r.minScore) {
-    return finish(
-      'unauthorized_access',
-      'cause.tie-break-2.system-entered',
-      words('unauthorized_access'),
-    );
-  }
-  const fallback = [...scores.entries()]
-    .filter(([, v]) => v.score >= r.minScore)
-    .sort((a, b) => b[1].score - a[1].score)[0];
-  if (fallback) return finish(fallback[0], `cause.highest-score.${fallback[0]}`, fallback[1].words);
-  return finish('other', 'cause.nothing-fits', []);
+  // Unreachable with validated rules (the last row always decides); kept total for safety.
+  return finish(r.decisions.at(-1) as CauseRow, 'other');
 }

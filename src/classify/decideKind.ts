@@ -6,8 +6,9 @@
  */
 import type { Reason } from './classification.js';
 import { decide, type Fact, type Facts } from './decisionRows.js';
-import { hitOf, type PatternHit } from './patterns.js';
-import { mayMatch } from './prefilter.js';
+import { derived } from './derived.js';
+import { hitOf, type NamedPattern, type PatternHit } from './patterns.js';
+import { anySeen, seenWordsOf, wordIdsOf } from './prefilter.js';
 import type { PreparedPost } from './prepare.js';
 import type { ClassifierRules, Scope } from './rules.js';
 import type { Kind } from './vocabulary.js';
@@ -43,8 +44,41 @@ function titleOpensWithOrganisation(post: PreparedPost, rules: ClassifierRules):
   return (
     token.length > 0 &&
     token.length <= 40 &&
-    (orgSuffixes.test(token) || new RegExp(`${orgEndings.source}$`).test(token))
+    (orgSuffixes.test(token) ||
+      derived(rules, 'orgEndingAtEnd', () => new RegExp(`${orgEndings.source}$`, 'i')).test(token))
   );
+}
+
+interface KindGroup {
+  max: number;
+  negation: RegExp | undefined;
+  patterns: { pattern: NamedPattern; scope: Scope; words: number[] | null }[];
+}
+
+/** The evidence groups by fact, compiled once per rules: scopes and prefilter words resolved. */
+function kindTable(rules: ClassifierRules): Map<string, KindGroup[]> {
+  return derived(rules, 'kindTable', () => {
+    const table = new Map<string, KindGroup[]>();
+    for (const group of rules.kind.evidence) {
+      const source = group.samePatternsAs;
+      const patterns = source
+        ? (rules.kind.evidence.find((g) => g.fact === source)?.patterns ?? [])
+        : group.patterns;
+      table.set(group.fact, [
+        ...(table.get(group.fact) ?? []),
+        {
+          max: group.max,
+          negation: group.negatable ? rules.causeRules.negatedAfter : undefined,
+          patterns: patterns.map((pattern) => ({
+            pattern,
+            scope: source ? group.in : (pattern.in ?? group.in),
+            words: wordIdsOf(pattern.re, rules),
+          })),
+        },
+      ]);
+    }
+    return table;
+  });
 }
 
 /**
@@ -65,19 +99,13 @@ export function lazyKindFacts(post: PreparedPost, rules: ClassifierRules): Facts
       return { count: titleOpensWithOrganisation(post, rules) ? 1 : 0, hits: [] };
     const hits: PatternHit[] = [];
     let total = 0;
-    for (const group of rules.kind.evidence) {
-      if (group.fact !== name) continue;
+    const seen = seenWordsOf(post, rules);
+    for (const group of kindTable(rules).get(name) ?? []) {
       let count = 0;
-      const source = group.samePatternsAs;
-      const patterns = source
-        ? (rules.kind.evidence.find((g) => g.fact === source)?.patterns ?? [])
-        : group.patterns;
-      const negation = group.negatable ? rules.causeRules.negatedAfter : undefined;
-      for (const pattern of patterns) {
+      for (const { pattern, scope, words } of group.patterns) {
         if (count >= group.max) break;
-        if (!mayMatch(post, pattern.re, rules)) continue;
-        const scope = source ? group.in : (pattern.in ?? group.in);
-        const hit = hitOf(pattern, scoped(scope), group.max - count, negation);
+        if (!anySeen(words, seen)) continue;
+        const hit = hitOf(pattern, scoped(scope), group.max - count, group.negation);
         if (hit) {
           hits.push(hit);
           count += hit.count;

@@ -7,9 +7,10 @@
 import type { AffectedResult } from './affected.js';
 import type { Reason } from './classification.js';
 import type { CountMention } from './countMentions.js';
+import { patternInfoOf } from './patterns.js';
+import { mayMatch } from './prefilter.js';
 import { matchedWords, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
-import { derived } from './derived.js';
 import { severityRank, type Cause, type DataType, type Kind, type Severity } from './vocabulary.js';
 
 export interface SeverityInput {
@@ -36,26 +37,59 @@ interface Fact {
   level: Severity;
   rule: string;
   evidence: string[];
+  /** The pattern whose words make the fact (its id goes into the reason). */
+  pattern?: RegExp | undefined;
 }
 
 /** Sentences that state a finished finding of no leak (not a provisional "so far"). */
 function noLeakFinding(post: PreparedPost, rules: ClassifierRules): string | null {
   const s = rules.severity;
+  if (!mayMatch(post, s.noLeakConclusion, rules)) return null;
+  const positive = mayMatch(post, s.positiveLeak, rules);
   let finding: string | null = null;
   for (const sentence of post.sentences) {
     const concludes = s.noLeakConclusion.test(sentence);
     if (concludes && s.conclusionQualifier.test(sentence) && !s.provisional.test(sentence))
       finding ??= sentence;
-    if (!concludes && s.positiveLeak.test(sentence)) return null;
+    if (!concludes && positive && s.positiveLeak.test(sentence)) return null;
   }
   return finding;
 }
 
-function firstSentence(post: PreparedPost, re: RegExp, unless?: RegExp): string | null {
+function firstSentence(
+  post: PreparedPost,
+  rules: ClassifierRules,
+  re: RegExp,
+  unless?: RegExp,
+): string | null {
+  if (!mayMatch(post, re, rules)) return null;
   return (
     post.sentences.find((sentence) => re.test(sentence) && !(unless && unless.test(sentence))) ??
     null
   );
+}
+
+/**
+ * The first sentence stating that systems went down: `re` matches, the
+ * sentence does not deny an impact, and no precaution (念のため, 拡大を防ぐため,
+ * 一時停止) comes before the words: a stop chosen as a precaution is no outage,
+ * but a stop that follows an outage ("接続できない状態となったため、一時停止")
+ * leaves the outage standing.
+ */
+function outageSentence(post: PreparedPost, rules: ClassifierRules, re: RegExp): string | null {
+  const s = rules.severity;
+  if (!mayMatch(post, re, rules)) return null;
+  const mayNegate = mayMatch(post, s.outageNegated, rules);
+  const mayPrecaution = mayMatch(post, s.precaution, rules);
+  for (const sentence of post.sentences) {
+    const match = re.exec(sentence);
+    if (!match) continue;
+    if (mayNegate && s.outageNegated.test(sentence)) continue;
+    if (mayPrecaution && s.precaution.test(sentence.slice(0, match.index + match[0].length)))
+      continue;
+    return sentence;
+  }
+  return null;
 }
 
 function peopleLevel(count: number, rules: ClassifierRules): Severity | null {
@@ -76,21 +110,31 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
       ],
     };
   }
+  // Patterns whose words the post lacks are not run (one prefilter pass per post).
+  const words = (re: RegExp, text: string, max: number) =>
+    mayMatch(post, re, rules) ? matchedWords(re, text, max) : [];
+  const occurs = (re: RegExp, text: string) => mayMatch(post, re, rules) && re.test(text);
   const facts: Fact[] = [];
   const attack = rules.causeRules.attackCauses.includes(cause);
   const finding = noLeakFinding(post, rules);
   const encrypted = s.encryptionAppliesTo.includes(cause)
-    ? matchedWords(s.encryptedData, post.text, 1)
+    ? words(s.encryptedData, post.text, 1)
     : [];
   const noLeak = finding !== null || encrypted.length > 0;
   if (finding)
     facts.push({
       level: 'low',
       rule: 'severity.no-leak-concluded',
+      pattern: s.noLeakConclusion,
       evidence: [finding.slice(0, 80)],
     });
   if (encrypted.length > 0)
-    facts.push({ level: 'low', rule: 'severity.data-was-encrypted', evidence: encrypted });
+    facts.push({
+      level: 'low',
+      rule: 'severity.data-was-encrypted',
+      evidence: encrypted,
+      pattern: s.encryptedData,
+    });
 
   if (!noLeak) {
     const level = affected.value !== null ? peopleLevel(affected.value, rules) : null;
@@ -101,14 +145,19 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
         evidence: [`${affected.value}`, ...affected.evidence],
       });
     if (dataTypes.includes('credit_card')) {
-      const cards = input.mentions
-        .filter((m) => !m.spam && s.cardContext.test(m.near))
-        .map((m) => m.value);
+      // A count that names cards itself ("カード情報999件") beats one that only has cards near
+      // it ("カード情報999件を含む個人情報3,120件"); a list's heading may name them for its lines.
+      const unspammed = input.mentions.filter((m) => !m.spam);
+      const named = unspammed.filter((m) => s.cardContext.test(m.text));
+      const cards = (
+        named.length > 0 ? named : unspammed.filter((m) => s.cardContext.test(m.near))
+      ).map((m) => m.value);
       const count = cards.length > 0 ? Math.max(...cards) : affected.value;
       const critical = count !== null && count >= s.cardsCritical;
       facts.push({
         level: critical ? 'critical' : 'high',
         rule: 'severity.card-data',
+        pattern: rules.dataTypes.credit_card,
         evidence: [`${count ?? 'unstated'} card(s)`],
       });
     }
@@ -117,50 +166,62 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
         s.sensitiveDataTypes.includes(t) &&
         !(t === 'credentials' && s.credentialsNotSensitiveFor.includes(cause)),
     );
-    const sensitiveWords = matchedWords(s.sensitiveText, post.text, 2);
+    const sensitiveWords = words(s.sensitiveText, post.text, 2);
     if (sensitive.length > 0 || sensitiveWords.length > 0) {
       facts.push({
         level: 'high',
         rule: 'severity.sensitive-data',
+        pattern:
+          sensitiveWords.length > 0
+            ? s.sensitiveText
+            : rules.dataTypes[sensitive[0] as (typeof sensitive)[number]],
         evidence: [...sensitive, ...sensitiveWords],
       });
     }
     const personal =
       dataTypes.length > 0 ||
       affected.value !== null ||
-      post.sentences.some((x) => s.personalDataLeak.test(x) && s.positiveLeak.test(x));
+      (mayMatch(post, s.personalDataLeak, rules) &&
+        post.sentences.some((x) => s.personalDataLeak.test(x) && s.positiveLeak.test(x)));
     if ((attack || cause === 'insider') && personal) {
       facts.push({ level: 'medium', rule: 'severity.wrongful-leak', evidence: [cause] });
     }
   }
-  const website = matchedWords(s.websiteOnly, `${post.title}\n${post.lead}`, 1);
-  // An intrusion the post does not place on a public website is taken as internal.
-  if (['unauthorized_access', 'ransomware', 'malware'].includes(cause) && website.length === 0) {
+  const website = words(s.websiteOnly, `${post.title}\n${post.lead}`, 1);
+  // An intrusion the post does not place on a public website is taken as internal. The spec's
+  // row is for a post silent on data: a finished finding of no leak is not silent.
+  if (
+    ['unauthorized_access', 'ransomware', 'malware'].includes(cause) &&
+    website.length === 0 &&
+    finding === null
+  ) {
     facts.push({
       level: 'medium',
       rule: 'severity.internal-intrusion',
-      evidence: matchedWords(s.internalIntrusion, post.text, 1),
+      pattern: s.internalIntrusion,
+      evidence: words(s.internalIntrusion, post.text, 1),
     });
   }
   let disruption = false;
   if (attack) {
-    const notOutage = derived(
-      rules,
-      'notOutage',
-      () => new RegExp(`${s.outageNegated.source}|${s.precaution.source}`, 'i'),
-    );
+    const stated = outageSentence(post, rules, s.outage);
     const outage =
-      firstSentence(post, s.outage, notOutage) ??
-      (cause === 'ransomware' ? firstSentence(post, s.ransomwareOutage, notOutage) : null);
+      stated ?? (cause === 'ransomware' ? outageSentence(post, rules, s.ransomwareOutage) : null);
     if (outage) {
       disruption = true;
-      facts.push({ level: 'critical', rule: 'severity.outage', evidence: [outage.slice(0, 80)] });
+      facts.push({
+        level: 'critical',
+        rule: 'severity.outage',
+        evidence: [outage.slice(0, 80)],
+        pattern: stated ? s.outage : s.ransomwareOutage,
+      });
     }
-    const degraded = firstSentence(post, s.degraded);
+    const degraded = firstSentence(post, rules, s.degraded);
     if (degraded)
       facts.push({
         level: 'medium',
         rule: 'severity.service-degraded',
+        pattern: s.degraded,
         evidence: [degraded.slice(0, 60)],
       });
   }
@@ -168,31 +229,41 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
     facts.push({ level: 'high', rule: 'severity.ransomware', evidence: [] });
   if (
     ['account_compromise', 'unauthorized_access', 'malware'].includes(cause) &&
-    s.spamSent.test(post.text)
+    occurs(s.spamSent, post.text)
   ) {
     const count = input.spamCount?.value ?? null;
-    const mass = count !== null ? count >= s.spamMassCount : s.spamMass.test(post.text);
+    const mass = count !== null ? count >= s.spamMassCount : occurs(s.spamMass, post.text);
     facts.push({
       level: mass ? 'medium' : 'low',
       rule: mass ? 'severity.spam-sent-mass' : 'severity.spam-sent-few',
-      evidence: count !== null ? [`${count} mail(s)`] : matchedWords(s.spamMass, post.text, 1),
+      pattern: s.spamSent,
+      evidence: count !== null ? [`${count} mail(s)`] : words(s.spamMass, post.text, 1),
     });
   }
   if (
     s.noticeCauses.includes(cause) ||
     website.length > 0 ||
-    (cause === 'account_compromise' && s.takeoverNotice.test(post.text))
+    (cause === 'account_compromise' && occurs(s.takeoverNotice, post.text))
   ) {
-    facts.push({ level: 'low', rule: 'severity.notice', evidence: website });
+    facts.push({
+      level: 'low',
+      rule: 'severity.notice',
+      evidence: website,
+      pattern: website.length > 0 ? s.websiteOnly : undefined,
+    });
   }
   if (facts.length === 0) facts.push({ level: 'low', rule: 'severity.floor', evidence: [] });
   facts.sort((a, b) => severityRank(b.level) - severityRank(a.level));
   const top = facts[0] as Fact;
-  const reasons: Reason[] = facts.map((f, i) => ({
-    label: i === 0 ? 'severity' : 'severity-fact',
-    value: f.level,
-    rule: f.rule,
-    evidence: f.evidence,
-  }));
+  const reasons: Reason[] = facts.map((f, i) => {
+    const patternId = f.pattern ? patternInfoOf(f.pattern)?.id : undefined;
+    return {
+      label: i === 0 ? 'severity' : 'severity-fact',
+      value: f.level,
+      rule: f.rule,
+      evidence: f.evidence,
+      ...(patternId ? { patternId, words: f.evidence.slice(0, 3), count: 1 } : {}),
+    };
+  });
   return { severity: top.level, disruption, noLeak, noLeakFinding: finding !== null, reasons };
 }

@@ -4,6 +4,8 @@
  * a leak, and not where the post says the item was not included.
  */
 import type { Reason } from './classification.js';
+import { patternInfoOf } from './patterns.js';
+import { mayMatch } from './prefilter.js';
 import { globalOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { DATA_TYPES, type DataType } from './vocabulary.js';
@@ -35,7 +37,13 @@ function contextOf(
 export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataTypesResult {
   const found = new Map<DataType, string>();
   const { leak, negation, exclude, listLineMaxChars, excludeLookback } = rules.dataContext;
-  const present = DATA_TYPES.filter((type) => rules.dataTypes[type].test(post.text));
+  const present = DATA_TYPES.filter(
+    (type) => mayMatch(post, rules.dataTypes[type], rules) && rules.dataTypes[type].test(post.text),
+  );
+  // A pattern whose words the post lacks holds nowhere in it (one prefilter pass per post).
+  const mayExclude = mayMatch(post, exclude, rules);
+  const mayNegate = mayMatch(post, negation, rules);
+  const mayLeak = mayMatch(post, leak, rules);
   // Verdicts per sentence, computed once however many data words it holds.
   const excluded = new Map<string, boolean>();
   const inLeakContext = new Map<string, boolean>();
@@ -53,16 +61,22 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
             line.length <= listLineMaxChars
               ? post.lines.slice(Math.max(0, lineIndex - excludeLookback), lineIndex)
               : [];
-          excluded.set(key, exclude.test(sentence) || above.some((l) => exclude.test(l)));
+          excluded.set(
+            key,
+            mayExclude && (exclude.test(sentence) || above.some((l) => exclude.test(l))),
+          );
         }
         if (excluded.get(key)) break;
         for (const match of sentence.matchAll(globalOf(pattern))) {
           const end = (match.index ?? 0) + match[0].length;
           // "…は含まれておりません": the post says this item was not involved. The window is
           // bounded so that a huge line without 。 stays linear.
-          if (negation.test(sentence.slice(end, end + NEGATION_WINDOW))) continue;
+          if (mayNegate && negation.test(sentence.slice(end, end + NEGATION_WINDOW))) continue;
           if (!inLeakContext.has(key))
-            inLeakContext.set(key, leak.test(contextOf(post, lineIndex, sentence, rules)));
+            inLeakContext.set(
+              key,
+              mayLeak && leak.test(contextOf(post, lineIndex, sentence, rules)),
+            );
           if (inLeakContext.get(key)) found.set(type, match[0]);
           break;
         }
@@ -70,6 +84,13 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
     }
   });
   const dataTypes = DATA_TYPES.filter((t) => found.has(t));
+  // Each type names the pattern that found it (data.name, data.credit-card…).
+  const matches = dataTypes.map((t) => ({
+    patternId: patternInfoOf(rules.dataTypes[t])?.id ?? `data.${t}`,
+    words: [found.get(t) as string],
+    count: 1,
+  }));
+  const first = matches[0];
   return {
     dataTypes,
     reason: {
@@ -77,6 +98,8 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
       value: dataTypes.join(',') || 'none',
       rule: dataTypes.length > 0 ? 'dataTypes.named-in-leak-context' : 'dataTypes.none-named',
       evidence: dataTypes.map((t) => found.get(t) as string).slice(0, 8),
+      ...(first ? { patternId: first.patternId, words: first.words, count: 1 } : {}),
+      matches,
     },
   };
 }

@@ -166,7 +166,7 @@ function tryWay(
       return null;
     }
     case 'body.before-voice': {
-      const name = f.beforeVoice.exec(post.text.slice(0, 2000))?.[1]?.trim();
+      const name = beforeVoiceName(post.text.slice(0, 2000), f.beforeVoice);
       return name && !/当社|弊社|本学|当院|当行/.test(name) ? name : null;
     }
     case 'body.lead-subject': {
@@ -230,4 +230,17 @@ export function organizationOf(
       ...(found ? { patternId: `organization.${found.way}`, words: [found.name], count: 1 } : {}),
     },
   };
+}
+
+/**
+ * The name before "(以下「当社」)": the pattern runs only on a window around each
+ * 以下, not from every position of the text (its name part is a lazy run of up
+ * to 40 characters, which made it the classifier's costliest pattern).
+ */
+function beforeVoiceName(text: string, beforeVoice: RegExp): string | undefined {
+  for (let at = text.indexOf('以下'); at !== -1; at = text.indexOf('以下', at + 2)) {
+    const name = beforeVoice.exec(text.slice(Math.max(0, at - 80), at + 16))?.[1]?.trim();
+    if (name) return name;
+  }
+  return undefined;
 }

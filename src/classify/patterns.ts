@@ -23,6 +23,37 @@ export const regex = z
   .refine(compiles, { message: 'expected a valid regular expression' })
   .transform((source) => new RegExp(source, 'i'));
 
+export interface PatternInfo {
+  id: string;
+  examples: string[];
+  counterExamples: string[];
+}
+
+const infos = new WeakMap<RegExp, PatternInfo>();
+
+/**
+ * A rule's single pattern (a threshold's wording, a context, a date form) with
+ * an id and examples, compiled to a plain RegExp so the code reads it as one;
+ * its id and examples stay reachable through `patternInfoOf`.
+ */
+export const namedRegex = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_.-]+$/, 'ids are lower-case words joined by . - _'),
+    re: z.string().min(1).refine(compiles, { message: 'expected a valid regular expression' }),
+    examples: z.array(z.string().min(1)).min(1),
+    counterExamples: z.array(z.string().min(1)).default([]),
+  })
+  .transform(({ re, ...info }) => {
+    const compiled = new RegExp(re, 'i');
+    infos.set(compiled, info);
+    return compiled;
+  });
+
+/** The id and examples of a pattern compiled by `namedRegex`. */
+export function patternInfoOf(re: RegExp): PatternInfo | undefined {
+  return infos.get(re);
+}
+
 /** A pattern with an id and at least one example sentence it matches. */
 export const namedPattern = z.object({
   id: z.string().regex(/^[a-z0-9_.-]+$/, 'ids are lower-case words joined by . - _'),

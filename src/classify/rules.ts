@@ -4,9 +4,10 @@
  * and compiled once. Tuning the classifier means editing that file.
  */
 import { z } from 'zod';
+import { causeCheckSchema, causeRowProblems, causeRowSchema } from './causeRows.js';
 import { decisionRowSchema, factNamesOf } from './decisionRows.js';
 import { ORGANIZATION_WAYS } from './organization.js';
-import { namedPattern, regex } from './patterns.js';
+import { namedPattern, namedRegex } from './patterns.js';
 import {
   CAUSES,
   DATA_TYPES,
@@ -47,51 +48,49 @@ const baseRulesSchema = z.object({
   version: z.string().min(1),
   text: z.object({ leadChars: z.number().int().positive() }),
   kind: z.object({
-    seriesTag: regex,
+    seriesTag: namedRegex,
     evidence: z.array(evidenceGroup).min(1),
     decisions: z.array(decisionRowSchema(kindSchema)).min(1),
   }),
   causes: causePatterns,
   causeRules: z.object({
     titleMultiplier: z.number().positive(),
-    minScore: z.number().nonnegative(),
-    supportScam: regex,
-    softwareFlaw: regex,
-    ransomwareEvent: regex,
     attackCauses: z.array(causeSchema),
-    errorCauses: z.array(causeSchema),
     secondaryMinScore: z.number().nonnegative(),
-    negatedAfter: regex,
-    softwareDefect: regex,
-    quoted: regex,
+    negatedAfter: namedRegex,
+    quoted: namedRegex,
+    /** Named patterns the decision rows require or exclude. */
+    checks: z.array(causeCheckSchema).default([]),
+    /** The spec's tie-breaks, in its order: the first row that holds decides. */
+    decisions: z.array(causeRowSchema).min(1),
   }),
   dataTypes: z.object(
-    Object.fromEntries(DATA_TYPES.map((d) => [d, regex])) as Record<
+    Object.fromEntries(DATA_TYPES.map((d) => [d, namedRegex])) as Record<
       (typeof DATA_TYPES)[number],
-      typeof regex
+      typeof namedRegex
     >,
   ),
   dataContext: z.object({
-    leak: regex,
-    negation: regex,
+    leak: namedRegex,
+    negation: namedRegex,
     listLineMaxChars: z.number().int().positive(),
     headingLookback: z.number().int().nonnegative(),
-    exclude: regex,
+    exclude: namedRegex,
     excludeLookback: z.number().int().nonnegative(),
   }),
   counts: z.object({
     strongUnits: z.array(z.string().min(1)).min(1),
     weakUnits: z.array(z.string().min(1)),
     recordUnits: z.array(z.string().min(1)),
-    totalPrefix: regex,
-    includedAfter: regex,
-    excludedAfter: regex,
-    partOfBefore: regex,
-    relevance: regex,
-    recordBefore: regex,
-    spamContext: regex,
-    breakdown: regex,
-    groupNouns: regex,
+    totalPrefix: namedRegex,
+    includedAfter: namedRegex,
+    excludedAfter: namedRegex,
+    partOfBefore: namedRegex,
+    relevance: namedRegex,
+    recordBefore: namedRegex,
+    spamContext: namedRegex,
+    breakdown: namedRegex,
+    groupNouns: namedRegex,
     windowBefore: z.number().int().positive(),
     windowAfter: z.number().int().positive(),
   }),
@@ -109,42 +108,42 @@ const baseRulesSchema = z.object({
     spamMassCount: z.number().int().positive(),
     sensitiveDataTypes: z.array(dataTypeSchema),
     credentialsNotSensitiveFor: z.array(causeSchema),
-    sensitiveText: regex,
-    noLeakConclusion: regex,
-    conclusionQualifier: regex,
-    provisional: regex,
-    positiveLeak: regex,
-    encryptedData: regex,
+    sensitiveText: namedRegex,
+    noLeakConclusion: namedRegex,
+    conclusionQualifier: namedRegex,
+    provisional: namedRegex,
+    positiveLeak: namedRegex,
+    encryptedData: namedRegex,
     encryptionAppliesTo: z.array(causeSchema),
-    personalDataLeak: regex,
-    internalIntrusion: regex,
-    cardContext: regex,
-    takeoverNotice: regex,
-    websiteOnly: regex,
-    outage: regex,
-    ransomwareOutage: regex,
-    outageNegated: regex,
-    precaution: regex,
-    degraded: regex,
-    spamSent: regex,
-    spamMass: regex,
+    personalDataLeak: namedRegex,
+    internalIntrusion: namedRegex,
+    cardContext: namedRegex,
+    takeoverNotice: namedRegex,
+    websiteOnly: namedRegex,
+    outage: namedRegex,
+    ransomwareOutage: namedRegex,
+    outageNegated: namedRegex,
+    precaution: namedRegex,
+    degraded: namedRegex,
+    spamSent: namedRegex,
+    spamMass: namedRegex,
     noticeCauses: z.array(causeSchema),
   }),
   facts: z.object({
-    titleDate: regex,
-    titleDateExcluded: regex,
-    titleDateExcludedAfter: regex,
-    orgSuffixes: regex,
-    orgEndings: regex,
-    regulatoryTarget: regex,
+    titleDate: namedRegex,
+    titleDateExcluded: namedRegex,
+    titleDateExcludedAfter: namedRegex,
+    orgSuffixes: namedRegex,
+    orgEndings: namedRegex,
+    regulatoryTarget: namedRegex,
     /** The ways to find the organisation, tried in this order (see organization.ts). */
     organizationOrder: z.array(z.enum(ORGANIZATION_WAYS)).min(1),
     /** 株式会社サンプル(以下「当社」): the name a notice gives itself. */
-    beforeVoice: regex,
+    beforeVoice: namedRegex,
     /** The subject of a news lead's first sentence: …を運営する株式会社サンプル(東京都)は… */
-    leadSubject: regex,
+    leadSubject: namedRegex,
     /** What follows a headline's name where the lead makes it the subject: は + date, or 」(所在地)が. */
-    newsSubjectAfter: regex,
+    newsSubjectAfter: namedRegex,
   }),
 });
 
@@ -179,6 +178,8 @@ export const classifierRulesSchema = baseRulesSchema.superRefine((rules, ctx) =>
           : 'a group needs at least one pattern, or samePatternsAs',
       });
   });
+  for (const problem of causeRowProblems(rules.causeRules.decisions, rules.causeRules.checks))
+    ctx.addIssue({ code: 'custom', ...problem });
   const last = rules.kind.decisions.at(-1);
   if (last && [...last.when.all, ...last.when.any, ...last.when.none].length > 0)
     ctx.addIssue({

@@ -39,6 +39,14 @@ export const limitsSchema = z.object({
     maxWords: z.number().int().min(1).max(100),
     maxChars: z.number().int().min(1).max(200),
   }),
+  /** Files the bot attaches to replies (`/incident export`): Discord's upload limit for a server. */
+  attachments: z.object({
+    maxBytes: z.number().int().min(1024),
+  }),
+  /** Feed trouble notices: after how many failures in a row a server's admin channel hears of it. */
+  feedNotices: z.object({
+    afterFailures: z.number().int().min(1).max(1000),
+  }),
   backfill: z.object({
     pageSize: z.number().int().min(1).max(500),
     maxPages: z.number().int().min(1),

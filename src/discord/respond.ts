@@ -7,7 +7,7 @@ import {
 
 export type ReplyPayload = Pick<
   InteractionReplyOptions,
-  'content' | 'embeds' | 'allowedMentions'
+  'content' | 'embeds' | 'allowedMentions' | 'files'
 > & { ephemeral?: boolean };
 
 const deferrals = new WeakMap<ChatInputCommandInteraction, Promise<unknown>>();

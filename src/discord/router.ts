@@ -8,6 +8,7 @@ import type { Interaction } from 'discord.js';
 import { langOf, t } from '../i18n/i18n.js';
 import { InputError } from '../i18n/userError.js';
 import type { CommandContext, CommandModule } from './commandModule.js';
+import { answerDetails, isDetailsButton } from './detailsButton.js';
 import { deferInTime, respond } from './respond.js';
 
 /** Deferring after this long leaves time for the defer itself within 3 s. */
@@ -23,6 +24,12 @@ export function createRouter(commands: ReadonlyMap<string, CommandModule>, ctx: 
         ctx.log.warn({ err, command: interaction.commandName }, 'autocomplete failed');
         if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
       }
+      return;
+    }
+    if (interaction.isButton() && isDetailsButton(interaction.customId)) {
+      await answerDetails(interaction, ctx).catch((err: unknown) =>
+        ctx.log.warn({ err }, 'details button failed'),
+      );
       return;
     }
     if (!interaction.isChatInputCommand()) return;

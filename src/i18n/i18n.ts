@@ -93,28 +93,28 @@ const TEXTS = {
     ja: '{channel} に投稿できませんでした: {reason}',
   },
   'filter.summary': {
-    en: 'severity ≥ {severity}; kinds {kinds}; causes {causes}{keywords}{exclude}{mention}',
-    ja: '重大度 {severity} 以上、種別 {kinds}、原因 {causes}{keywords}{exclude}{mention}',
+    en: 'severity {severity} or higher; kinds: {kinds}; causes: {causes}{keywords}{exclude}{mention}',
+    ja: '重大度「{severity}」以上、種別: {kinds}、原因: {causes}{keywords}{exclude}{mention}',
   },
   'filter.all-causes': { en: 'all', ja: 'すべて' },
   'filter.keywords': { en: '; keywords {words}', ja: '、キーワード {words}' },
   'filter.exclude': { en: '; excluding {words}', ja: '、除外 {words}' },
   'filter.mention': {
-    en: '; pings {role} from {severity}',
-    ja: '、{severity} 以上で {role} にメンション',
+    en: '; pings {role} from {severity} up',
+    ja: '、重大度「{severity}」以上で {role} にメンション',
   },
   'filter.passed': { en: 'passed', ja: '通知' },
   'filter.blocked-severity': {
-    en: 'blocked: severity {actual} < {min}',
-    ja: 'ブロック: 重大度 {actual} < {min}',
+    en: 'blocked: severity {actual} is below {min}',
+    ja: 'ブロック: 重大度「{actual}」は「{min}」未満',
   },
   'filter.blocked-kind': {
-    en: 'blocked: kind {actual} not in {allowed}',
-    ja: 'ブロック: 種別 {actual} は対象外',
+    en: 'blocked: kind {actual} is not one of {allowed}',
+    ja: 'ブロック: 種別「{actual}」は対象外',
   },
   'filter.blocked-cause': {
-    en: 'blocked: cause {actual} not in {allowed}',
-    ja: 'ブロック: 原因 {actual} は対象外',
+    en: 'blocked: cause {actual} is not one of {allowed}',
+    ja: 'ブロック: 原因「{actual}」は対象外',
   },
   'filter.blocked-keywords': {
     en: 'blocked: none of the keywords {words}',
@@ -136,11 +136,33 @@ const TEXTS = {
   },
   'incident.by-cause': { en: 'By cause', ja: '原因別' },
   'incident.by-severity': { en: 'By severity', ja: '重大度別' },
+  'export.done': {
+    en: '{count} incidents as {format}, attached.',
+    ja: '{count}件の事件を {format} で添付しました。',
+  },
+  'export.too-large': {
+    en: 'The export is larger than the {size} a reply can attach. Run it on the bot’s host instead: `{command}`',
+    ja: 'エクスポートが返信に添付できる {size} を超えます。ボットのホストで次を実行してください: `{command}`',
+  },
   'feed.none': { en: 'No feeds configured.', ja: 'フィードが設定されていません。' },
   'feed.status-title': { en: 'Feed status', ja: 'フィードの状態' },
   'feed.line': {
-    en: 'last poll {last} ({result}); next {next}; failures in a row {failures}; posts stored {posts}',
-    ja: '最終取得 {last}({result})、次回 {next}、連続失敗 {failures}回、保存件数 {posts}',
+    en: 'Last poll {last}: {result}. Next poll {next}. Failures in a row: {failures}. Posts stored: {posts}.',
+    ja: '最終取得 {last}: {result}。次回 {next}。連続失敗 {failures}回。保存件数 {posts}件。',
+  },
+  'feed.failed-because': { en: '{result} ({reason})', ja: '{result}({reason})' },
+  'feed.on-schedule': { en: 'on the regular schedule', ja: '定期実行時' },
+  'feed.notice-failing': {
+    en: '⚠️ The feed {feed} has failed {failures} times in a row: {reason}. Next attempt {next}.',
+    ja: '⚠️ フィード {feed} の取得が{failures}回続けて失敗しています: {reason}。次回の試行は{next}です。',
+  },
+  'feed.notice-recovered': {
+    en: '✅ The feed {feed} works again (after {failures} failures in a row).',
+    ja: '✅ フィード {feed} の取得が回復しました({failures}回続けて失敗した後)。',
+  },
+  'feed.notify-set': {
+    en: 'Feed trouble will be announced in {channel}: after {failures} failures in a row, and when the feed works again.',
+    ja: 'フィードの障害を {channel} にお知らせします: {failures}回続けて失敗したときと、回復したときです。',
   },
   'feed.never': { en: 'never', ja: '未取得' },
   'feed.paused-store-replaced': {
@@ -161,6 +183,46 @@ const TEXTS = {
   'alert.affected-unknown': { en: 'not stated', ja: '記載なし' },
   'alert.affected-count': { en: '{count} people', ja: '{count}名' },
   'alert.sample': { en: '(sample alert)', ja: '(サンプル通知)' },
+  // Why a post got its labels (src/alerts/explainReasons.ts): one short sentence per label.
+  'why.in-title': { en: '“{word}” in the title', ja: 'タイトルの「{word}」' },
+  'why.in-body': { en: '“{word}” in the post', ja: '本文の「{word}」' },
+  'why.in-both': { en: '“{word}” in the title and post', ja: 'タイトルと本文の「{word}」' },
+  'why.times': { en: ' ×{count}', ja: '×{count}' },
+  'why.no-words': { en: 'no deciding words', ja: '決め手の語なし' },
+  'why.no-security-words': { en: 'no security wording', ja: 'セキュリティ関連の語なし' },
+  'why.decides': { en: '{why} → {label}', ja: '{why} → {label}' },
+  'why.people': { en: '{count} people affected', ja: '影響 {count}名' },
+  'why.cards': { en: '{count} payment cards', ja: 'カード情報 {count}件' },
+  'why.cards-unstated': {
+    en: 'payment card data (count not stated)',
+    ja: 'カード情報(件数記載なし)',
+  },
+  'why.sensitive': { en: 'sensitive data ({items})', ja: '機微な情報({items})' },
+  'why.wrongful-leak': {
+    en: 'personal data exposed by an attack or misuse',
+    ja: '攻撃・不正による個人情報流出のおそれ',
+  },
+  'why.internal-intrusion': {
+    en: 'intrusion into internal systems',
+    ja: '社内システムへの侵入',
+  },
+  'why.outage': { en: 'systems or operations stopped', ja: 'システム・業務の停止' },
+  'why.ransomware': { en: 'ransomware attack', ja: 'ランサムウェア被害' },
+  'why.degraded': { en: 'service slowed by an attack', ja: '攻撃によるサービス低下' },
+  'why.spam-mass': { en: 'spam sent in bulk', ja: '迷惑メールの大量送信' },
+  'why.spam-few': { en: 'spam sent', ja: '迷惑メールの送信' },
+  'why.notice': { en: 'a notice without a data leak', ja: '情報流出を伴わない告知' },
+  'why.no-leak': { en: 'no leak found by the investigation', ja: '調査で流出なしと判明' },
+  'why.encrypted': { en: 'the data was encrypted', ja: 'データは暗号化済み' },
+  'why.floor': { en: 'no scale stated', ja: '規模の記載なし' },
+  'why.not-incident': { en: '{kind} post', ja: '{kind}の記事' },
+  'why.other-fact': { en: 'the post’s facts', ja: '記事の記載' },
+  'why.rules-title': { en: 'Rules behind the labels', ja: '判定したルール' },
+  'why.details-button': { en: 'Details', ja: '詳細' },
+  'why.post-gone': {
+    en: 'This post is no longer stored, so its rules cannot be shown.',
+    ja: 'この記事は保存されていないため、判定ルールを表示できません。',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

@@ -12,6 +12,7 @@ import type { StoredPost } from '../store/postStore.js';
 import type { StoreCheck } from '../store/storeIdentity.js';
 import { backfillFeed, type BackfillProgress, type BackfillResult } from './backfill.js';
 import type { ClassifyPost } from './classifyPosts.js';
+import { createFeedHealthNotifier } from './feedHealthNotices.js';
 import type { PollDeps } from './pollFeed.js';
 import { pollTick, type TickResult } from './pollTick.js';
 import { startPoller, type Poller } from './poller.js';
@@ -102,6 +103,15 @@ export function createCore(deps: CoreDeps): Core {
       onRecorded: (_records: StoredPost[], enqueued: Delivery[]) => deliverer.queued(enqueued),
     }),
   };
+  const afterTick = deps.publisher
+    ? createFeedHealthNotifier({
+        stores,
+        publisher: deps.publisher,
+        afterFailures: config.limits.feedNotices.afterFailures,
+        now,
+        log: log.child({ module: 'feed-notices' }),
+      })
+    : null;
   const check = deps.storeCheck ?? { state: 'ok' };
   const status: PollStatus =
     check.state === 'replaced'
@@ -126,10 +136,14 @@ export function createCore(deps: CoreDeps): Core {
   }
   const pollOnce = async () => {
     if (status.state === 'paused') {
-      pollLog.error('polling paused: the store was wiped or replaced (ACCEPT_NEW_STORE=true accepts it)');
+      pollLog.error(
+        'polling paused: the store was wiped or replaced (ACCEPT_NEW_STORE=true accepts it)',
+      );
       return [];
     }
-    return pollTick(config.feedUrls, pollDeps);
+    const results = await pollTick(config.feedUrls, pollDeps);
+    await afterTick?.(results);
+    return results;
   };
   let poller: Poller | null = null;
   return {

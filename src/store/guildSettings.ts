@@ -52,6 +52,8 @@ export function newSubscription(
 export const guildSettingsSchema = z.object({
   guildId: z.string(),
   subscriptions: z.array(subscriptionSchema),
+  /** Where feed trouble is announced (`/feed notify`), in which language; absent: nowhere. */
+  feedNotices: z.object({ channelId: z.string(), locale: z.string() }).optional(),
   updatedAt: z.string(),
 });
 export type GuildSettings = z.infer<typeof guildSettingsSchema>;

@@ -13,7 +13,6 @@ import { join } from 'node:path';
 
 const KINDS = ['incident', 'incident_update', 'threat_intel', 'regulatory', 'off_topic'];
 const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'];
-const DEMO_POST = 'tag:blogger.com,1999:blog-7700000000000000000.post-770000000000000';
 const atomXml = () => readFileSync(join(DEMO_FEEDS_DIR, 'demo-blog.atom.xml'), 'utf8');
 const labelled: LabelledPost[] = await loadLabelledPosts(DEMO_BLOG_DIR);
 
@@ -23,15 +22,8 @@ const labelled: LabelledPost[] = await loadLabelledPosts(DEMO_BLOG_DIR);
  * day the classifier gets them right the test says so and the entry goes.
  */
 const KNOWN_DISAGREEMENTS: Record<string, string> = {
-  [`${DEMO_POST}0003`]:
-    'severity: a lost USB memory holding 5 names is low; "パスワード等の保護は設定されていませんでした" ' +
-    'describes the device, it leaks no stored passwords (the rules read it as credentials: high)',
-  [`${DEMO_POST}0011`]:
-    'kind: a travel note whose hotel key card was mislaid is off_topic, info; the rules take ' +
-    '紛失 in the title as an incident',
-  [`${DEMO_POST}0020`]:
-    'severity: a TO/BCC mistake exposing the addresses of 1,050 people is medium; the rules miss ' +
-    '"表示されたのは、1,050名の方です" and fall to low',
+  // Empty since rules 2026-12-02.1 (the lost USB stick, the travel note, the 1,050 addresses).
+  // Entries are post ids: `tag:blogger.com,1999:blog-7700000000000000000.post-…`.
 };
 
 describe('the demo blog (packages/demo-blog)', () => {

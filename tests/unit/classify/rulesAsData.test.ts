@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hitOf } from '../../../src/classify/patterns.js';
+import { hitOf, patternInfoOf } from '../../../src/classify/patterns.js';
 import { classifierRulesSchema } from '../../../src/classify/rules.js';
 import { classify } from '../../helpers/classify.js';
 import { RULES } from '../../helpers/classify.js';
@@ -95,5 +95,80 @@ describe('rules as data', () => {
       value: '株式会社みほん物産',
       patternId: 'organization.body.heading-line',
     });
+  });
+});
+
+/** Every RegExp the validated rules hold, with where it sits. */
+function regexesOf(
+  value: unknown,
+  path: string,
+  into: [string, RegExp][] = [],
+): [string, RegExp][] {
+  if (value instanceof RegExp) into.push([path, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => regexesOf(v, `${path}[${i}]`, into));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) regexesOf(v, path ? `${path}.${k}` : k, into);
+  return into;
+}
+
+// Named patterns (kind evidence, cause wordings, cause checks) carry their own id and examples.
+const ofNamedPatterns = new Set<RegExp>([
+  ...named.map(({ p }) => p.re),
+  ...RULES.causeRules.checks.map((c) => c.re),
+]);
+const single = regexesOf(RULES, '').filter(([, re]) => !ofNamedPatterns.has(re));
+
+describe('every other pattern of the rules (severity, data types, counts, facts)', () => {
+  it('has an id and at least one example', () => {
+    expect(single.length).toBeGreaterThan(40);
+    const missing = single.filter(([, re]) => !patternInfoOf(re)).map(([path]) => path);
+    expect(missing).toEqual([]);
+    const ids = single.map(([, re]) => patternInfoOf(re)?.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(
+    single.flatMap(([path, re]) =>
+      (patternInfoOf(re)?.examples ?? []).map((e) => [path, patternInfoOf(re)?.id, e, re] as const),
+    ),
+  )('%s (%s) matches its example 「%s」', (_path, _id, example, re) => {
+    expect(re.test(example)).toBe(true);
+  });
+
+  it.each(
+    single.flatMap(([path, re]) =>
+      (patternInfoOf(re)?.counterExamples ?? []).map(
+        (e) => [path, patternInfoOf(re)?.id, e, re] as const,
+      ),
+    ),
+  )('%s (%s) does not match its counter-example 「%s」', (_path, _id, example, re) => {
+    expect(re.test(example)).toBe(false);
+  });
+
+  it('rejects such a pattern without an example, with its path', () => {
+    const rules = raw();
+    rules.severity.outage.examples = [];
+    const result = classifierRulesSchema.safeParse(rules);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['severity', 'outage', 'examples']);
+  });
+});
+
+describe('reasons name the pattern behind every pattern-made label', () => {
+  it('names the severity, data-type, affected and incident-id patterns that fired', () => {
+    const r = classify(
+      '【セキュリティ事件簿#2025-777】株式会社ためし物流 システム障害に関するお知らせ 2025/6/2',
+      '当社の社内サーバーが第三者による不正アクセスを受け、システム障害が発生し、出荷を停止しております。' +
+        '流出した可能性のある情報は、お客様の氏名、住所、電話番号です。対象となるお客様は合計 1,500名です。',
+    );
+    const reason = (label: string) => r.reasons.find((x) => x.label === label);
+    expect(reason('severity')).toMatchObject({ value: 'critical', patternId: 'severity.outage' });
+    expect(reason('dataTypes')?.matches?.map((m) => m.patternId)).toEqual([
+      'data.name',
+      'data.address',
+      'data.phone',
+    ]);
+    expect(reason('affected')).toMatchObject({ value: '1500', patternId: 'counts.stated-total' });
+    expect(reason('incidentId')?.patternId).toBe('kind.series-tag');
   });
 });
