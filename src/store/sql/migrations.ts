@@ -171,6 +171,10 @@ function guildSettingsAndStatsIndex(engine: SqlEngine): Migration {
         .on('posts')
         .columns(['listed', 'kind', 'cause', 'severity', 'incident_day'])
         .execute();
+      // Every index is written by every stored post. No lookup filters by organisation, and "newest
+      // of any kind" merges the two `listed` ranges of posts_listed_newest instead (recent()).
+      await db.schema.dropIndex('posts_by_org').execute();
+      await db.schema.dropIndex('posts_newest').execute();
     },
   };
 }

@@ -254,8 +254,27 @@ export class SqlIncidentArchive implements IncidentArchive {
     });
   }
 
+  /** The newest of each `listed` range (one index), merged: no index of its own to keep up. */
   recent(limit: number): Promise<StoredPost[]> {
-    return guarded('reading recent posts', () => this.newest(sql<SqlBool>`1 = 1`, limit));
+    return guarded('reading recent posts', async () => {
+      const newestOf = (listed: number) =>
+        this.db
+          .selectFrom('posts')
+          .select(['id', 'sort_time', 'record'])
+          .where('listed', '=', listed)
+          .orderBy('sort_time', 'desc')
+          .orderBy('id', 'asc')
+          .limit(limit);
+      const rows = await this.db
+        .selectFrom(newestOf(0).as('unlisted'))
+        .selectAll()
+        .unionAll(this.db.selectFrom(newestOf(1).as('listed')).selectAll())
+        .orderBy('sort_time', 'desc')
+        .orderBy('id', 'asc')
+        .limit(limit)
+        .execute();
+      return rows.map(recordOf);
+    });
   }
 
   /** One grouped count: a row per feed comes back, not one per post. */
