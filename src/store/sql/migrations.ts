@@ -154,9 +154,12 @@ async function createTextIndex(db: Kysely<unknown>, engine: SqlEngine): Promise<
 function guildSettingsAndStatsIndex(engine: SqlEngine): Migration {
   const t = text(engine);
   return {
+    // SQLite runs DDL outside a transaction here (Kysely: no transactional DDL on SQLite), so a
+    // migration stopped halfway is run again on the next start: each step tolerates being done.
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('guild_settings')
+        .ifNotExists()
         .addColumn('namespace', t, (c) => c.notNull())
         .addColumn('guild_id', t, (c) => c.notNull())
         .addColumn('settings', 'text', (c) => c.notNull())
@@ -168,13 +171,14 @@ function guildSettingsAndStatsIndex(engine: SqlEngine): Migration {
       // from the index (no sort of every matching post), the day range checked inside the index.
       await db.schema
         .createIndex('posts_listed_kind_cause_day')
+        .ifNotExists()
         .on('posts')
         .columns(['listed', 'kind', 'cause', 'severity', 'incident_day'])
         .execute();
       // Every index is written by every stored post. No lookup filters by organisation, and "newest
       // of any kind" merges the two `listed` ranges of posts_listed_newest instead (recent()).
-      await db.schema.dropIndex('posts_by_org').execute();
-      await db.schema.dropIndex('posts_newest').execute();
+      await db.schema.dropIndex('posts_by_org').ifExists().execute();
+      await db.schema.dropIndex('posts_newest').ifExists().execute();
     },
   };
 }

@@ -106,7 +106,8 @@ export class SqlIncidentArchive implements IncidentArchive {
       const text = normalizeForSearch(q.query);
       const listed = eb('listed', '=', 1);
       const where = eb.and([listed, ...(text ? [textMatch(this.engine, text)] : []), ...filters]);
-      if (this.engine === 'sqlite' && text) return this.searchSqlite(text, where, filters, q.limit);
+      if (this.engine === 'sqlite' && text)
+        return this.searchSqlite(text, where, filters, q.limit, q.cause ?? null);
       const counted = await this.db
         .selectFrom('posts')
         .select((e) => e.fn.countAll().as('n'))
@@ -128,12 +129,16 @@ export class SqlIncidentArchive implements IncidentArchive {
     where: Expression<SqlBool>,
     filters: Array<Expression<SqlBool>>,
     limit: number,
+    cause: string | null,
   ): Promise<SearchResult> {
-    const short = [...text].length < MIN_BODY_QUERY;
-    // `+listed` keeps the planner off the listed indexes, so it starts from the text index.
-    const counting = short
-      ? eb.and([eb('listed', '=', 1), textMatch('sqlite', text), ...filters])
-      : eb.and([sql<SqlBool>`+listed = 1`, textMatch('sqlite', text), ...filters]);
+    // `+listed` keeps the planner off the listed indexes, so it starts from the text index; with a
+    // cause, the (listed, cause) index reads fewer posts than a common word's matches.
+    const fromText = [...text].length >= MIN_BODY_QUERY && !cause;
+    const counting = eb.and([
+      fromText ? sql<SqlBool>`+listed = 1` : eb('listed', '=', 1),
+      textMatch('sqlite', text),
+      ...filters,
+    ]);
     const counted = await this.db
       .selectFrom('posts')
       .select((e) => [
