@@ -4,6 +4,7 @@ import { runPollTickBench } from './pollTick.js';
 import { runCommandLatencyBench, runFanOutBench } from './botBenches.js';
 import { runMemoryBench } from './memory.js';
 import { runArchiveBench } from './archive.js';
+import { runStoryBench } from './storyBench.js';
 import { runBackfillBench, runSqliteCommandBench } from './storeBenches.js';
 
 // Memory first: it measures this process's resident size, which earlier benches would inflate.
@@ -14,6 +15,7 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['commands', () => runCommandLatencyBench()],
   ['fan-out', () => runFanOutBench()],
   ['archive', () => runArchiveBench()],
+  ['story', () => runStoryBench()],
   ['sqlite commands', () => runSqliteCommandBench()],
   ['backfill', () => runBackfillBench()],
 ];

@@ -5,6 +5,10 @@ import { causeLabel } from '../src/i18n/labels.js';
 import { InputError, parseDate } from '../src/subscriptions/parseOptions.js';
 import { cut, renderIncidentEmbed, SEVERITY_COLOURS } from '../src/alerts/renderAlert.js';
 import { ruleIdsOf } from '../src/alerts/explainReasons.js';
+import { renderTimelineEmbed } from '../src/alerts/renderTimeline.js';
+import { incidentTimeline } from '../src/incidents/timeline.js';
+import { rootIdOf } from '../src/incidents/linkIncident.js';
+import type { IncidentArchive } from '../src/store/sql/incidentArchive.js';
 import { causeSchema, severitySchema, SEVERITY_NAMES } from '../src/classify/vocabulary.js';
 import { archiveStatsSeries } from '../src/charts/archiveSeries.js';
 import { statsPeriod, statsReplyOf } from '../src/charts/statsReply.js';
@@ -198,6 +202,15 @@ function listEmbed(title: string, items: StoredPost[], lang: Lang) {
   };
 }
 
+/** Room left for a timeline beside one incident embed, within Discord's 6000 characters per message. */
+const TIMELINE_CHARS = 2500;
+
+/** The timeline of the incident `record` belongs to (issue 12), when it has more than one post. */
+async function timelineEmbeds(record: StoredPost, archive: IncidentArchive, lang: Lang) {
+  const entries = incidentTimeline(record, await archive.incidentPosts(rootIdOf(record)));
+  return entries.length > 1 ? [renderTimelineEmbed(entries, lang, TIMELINE_CHARS)] : [];
+}
+
 async function execute(
   interaction: ChatInputCommandInteraction,
   ctx: CommandContext,
@@ -244,22 +257,28 @@ async function execute(
       const found = await archive.show(id);
       if (found.length === 0) throw new InputError('error.no-incident', { id });
       const explain = o.getBoolean('explain') ?? false;
+      // The rules list can fill a message's 6000 characters on its own: the timeline comes without it.
+      const timeline = explain ? [] : await timelineEmbeds(found[0] as StoredPost, archive, lang);
+      const shown = found.slice(0, timeline.length > 0 ? 1 : 3);
       return respond(interaction, {
-        embeds: found.slice(0, 3).flatMap((r) => {
-          const embed = renderIncidentEmbed(r, lang);
-          if (!explain) return [embed];
-          const rules = {
-            title: t(lang, 'why.rules-title'),
-            description: cut(
-              ruleIdsOf(r)
-                .map((line) => `\`${line}\``)
-                .join('\n'),
-              4096,
-            ),
-            color: embed.color,
-          };
-          return [embed, rules];
-        }),
+        embeds: [
+          ...shown.flatMap((r) => {
+            const embed = renderIncidentEmbed(r, lang);
+            if (!explain) return [embed];
+            const rules = {
+              title: t(lang, 'why.rules-title'),
+              description: cut(
+                ruleIdsOf(r)
+                  .map((line) => `\`${line}\``)
+                  .join('\n'),
+                4096,
+              ),
+              color: embed.color,
+            };
+            return [embed, rules];
+          }),
+          ...timeline,
+        ],
       });
     }
     case 'stats': {

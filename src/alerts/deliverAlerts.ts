@@ -20,7 +20,10 @@ import type { StoredPost } from '../store/postStore.js';
 import { markChannelBroken } from '../subscriptions/subscribe.js';
 import { fanOut } from './fanOut.js';
 import { PublishError, type Publisher } from './publisher.js';
-import { renderAlert } from './renderAlert.js';
+import { renderForChannel } from './updateContext.js';
+import { fanOutWatches } from './fanOutWatches.js';
+import { channelSubscription } from './watchAlert.js';
+import type { GuildSettings } from '../store/guildSettings.js';
 
 /**
  * Attempts, backoff and concurrency of delivery: config/limits.json `delivery`
@@ -77,9 +80,17 @@ export class AlertDeliverer {
     this.claimBatch = deps.claimBatch ?? 100;
   }
 
-  /** The deliveries new posts get: one per healthy subscription whose filter they pass. */
+  /**
+   * The deliveries new posts get: one per healthy subscription whose filter they pass, and one per
+   * channel a watched name sends them to (the same id when both, so one message).
+   */
   async fanOut(records: readonly StoredPost[]): Promise<Delivery[]> {
-    return fanOut(records, await this.deps.stores.guilds.list(), this.deps.now());
+    const guilds = await this.deps.stores.guilds.list();
+    const now = this.deps.now();
+    const byId = new Map<string, Delivery>();
+    for (const d of [...fanOut(records, guilds, now), ...fanOutWatches(records, guilds, now)])
+      if (!byId.has(d.id)) byId.set(d.id, d);
+    return [...byId.values()];
   }
 
   /** Told which deliveries were just queued (with their posts): starts delivering them. */
@@ -193,7 +204,9 @@ export class AlertDeliverer {
   ): Promise<'delivered' | 'failed' | { retryAt: string }> {
     const { stores, publisher, log } = this.deps;
     const settings = await stores.guilds.get(delivery.guildId);
-    const subscription = settings?.subscriptions.find((s) => s.channelId === delivery.channelId);
+    const subscription = settings
+      ? channelSubscription(settings, delivery.channelId, this.deps.now().toISOString())
+      : null;
     const record = await stores.posts.get(delivery.postId);
     if (!subscription || subscription.health.status !== 'ok' || !record) {
       const why = !record
@@ -207,7 +220,7 @@ export class AlertDeliverer {
     try {
       const { messageId } = await publisher.publish(
         delivery.channelId,
-        renderAlert(record, subscription),
+        await renderForChannel(record, subscription, settings as GuildSettings, stores),
         nonceOf(delivery.id),
       );
       await this.finish(delivery, 'delivered', null, messageId);

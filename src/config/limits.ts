@@ -51,5 +51,9 @@ export const limitsSchema = z.object({
     pageSize: z.number().int().min(1).max(500),
     maxPages: z.number().int().min(1),
   }),
+  /** Incident linking: how far back (days) an earlier post of the same organisation may be continued. */
+  incidents: z
+    .object({ linkWindowDays: z.number().int().min(1).max(3650).default(400) })
+    .default({ linkWindowDays: 400 }),
 });
 export type Limits = z.infer<typeof limitsSchema>;

@@ -223,6 +223,77 @@ const TEXTS = {
     en: 'This post is no longer stored, so its rules cannot be shown.',
     ja: 'この記事は保存されていないため、判定ルールを表示できません。',
   },
+  // Incidents that follow the story (issue 12): timelines, update alerts, watchlists, digests.
+  'story.timeline-title': { en: 'Timeline: {organization}', ja: '経過: {organization}' },
+  'story.first-report': { en: 'First report', ja: '第一報' },
+  'story.update': { en: 'Update', ja: '続報' },
+  'story.no-change': {
+    en: 'no change in people affected, severity or cause',
+    ja: '影響人数・重大度・原因に変更なし',
+  },
+  'story.linked-because': { en: 'linked because it {why}', ja: '関連付けの理由: {why}' },
+  'story.why.cited-title': {
+    en: 'quotes the earlier notice’s title {words}',
+    ja: '以前のお知らせのタイトル{words}を引用',
+  },
+  'story.why.cited-date': {
+    en: 'cites the earlier notice’s date {words}',
+    ja: '以前のお知らせの日付{words}に言及',
+  },
+  'story.why.cited-notice': {
+    en: 'refers to an earlier notice {words} of the same organisation',
+    ja: '同じ組織の以前のお知らせ{words}に言及',
+  },
+  'story.update-to': { en: 'Update to {title}', ja: '続報: {title}' },
+  'story.update-to-unalerted': {
+    en: 'Update to {title} (first reported {day}; that report was not alerted here)',
+    ja: '続報: {title}({day}の第一報はこのチャンネルには通知されていません)',
+  },
+  'error.watch-name': {
+    en: 'Watch a name of {min} to {max} characters (legal forms such as 株式会社 do not count): “{name}” is not one.',
+    ja: '監視する名前は{min}〜{max}文字にしてください(株式会社などの法人格は数えません)。「{name}」は使えません。',
+  },
+  'error.watch-limit': {
+    en: 'This server already watches {max} names, the most it may; remove one first.',
+    ja: 'このサーバーの監視名は上限の{max}件に達しています。先に削除してください。',
+  },
+  'error.watch-unknown': {
+    en: '“{name}” is not on this server’s watchlist.',
+    ja: '「{name}」はこのサーバーの監視リストにありません。',
+  },
+  'story.watch-hit': { en: 'Watched: {names}', ja: '監視一致: {names}' },
+  'story.watch-field.organization': { en: 'organisation', ja: '組織名' },
+  'story.watch-field.title': { en: 'title', ja: 'タイトル' },
+  'story.watch-field.text': { en: 'body', ja: '本文' },
+  'watch.added': {
+    en: 'Watching **{name}**: alerts to {channel}, pinging {role} ({count}/{max} names).',
+    ja: '**{name}** を監視します: 通知先 {channel}、メンション {role}({count}/{max}件)。',
+  },
+  'watch.removed': { en: 'Stopped watching **{name}**.', ja: '**{name}** の監視をやめました。' },
+  'watch.none': {
+    en: 'This server watches no names. Add one with /watch add.',
+    ja: 'このサーバーの監視名はありません。/watch add で追加できます。',
+  },
+  'watch.no-channel': {
+    en: 'no channel yet (subscribe one with /alerts subscribe)',
+    ja: '通知先なし(/alerts subscribe で購読してください)',
+  },
+  'watch.no-role': { en: 'nobody', ja: 'なし' },
+  'watch.list-title': { en: 'Watched names ({count}/{max})', ja: '監視名({count}/{max}件)' },
+  'watch.test-title': {
+    en: '“{name}” would have caught {caught} of the last {scanned} posts',
+    ja: '「{name}」は直近{scanned}件のうち{caught}件を検出します',
+  },
+  'watch.test-none': { en: 'None of them names it.', ja: 'どの記事にも出てきません。' },
+  'watch.found-in': { en: 'named in the {where}', ja: '{where}に記載' },
+  'story.digest-head': {
+    en: 'Digest: {count} held alerts ({counts}) — {page}/{pages}',
+    ja: 'ダイジェスト: 保留中の通知{count}件({counts}) — {page}/{pages}',
+  },
+  'story.why.same-organization': {
+    en: 'is an update from the same organisation {words}',
+    ja: '同じ組織{words}の続報',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

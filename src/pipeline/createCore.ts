@@ -7,6 +7,7 @@
  */
 import { AlertDeliverer, type DeliveryOptions } from '../alerts/deliverAlerts.js';
 import type { Config } from '../config/loadConfig.js';
+import { linkNewPosts } from '../incidents/linkNewPosts.js';
 import type { Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
 import type { StoreCheck } from '../store/storeIdentity.js';
@@ -98,6 +99,8 @@ export function createCore(deps: CoreDeps): Core {
     limits: config.limits,
     now,
     log: pollLog,
+    linkPosts: (records: StoredPost[]) =>
+      linkNewPosts(records, stores.archive, { windowDays: config.limits.incidents.linkWindowDays }),
     ...(deliverer && {
       fanOut: (records: readonly StoredPost[]) => deliverer.fanOut(records),
       onRecorded: (_records: StoredPost[], enqueued: Delivery[]) => deliverer.queued(enqueued),

@@ -241,7 +241,10 @@ describe('every payload a person reads is in words, not ids', () => {
   });
 
   it('says why in the footer in the reader’s language, one sentence per label', () => {
-    const footers = seen.filter((s) => s.where.startsWith('alert in') && s.text.includes('→'));
+    // An update alert's description (**続報: …**) shows changed facts with arrows too: not a footer.
+    const footers = seen.filter(
+      (s) => s.where.startsWith('alert in') && s.text.includes('→') && !s.text.startsWith('**'),
+    );
     expect(footers.length).toBeGreaterThan(10);
     for (const f of footers.filter((x) => x.lang === 'ja'))
       expect(f.text).toMatch(/(タイトル|本文)の「.+」.* → /);

@@ -191,7 +191,7 @@ describe('jikenbo demo', () => {
     const run = await cli(['demo', '--fast']);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/demo: the bot logged in as jikenbo/);
-    expect(run.out).toMatch(/registered 4 slash commands/);
+    expect(run.out).toMatch(/registered 5 slash commands/);
     expect(run.out).toMatch(/#incident-alerts is subscribed: severity Low or higher/);
     expect(run.out).toMatch(/\[CRITICAL\] #critical @Security Team/);
     expect(run.out).toMatch(/> analyst: \/incident latest count:5/);

@@ -4,6 +4,7 @@
  * that has shipped.
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { incidentLinks } from './migrationIncidentLinks.js';
 
 export type SqlEngine = 'sqlite' | 'postgres';
 
@@ -187,7 +188,8 @@ function guildSettingsAndStatsIndex(engine: SqlEngine): Migration {
 export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
   return {
     '0001-initial-schema': initialSchema(engine),
-    '0002-guild-settings-stats-index': guildSettingsAndStatsIndex(engine),
+    '0002-incident-links': incidentLinks(engine),
+    '0003-guild-settings-stats-index': guildSettingsAndStatsIndex(engine),
   };
 }
 
