@@ -24,6 +24,7 @@ import { renderForChannel } from './updateContext.js';
 import { fanOutWatches } from './fanOutWatches.js';
 import { channelSubscription } from './watchAlert.js';
 import type { GuildSettings } from '../store/guildSettings.js';
+import type { ShardSet } from '../store/sql/shards.js';
 
 /**
  * Attempts, backoff and concurrency of delivery: config/limits.json `delivery`
@@ -40,6 +41,8 @@ export interface DeliveryDeps {
   options: DeliveryOptions;
   /** Names this worker's claims; unique per deliverer by default. */
   workerId?: string;
+  /** The shards this process serves: it claims only their guilds' deliveries (default: all). */
+  shards?: ShardSet;
   /** How long a claim holds a row (default: options.leaseSeconds): a killed worker's rows come back after it. */
   leaseMs?: number;
   /** Rows per claim (default 100). */
@@ -147,7 +150,12 @@ export class AlertDeliverer {
     const summary: RunSummary = { delivered: 0, failed: 0, retrying: 0 };
     const { outbox } = this.deps.stores;
     while (!this.stopped) {
-      const claimed = await outbox.claim(this.workerId, this.claimBatch, this.leaseMs);
+      const claimed = await outbox.claim(
+        this.workerId,
+        this.claimBatch,
+        this.leaseMs,
+        this.deps.shards,
+      );
       if (claimed.length === 0) break;
       const byChannel = new Map<string, Delivery[]>();
       // Claims come oldest first, so each channel's queue is in order.
@@ -237,6 +245,17 @@ export class AlertDeliverer {
         },
         'alert delivery failed',
       );
+      if (error.failure === 'paused') {
+        // Nothing was sent (the bot holds its requests): wait as asked, without spending an attempt.
+        const retryAt = this.retryAt(error.retryAfterSeconds ?? this.options.baseBackoffSeconds);
+        await this.update({
+          ...delivery,
+          nextAttemptAt: retryAt,
+          lastError: error.message,
+          updatedAt: this.deps.now().toISOString(),
+        });
+        return { retryAt };
+      }
       if (error.failure === 'forbidden' || error.failure === 'unknown-channel') {
         await this.markBroken(delivery.guildId, delivery.channelId, error.message);
         await this.finish(delivery, 'failed', error.message);
@@ -247,11 +266,15 @@ export class AlertDeliverer {
         await this.finish(delivery, 'failed', error.message, null, attempts);
         return 'failed';
       }
-      const wait = backoffSeconds(attempts, {
-        baseSeconds: this.options.baseBackoffSeconds,
-        maxSeconds: this.options.maxBackoffSeconds,
-      });
-      const nextAttemptAt = new Date(this.deps.now().getTime() + wait * 1000).toISOString();
+      // A 429's retry-after (growing per route, see the publisher) wins over our own backoff.
+      const wait = Math.max(
+        error.retryAfterSeconds ?? 0,
+        backoffSeconds(attempts, {
+          baseSeconds: this.options.baseBackoffSeconds,
+          maxSeconds: this.options.maxBackoffSeconds,
+        }),
+      );
+      const nextAttemptAt = this.retryAt(wait);
       await this.update({
         ...delivery,
         attempts,
@@ -261,6 +284,10 @@ export class AlertDeliverer {
       });
       return { retryAt: nextAttemptAt };
     }
+  }
+
+  private retryAt(seconds: number): string {
+    return new Date(this.deps.now().getTime() + seconds * 1000).toISOString();
   }
 
   private async finish(

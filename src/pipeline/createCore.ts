@@ -17,6 +17,9 @@ import { createFeedHealthNotifier } from './feedHealthNotices.js';
 import type { PollDeps } from './pollFeed.js';
 import { pollTick, type TickResult } from './pollTick.js';
 import { startPoller, type Poller } from './poller.js';
+import { leaderOnlyTick, leaseTtlFor, type LeaderTick } from './pollLeadership.js';
+import type { PollLease } from '../store/sql/pollLease.js';
+import type { ShardSet } from '../store/sql/shards.js';
 import { systemClock, type Clock, type Logger, type Publisher, type Stores } from './ports.js';
 
 /** What the core is built from: validated config, the ports, and the classifier. */
@@ -32,6 +35,10 @@ export interface CoreDeps {
   deliveryOptions?: Partial<DeliveryOptions>;
   /** What the store identity check found at open; a `replaced` store pauses polling. */
   storeCheck?: StoreCheck;
+  /** Several processes on one store: scheduled ticks poll only while holding this lease. */
+  pollLeadership?: { lease: PollLease; holder: string };
+  /** The shards this process delivers for (SHARD_IDS of SHARD_COUNT); default all. */
+  shards?: ShardSet;
 }
 
 /**
@@ -90,6 +97,7 @@ export function createCore(deps: CoreDeps): Core {
         now,
         log: log.child({ module: 'delivery' }),
         options: { ...config.limits.delivery, ...deps.deliveryOptions },
+        ...(deps.shards && { shards: deps.shards }),
       })
     : null;
   const pollLog = log.child({ module: 'poller' });
@@ -149,6 +157,7 @@ export function createCore(deps: CoreDeps): Core {
     return results;
   };
   let poller: Poller | null = null;
+  let leaderTick: LeaderTick | null = null;
   return {
     stores,
     feedUrls: config.feedUrls,
@@ -167,12 +176,20 @@ export function createCore(deps: CoreDeps): Core {
         options,
       ),
     schedulePolls() {
-      poller ??= startPoller(config.pollSchedule, pollOnce, pollLog);
+      leaderTick ??= deps.pollLeadership
+        ? leaderOnlyTick(pollOnce, {
+            ...deps.pollLeadership,
+            ttlMs: leaseTtlFor(config.pollSchedule),
+            log: pollLog,
+          })
+        : null;
+      poller ??= startPoller(config.pollSchedule, leaderTick ?? pollOnce, pollLog);
       return poller;
     },
     resumeDeliveries: () => deliverer?.kick(),
     async stop() {
       await poller?.stop();
+      await leaderTick?.release().catch((err: unknown) => pollLog.warn({ err }, 'poll lease kept'));
       await deliverer?.stop();
     },
   };

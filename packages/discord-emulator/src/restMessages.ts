@@ -34,7 +34,7 @@ export function createMessage(
   const bad = invalid(req.body);
   if (bad) return bad;
   const nonce = req.body?.nonce;
-  if (req.body?.enforce_nonce === true && nonce !== undefined) {
+  if (ctx.world.nonceCheck && req.body?.enforce_nonce === true && nonce !== undefined) {
     // Discord drops a repeat of the same nonce in the same channel and returns the first message.
     const repeat = ctx.world.messagesIn(found.channel.id).find((m) => m.nonce === nonce);
     if (repeat) return { status: 200, body: repeat };
