@@ -1,5 +1,5 @@
 /**
- * Migration 0005: held deliveries. A digest or quiet-hours alert waits in the outbox until
+ * Migration 0006: held deliveries. A digest or quiet-hours alert waits in the outbox until
  * `hold_until`; claims skip it until then, and a digest claims a channel's due held rows together.
  * Rows stored before keep null: instant alerts, as they were.
  */

@@ -43,7 +43,7 @@ export function claimNotingTakeovers(
       .select('id')
       .where('status', '=', 'pending')
       .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', at)]))
-      // Held digest rows wait for their time, as in outbox.claim (migration 0005).
+      // Held digest rows wait for their time, as in outbox.claim (migration 0006).
       .where((eb) => eb.or([eb('hold_until', 'is', null), eb('hold_until', '<=', at)]))
       .where((eb) => eb.or([eb('claim_expires_at', 'is', null), eb('claim_expires_at', '<=', at)]))
       .orderBy('created_at')
