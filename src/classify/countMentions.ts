@@ -4,6 +4,7 @@
  * figure included in another, spam recipients, a line of a list of groups.
  */
 import { NUMBER_PATTERN, parseJapaneseNumber } from './japaneseNumber.js';
+import { matchesOf } from './prepare.js';
 
 export interface CountRules {
   strongUnits: string[];
@@ -118,7 +119,7 @@ export function findCountMentions(
       line.length <= 30 ? lines.slice(Math.max(0, lineIndex - 3), lineIndex).join('\n') : previous;
     if (breakdown(line)) inBreakdown = true;
     if (!/\d|[一二三四五六七八九十百千]/.test(line)) return;
-    const counts = [...line.matchAll(regex)];
+    const counts = matchesOf(regex, line);
     for (const match of counts) {
       const [text, numberText, unit] = match as unknown as [string, string, string];
       const value = parseJapaneseNumber(numberText);

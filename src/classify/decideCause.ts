@@ -31,14 +31,16 @@ export interface CauseDecision {
 
 type ScoredCause = Exclude<Cause, 'other'>;
 
-/** Matches of `re` (with `global`, its global twin) in `text` that are not denied right after ("…ではなく"). */
-function affirmedMatches(re: RegExp, global: RegExp, text: string, negatedAfter: RegExp): string[] {
+/** Matches of `global` (a pattern's global twin) in `text` not denied right after ("…ではなく"). */
+function affirmedMatches(global: RegExp, text: string, negatedAfter: RegExp): string[] {
   const words: string[] = [];
-  if (!re.test(text)) return words;
-  for (const match of text.matchAll(global)) {
-    const end = (match.index ?? 0) + match[0].length;
+  global.lastIndex = 0;
+  for (let match = global.exec(text); match !== null; match = global.exec(text)) {
+    if (match[0].length === 0) global.lastIndex++;
+    const end = match.index + match[0].length;
     if (!negatedAfter.test(text.slice(end, end + 30))) words.push(match[0]);
   }
+  global.lastIndex = 0;
   return words;
 }
 
@@ -82,8 +84,8 @@ export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cau
     const weighed: { hit: PatternHit; weight: number }[] = [];
     for (const pattern of patterns) {
       if (!anySeen(pattern.words, seen)) continue;
-      const inTitle = affirmedMatches(pattern.re, pattern.global, post.title, negatedAfter);
-      const inText = affirmedMatches(pattern.re, pattern.global, text, negatedAfter);
+      const inTitle = affirmedMatches(pattern.global, post.title, negatedAfter);
+      const inText = affirmedMatches(pattern.global, text, negatedAfter);
       if (inTitle.length + inText.length === 0) continue;
       score +=
         pattern.weight * (Math.min(inText.length, 3) + (inTitle.length > 0 ? titleMultiplier : 0));
