@@ -90,7 +90,10 @@ export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCou
   const ids: number[] = [];
   for (let n = 0; n < nodes; n++) {
     childStart[n] = units.length;
-    for (const [unit, child] of children[n] ?? []) (units.push(unit), next.push(child));
+    for (const [unit, child] of children[n] ?? []) {
+      units.push(unit);
+      next.push(child);
+    }
     wordStart[n] = ids.length;
     ids.push(...(completes[n] ?? []));
   }
