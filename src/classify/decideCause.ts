@@ -8,7 +8,7 @@ import type { Reason } from './classification.js';
 import type { CauseRow } from './causeRows.js';
 import { hitOf, type PatternHit } from './patterns.js';
 import { derived } from './derived.js';
-import { anySeen, mayMatch, seenWordsOf, wordIdsOf } from './prefilter.js';
+import { anySeen, mayMatch, postWordsOf, wordIdsOf } from './prefilter.js';
 import { globalOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import type { Cause, Kind } from './vocabulary.js';
@@ -44,6 +44,8 @@ function affirmedMatches(global: RegExp, text: string, negatedAfter: RegExp): st
   return words;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 interface CausePattern {
   patternId: string;
   weight: number;
@@ -75,7 +77,7 @@ function causeTable(rules: ClassifierRules): [ScoredCause, CausePattern[]][] {
 export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cause, CauseScore> {
   const scores = new Map<Cause, CauseScore>();
   const { titleMultiplier, negatedAfter, quoted } = rules.causeRules;
-  const seen = seenWordsOf(post, rules);
+  const seen = postWordsOf(post, rules);
   // Quoted names are services and products ("「メール誤送信対策サービス」"), not what happened.
   const text = post.text.includes('「') ? post.text.replace(globalOf(quoted), '「」') : post.text;
   for (const [cause, patterns] of causeTable(rules)) {
@@ -83,9 +85,13 @@ export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cau
     const words: string[] = [];
     const weighed: { hit: PatternHit; weight: number }[] = [];
     for (const pattern of patterns) {
-      if (!anySeen(pattern.words, seen)) continue;
-      const inTitle = affirmedMatches(pattern.global, post.title, negatedAfter);
-      const inText = affirmedMatches(pattern.global, text, negatedAfter);
+      if (!anySeen(pattern.words, seen.all)) continue;
+      const inTitle = anySeen(pattern.words, seen.title)
+        ? affirmedMatches(pattern.global, post.title, negatedAfter)
+        : NONE;
+      const inText = anySeen(pattern.words, seen.text)
+        ? affirmedMatches(pattern.global, text, negatedAfter)
+        : NONE;
       if (inTitle.length + inText.length === 0) continue;
       score +=
         pattern.weight * (Math.min(inText.length, 3) + (inTitle.length > 0 ? titleMultiplier : 0));

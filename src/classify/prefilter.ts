@@ -203,18 +203,38 @@ export function wordsIn(
   return seen;
 }
 
-const perPost = new WeakMap<PreparedPost, Uint8Array>();
+/** The words seen in a post: in its title, in its text, and in either. */
+export interface PostWords {
+  title: Uint8Array;
+  text: Uint8Array;
+  all: Uint8Array;
+}
 
-/** Which of the rules' words occur in `post` (one pass, remembered per post). */
-export function seenWordsOf(post: PreparedPost, rules: ClassifierRules): Uint8Array {
-  let seen = perPost.get(post);
-  if (!seen) {
+const perPost = new WeakMap<PreparedPost, PostWords>();
+
+/**
+ * Which of the rules' words occur in `post`'s title and text (one pass over each,
+ * remembered per post). A pattern run on the title alone needs its words in the title,
+ * one run on the text in the text: a word no match can lack is in the string matched.
+ */
+export function postWordsOf(post: PreparedPost, rules: ClassifierRules): PostWords {
+  let words = perPost.get(post);
+  if (!words) {
     const prefilter = prefilterOf(rules);
+    const title = wordsIn(post.title, prefilter);
+    const text = wordsIn(post.text, prefilter);
     // The heading is the title or the text's first lines: title and text cover it.
-    seen = wordsIn(post.text, prefilter, wordsIn(post.title, prefilter));
-    perPost.set(post, seen);
+    const all = text.slice();
+    for (let i = 0; i < all.length; i++) all[i] = (all[i] as number) | (title[i] as number);
+    words = { title, text, all };
+    perPost.set(post, words);
   }
-  return seen;
+  return words;
+}
+
+/** Which of the rules' words occur in `post`, title or text (one pass, remembered per post). */
+export function seenWordsOf(post: PreparedPost, rules: ClassifierRules): Uint8Array {
+  return postWordsOf(post, rules).all;
 }
 
 /** The ids of the words `re` needs (for tables compiled once), or null where it always runs. */
