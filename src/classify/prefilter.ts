@@ -257,3 +257,35 @@ export function mayMatch(post: PreparedPost, re: RegExp, rules: ClassifierRules)
   const words = prefilterOf(rules).wordsOf.get(re);
   return words ? anySeen(words, seenWordsOf(post, rules)) : true;
 }
+
+const contextFree = new WeakMap<RegExp, boolean>();
+
+/**
+ * Whether every match of `re` in a piece of a text is also a match in the whole text:
+ * true where the pattern reads nothing around its match (no ^, $, \b, \B, lookaround),
+ * judged from its source with character classes and escapes set aside (in doubt: false).
+ */
+export function isContextFree(re: RegExp): boolean {
+  let free = contextFree.get(re);
+  if (free === undefined) {
+    const bare = re.source.replace(/\\[bB]/g, '^').replace(/\\.|\[(?:\\.|[^\]\\])*\]/g, 'x');
+    free = !/[\^$]|\(\?<?[=!]/.test(bare);
+    contextFree.set(re, free);
+  }
+  return free;
+}
+
+/**
+ * Whether `re` can match nowhere in `post`'s text, nor so in any sentence or line of it:
+ * the prefilter's words are absent, or the pattern reads nothing around its match and
+ * does not match the whole text (one scan instead of one per sentence).
+ */
+export function holdsNowhereInText(
+  post: PreparedPost,
+  re: RegExp,
+  rules: ClassifierRules,
+): boolean {
+  if (!anySeen(prefilterOf(rules).wordsOf.get(re) ?? null, postWordsOf(post, rules).text))
+    return true;
+  return isContextFree(re) && !re.test(post.text);
+}

@@ -10,9 +10,17 @@ import {
   matchedWords,
   matchesOf,
   piecesAfterStops,
+  preparePost,
   sentencesOf,
 } from '../../../src/classify/prepare.js';
-import { scannerOf, wordsIn } from '../../../src/classify/prefilter.js';
+import {
+  holdsNowhereInText,
+  isContextFree,
+  scannerOf,
+  wordsIn,
+} from '../../../src/classify/prefilter.js';
+import { patternInfoOf } from '../../../src/classify/patterns.js';
+import { RULES } from '../../helpers/classify.js';
 
 /** Strings over `alphabet`, from a seeded generator (xorshift), lengths 0–24. */
 function strings(alphabet: string[], count: number, seed = 7): string[] {
@@ -113,6 +121,50 @@ describe('the prefilter walk', () => {
     for (const text of texts) {
       const expected = words.map((w) => (text.toLowerCase().includes(w) ? 1 : 0));
       expect([...wordsIn(text, { scanner, wordCount })], text).toEqual(expected);
+    }
+  });
+});
+
+describe('one scan of the text instead of one per sentence', () => {
+  it('takes a pattern as context-free only where it reads nothing around its match', () => {
+    for (const source of ['不正|侵入', '[^。]{0,3}停止', 'a\\.b', '[\\]^]x', '\\d+件'])
+      expect(isContextFree(new RegExp(source)), source).toBe(true);
+    for (const source of [
+      '^不正',
+      '停止$',
+      '(?<!ブ)ロック',
+      '\\bcc',
+      'x(?=y)',
+      'x(?!y)',
+      '(?<=a)b',
+    ])
+      expect(isContextFree(new RegExp(source)), source).toBe(false);
+  });
+
+  it('never says a sentence pattern holds nowhere in a text one of whose sentences it matches', () => {
+    const s = RULES.severity;
+    const patterns = [
+      s.noLeakConclusion,
+      s.positiveLeak,
+      s.outage,
+      s.ransomwareOutage,
+      s.degraded,
+      s.personalDataLeak,
+    ];
+    for (const re of patterns) {
+      for (const example of patternInfoOf(re)?.examples ?? []) {
+        const post = preparePost(
+          { title: '', text: `前置きの文です。\n${example}\n後書き。`, publishedAt: null },
+          600,
+        );
+        expect(post.sentences.some((x) => re.test(x))).toBe(true);
+        expect(holdsNowhereInText(post, re, RULES), example).toBe(false);
+      }
+      const unrelated = preparePost(
+        { title: '', text: 'マイルを交換した。', publishedAt: null },
+        600,
+      );
+      expect(holdsNowhereInText(unrelated, re, RULES)).toBe(true);
     }
   });
 });
