@@ -4,7 +4,13 @@ import { runPollTickBench } from './pollTick.js';
 import { runCommandLatencyBench, runFanOutBench } from './botBenches.js';
 import { runMemoryBench } from './memory.js';
 import { runArchiveBench } from './archive.js';
+import { runStoryBench } from './storyBench.js';
 import { runBackfillBench, runSqliteCommandBench } from './storeBenches.js';
+import {
+  runFailoverBench,
+  runMultiProcessFanOutBench,
+  runServeMemoryBench,
+} from './multiProcess/benches.js';
 
 // Memory first: it measures this process's resident size, which earlier benches would inflate.
 const benches: Array<[string, () => Promise<string[]>]> = [
@@ -14,8 +20,18 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['commands', () => runCommandLatencyBench()],
   ['fan-out', () => runFanOutBench()],
   ['archive', () => runArchiveBench()],
+  ['story', () => runStoryBench()],
   ['sqlite commands', () => runSqliteCommandBench()],
   ['backfill', () => runBackfillBench()],
+  ['multi-process fan-out', () => runMultiProcessFanOutBench()],
+  ['multi-process failover', () => runFailoverBench()],
+  [
+    'multi-process serve memory',
+    async () => [
+      ...(await runServeMemoryBench(10_000, 0)),
+      ...(await runServeMemoryBench(10_000, 10_000)),
+    ],
+  ],
 ];
 
 const only = process.argv[2];

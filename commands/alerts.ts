@@ -56,16 +56,19 @@ const data: CommandModule['data'] = {
           type: O.String,
           name: 'causes',
           name_localizations: ja('原因'),
-          description: 'Comma-separated cause ids (default: all)',
-          description_localizations: ja('原因IDをカンマ区切りで(既定: すべて)'),
+          description: 'Causes, comma-separated; pick from the suggestions (default: all)',
+          description_localizations: ja('原因をカンマ区切りで。候補から選べます(既定: すべて)'),
           autocomplete: true,
         },
         {
           type: O.String,
           name: 'kinds',
           name_localizations: ja('種別'),
-          description: 'Comma-separated kinds (default incident,incident_update)',
-          description_localizations: ja('種別をカンマ区切りで(既定: incident,incident_update)'),
+          description:
+            'Kinds, comma-separated; pick from the suggestions (default: Incident, Update)',
+          description_localizations: ja(
+            '種別をカンマ区切りで。候補から選べます(既定: インシデント、続報)',
+          ),
           autocomplete: true,
         },
         {

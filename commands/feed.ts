@@ -1,13 +1,49 @@
-/** /feed status — per configured feed: last poll, result, next poll, failures, posts stored. Needs Manage Server. */
-import { ApplicationCommandOptionType as O, PermissionFlagsBits } from 'discord.js';
+/**
+ * /feed status — per configured feed: last poll, result, next poll, failures, posts stored.
+ * /feed notify — where feed failures and recoveries are announced. Both need Manage Server.
+ */
+import {
+  ApplicationCommandOptionType as O,
+  ChannelType,
+  PermissionFlagsBits,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { postableChannel } from '../src/discord/channelAccess.js';
+import { emptySettings } from '../src/subscriptions/subscribe.js';
+import type { CommandContext } from '../src/discord/commandModule.js';
+import type { Lang } from '../src/i18n/i18n.js';
 import { langOf, t } from '../src/i18n/i18n.js';
 import { cut } from '../src/alerts/renderAlert.js';
+import { feedResultLabel } from '../src/i18n/labels.js';
 import type { CommandModule } from '../src/discord/commandModule.js';
 import { ja } from '../src/discord/localized.js';
 import { respond } from '../src/discord/respond.js';
 
 const stamp = (iso: string | null, fallback: string) =>
   iso ? `<t:${Math.floor(new Date(iso).getTime() / 1000)}:R>` : fallback;
+
+/** `/feed notify channel:` — the server's admin channel for feed trouble, in the admin's language. */
+async function setNoticeChannel(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  lang: Lang,
+): Promise<void> {
+  const channel = postableChannel(interaction, 'channel');
+  const guildId = interaction.guildId as string;
+  const at = ctx.now().toISOString();
+  await ctx.stores.guilds.update(guildId, (current) => ({
+    ...(current ?? emptySettings(guildId, at)),
+    feedNotices: { channelId: channel.id, locale: interaction.locale },
+    updatedAt: at,
+  }));
+  return respond(interaction, {
+    content: t(lang, 'feed.notify-set', {
+      channel: `<#${channel.id}>`,
+      failures: ctx.limits.feedNotices.afterFailures,
+    }),
+    ephemeral: true,
+  });
+}
 
 const command: CommandModule = {
   data: {
@@ -25,10 +61,30 @@ const command: CommandModule = {
         description: 'Last poll, result and failures per feed',
         description_localizations: ja('フィードごとの最終取得・結果・失敗回数'),
       },
+      {
+        type: O.Subcommand,
+        name: 'notify',
+        name_localizations: ja('障害通知'),
+        description: 'Announce feed failures and recoveries in a channel',
+        description_localizations: ja('フィードの障害と回復をチャンネルで知らせる'),
+        options: [
+          {
+            type: O.Channel,
+            name: 'channel',
+            name_localizations: ja('チャンネル'),
+            description: 'Admin channel for feed notices',
+            description_localizations: ja('障害通知を送る管理用チャンネル'),
+            channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+            required: true,
+          },
+        ],
+      },
     ],
   },
   async execute(interaction, ctx) {
     const lang = langOf(interaction.locale);
+    if (interaction.options.getSubcommand() === 'notify')
+      return setNoticeChannel(interaction, ctx, lang);
     if (ctx.feedUrls.length === 0)
       return respond(interaction, { content: t(lang, 'feed.none'), ephemeral: true });
     const perFeed = await ctx.stores.archive.postsPerFeed();
@@ -42,12 +98,14 @@ const command: CommandModule = {
             t(lang, 'feed.line', {
               last: stamp(state?.lastPolledAt ?? null, never),
               result: state
-                ? `${state.lastResult}${state.lastError ? `: ${state.lastError}` : ''}`
+                ? state.lastError
+                  ? t(lang, 'feed.failed-because', {
+                      result: feedResultLabel(state.lastResult, lang),
+                      reason: state.lastError,
+                    })
+                  : feedResultLabel(state.lastResult, lang)
                 : never,
-              next: stamp(
-                state?.nextAttemptAt ?? null,
-                lang === 'ja' ? '次の定期実行' : 'next scheduled tick',
-              ),
+              next: stamp(state?.nextAttemptAt ?? null, t(lang, 'feed.on-schedule')),
               failures: state?.consecutiveFailures ?? 0,
               posts: perFeed.get(url) ?? 0,
             }),

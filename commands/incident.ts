@@ -1,10 +1,18 @@
 /** /incident — look incidents up: latest, search, show, stats. Open to everyone. */
 import { ApplicationCommandOptionType as O, type ChatInputCommandInteraction } from 'discord.js';
 import { langOf, t, type Lang } from '../src/i18n/i18n.js';
-import { causeLabel, severityLabel } from '../src/i18n/labels.js';
+import { causeLabel } from '../src/i18n/labels.js';
 import { InputError, parseDate } from '../src/subscriptions/parseOptions.js';
 import { cut, renderIncidentEmbed, SEVERITY_COLOURS } from '../src/alerts/renderAlert.js';
+import { ruleIdsOf } from '../src/alerts/explainReasons.js';
+import { renderTimelineEmbed } from '../src/alerts/renderTimeline.js';
+import { incidentTimeline } from '../src/incidents/timeline.js';
+import { rootIdOf } from '../src/incidents/linkIncident.js';
+import type { IncidentArchive } from '../src/store/sql/incidentArchive.js';
 import { causeSchema, severitySchema, SEVERITY_NAMES } from '../src/classify/vocabulary.js';
+import { archiveStatsSeries } from '../src/charts/archiveSeries.js';
+import { statsPeriod, statsReplyOf } from '../src/charts/statsReply.js';
+import { exportIncidentsReply } from '../src/discord/incidentExport.js';
 import type { StoredPost } from '../src/store/postStore.js';
 import type { CommandContext, CommandModule } from '../src/discord/commandModule.js';
 import { CAUSE_CHOICES, ja, SEVERITY_CHOICES } from '../src/discord/localized.js';
@@ -111,6 +119,13 @@ const data: CommandModule['data'] = {
           required: true,
           autocomplete: true,
         },
+        {
+          type: O.Boolean,
+          name: 'explain',
+          name_localizations: ja('詳細'),
+          description: 'Also list the classifier rules behind each label',
+          description_localizations: ja('各ラベルを判定した分類ルールも表示'),
+        },
       ],
     },
     {
@@ -131,6 +146,43 @@ const data: CommandModule['data'] = {
         },
       ],
     },
+    {
+      type: O.Subcommand,
+      name: 'export',
+      name_localizations: ja('エクスポート'),
+      description: 'Download the incidents as CSV, JSON lines or STIX 2.1 (Manage Server)',
+      description_localizations: ja(
+        '事件を CSV・JSON Lines・STIX 2.1 でダウンロード(サーバー管理権限)',
+      ),
+      options: [
+        {
+          type: O.String,
+          name: 'since',
+          name_localizations: ja('開始日'),
+          description: 'From this date (YYYY-MM-DD)',
+          description_localizations: ja('この日から(YYYY-MM-DD)'),
+        },
+        {
+          type: O.String,
+          name: 'until',
+          name_localizations: ja('終了日'),
+          description: 'Up to this date (YYYY-MM-DD)',
+          description_localizations: ja('この日まで(YYYY-MM-DD)'),
+        },
+        {
+          type: O.String,
+          name: 'format',
+          name_localizations: ja('形式'),
+          description: 'File format (default CSV)',
+          description_localizations: ja('ファイル形式(既定: CSV)'),
+          choices: [
+            { name: 'CSV', value: 'csv' },
+            { name: 'JSON lines', value: 'jsonl', name_localizations: ja('JSON Lines') },
+            { name: 'STIX 2.1', value: 'stix' },
+          ],
+        },
+      ],
+    },
   ],
 };
 
@@ -138,7 +190,11 @@ function line(r: StoredPost, lang: Lang): string {
   const c = r.classification;
   const id = c.incidentId ? `#${c.incidentId} ` : '';
   const title = cut(c.organization ?? r.post.title, 60);
-  const linked = r.post.link ? `[${title.replace(/[[\]]/g, '')}](${r.post.link})` : title;
+  // Only http(s) links become masked links (a stored javascript: link stays plain text).
+  const linked =
+    r.post.link && /^https?:\/\//i.test(r.post.link)
+      ? `[${title.replace(/[[\]]/g, '')}](${r.post.link})`
+      : title;
   return `**[${SEVERITY_NAMES[c.severity][lang]}]** ${id}${linked} — ${causeLabel(c.cause, lang)}${c.disclosedOn ? ` (${c.disclosedOn})` : ''}`;
 }
 
@@ -148,6 +204,15 @@ function listEmbed(title: string, items: StoredPost[], lang: Lang) {
     description: cut(items.map((r) => line(r, lang)).join('\n') || t(lang, 'incident.none'), 4096),
     color: items[0] ? SEVERITY_COLOURS[items[0].classification.severity] : undefined,
   };
+}
+
+/** Room left for a timeline beside one incident embed, within Discord's 6000 characters per message. */
+const TIMELINE_CHARS = 2500;
+
+/** The timeline of the incident `record` belongs to (issue 12), when it has more than one post. */
+async function timelineEmbeds(record: StoredPost, archive: IncidentArchive, lang: Lang) {
+  const entries = incidentTimeline(record, await archive.incidentPosts(rootIdOf(record)));
+  return entries.length > 1 ? [renderTimelineEmbed(entries, lang, TIMELINE_CHARS)] : [];
 }
 
 async function execute(
@@ -195,39 +260,45 @@ async function execute(
       const id = o.getString('id', true);
       const found = await archive.show(id);
       if (found.length === 0) throw new InputError('error.no-incident', { id });
+      const explain = o.getBoolean('explain') ?? false;
+      // The rules list can fill a message's 6000 characters on its own: the timeline comes without it.
+      const timeline = explain ? [] : await timelineEmbeds(found[0] as StoredPost, archive, lang);
+      const shown = found.slice(0, timeline.length > 0 ? 1 : 3);
       return respond(interaction, {
-        embeds: found.slice(0, 3).map((r) => renderIncidentEmbed(r, lang)),
+        embeds: [
+          ...shown.flatMap((r) => {
+            const embed = renderIncidentEmbed(r, lang);
+            if (!explain) return [embed];
+            const rules = {
+              title: t(lang, 'why.rules-title'),
+              description: cut(
+                ruleIdsOf(r)
+                  .map((line) => `\`${line}\``)
+                  .join('\n'),
+                4096,
+              ),
+              color: embed.color,
+            };
+            return [embed, rules];
+          }),
+          ...timeline,
+        ],
       });
     }
     case 'stats': {
       const days = o.getInteger('days') ?? 30;
-      const from = new Date(ctx.now().getTime() - days * 86_400_000).toISOString().slice(0, 10);
-      const stats = await archive.stats({ from });
+      const stats = statsReplyOf(
+        await archiveStatsSeries(archive, statsPeriod(days, ctx.now())),
+        lang,
+      );
       return respond(interaction, {
-        embeds: [
-          {
-            title: t(lang, 'incident.stats-title', { days, total: stats.total }),
-            fields: [
-              {
-                name: t(lang, 'incident.by-cause'),
-                value: cut(
-                  stats.byCause.map(([c, n]) => `${causeLabel(c, lang)}: ${n}`).join('\n') || '—',
-                  1024,
-                ),
-              },
-              {
-                name: t(lang, 'incident.by-severity'),
-                value: cut(
-                  stats.bySeverity.map(([s, n]) => `${severityLabel(s, lang)}: ${n}`).join('\n') ||
-                    '—',
-                  1024,
-                ),
-              },
-            ],
-          },
-        ],
+        content: t(lang, 'incident.stats-title', { days, total: stats.total }),
+        embeds: stats.embeds,
+        files: stats.files.map((f) => ({ attachment: f.data, name: f.name })),
       });
     }
+    case 'export':
+      return exportIncidentsReply(interaction, ctx, lang);
   }
 }
 

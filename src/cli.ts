@@ -8,6 +8,7 @@ import { runPoll, type Output } from './cli/pollCommand.js';
 import { appLogger, buildClassifier, openApp } from './app/createApp.js';
 import { COMMAND_USAGE, MAIN_USAGE } from './cli/usage.js';
 import { runDeployCommands, runStart } from './cli/botCommands.js';
+import { runServe } from './cli/serveCommand.js';
 import { heartbeatIsFresh } from './cli/heartbeat.js';
 import {
   CommandInputError,
@@ -42,6 +43,7 @@ const COMMAND_OPTIONS: Record<string, OptionSpec> = {
   },
   classify: { json: { type: 'boolean' } },
   start: { 'accept-new-store': { type: 'boolean' } },
+  serve: {},
   'deploy-commands': { guild: { type: 'string' } },
   demo: { fast: { type: 'boolean' }, web: { type: 'boolean' }, fixtures: { type: 'string' } },
   healthcheck: {},
@@ -82,7 +84,7 @@ function positiveInteger(
   return Number(value);
 }
 
-async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<number> {
+async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(MAIN_USAGE);
@@ -120,7 +122,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
       try {
         if (command === 'poll') return await runPoll(app, Boolean(values.once), io);
         const feeds = values.feed ? [values.feed as string] : config.feedUrls;
-        return await runBackfill(app, { maxPosts, feeds }, io);
+        return await runBackfill(app, { maxPosts, feeds }, io, process.stdout);
       } finally {
         await app.close();
       }
@@ -145,6 +147,8 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<
       );
     case 'start':
       return runStart(config, io, { acceptNewStore: Boolean(values['accept-new-store']) });
+    case 'serve':
+      return runServe(config, io);
     case 'deploy-commands':
       return runDeployCommands(config, values.guild as string | undefined, io);
     case 'export':

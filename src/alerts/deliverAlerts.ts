@@ -20,7 +20,11 @@ import type { StoredPost } from '../store/postStore.js';
 import { markChannelBroken } from '../subscriptions/subscribe.js';
 import { fanOut } from './fanOut.js';
 import { PublishError, type Publisher } from './publisher.js';
-import { renderAlert } from './renderAlert.js';
+import { renderForChannel } from './updateContext.js';
+import { fanOutWatches } from './fanOutWatches.js';
+import { channelSubscription } from './watchAlert.js';
+import type { GuildSettings } from '../store/guildSettings.js';
+import type { ShardSet } from '../store/sql/shards.js';
 
 /**
  * Attempts, backoff and concurrency of delivery: config/limits.json `delivery`
@@ -37,6 +41,8 @@ export interface DeliveryDeps {
   options: DeliveryOptions;
   /** Names this worker's claims; unique per deliverer by default. */
   workerId?: string;
+  /** The shards this process serves: it claims only their guilds' deliveries (default: all). */
+  shards?: ShardSet;
   /** How long a claim holds a row (default: options.leaseSeconds): a killed worker's rows come back after it. */
   leaseMs?: number;
   /** Rows per claim (default 100). */
@@ -77,9 +83,17 @@ export class AlertDeliverer {
     this.claimBatch = deps.claimBatch ?? 100;
   }
 
-  /** The deliveries new posts get: one per healthy subscription whose filter they pass. */
+  /**
+   * The deliveries new posts get: one per healthy subscription whose filter they pass, and one per
+   * channel a watched name sends them to (the same id when both, so one message).
+   */
   async fanOut(records: readonly StoredPost[]): Promise<Delivery[]> {
-    return fanOut(records, await this.deps.stores.guilds.list(), this.deps.now());
+    const guilds = await this.deps.stores.guilds.list();
+    const now = this.deps.now();
+    const byId = new Map<string, Delivery>();
+    for (const d of [...fanOut(records, guilds, now), ...fanOutWatches(records, guilds, now)])
+      if (!byId.has(d.id)) byId.set(d.id, d);
+    return [...byId.values()];
   }
 
   /** Told which deliveries were just queued (with their posts): starts delivering them. */
@@ -136,7 +150,12 @@ export class AlertDeliverer {
     const summary: RunSummary = { delivered: 0, failed: 0, retrying: 0 };
     const { outbox } = this.deps.stores;
     while (!this.stopped) {
-      const claimed = await outbox.claim(this.workerId, this.claimBatch, this.leaseMs);
+      const claimed = await outbox.claim(
+        this.workerId,
+        this.claimBatch,
+        this.leaseMs,
+        this.deps.shards,
+      );
       if (claimed.length === 0) break;
       const byChannel = new Map<string, Delivery[]>();
       // Claims come oldest first, so each channel's queue is in order.
@@ -193,7 +212,9 @@ export class AlertDeliverer {
   ): Promise<'delivered' | 'failed' | { retryAt: string }> {
     const { stores, publisher, log } = this.deps;
     const settings = await stores.guilds.get(delivery.guildId);
-    const subscription = settings?.subscriptions.find((s) => s.channelId === delivery.channelId);
+    const subscription = settings
+      ? channelSubscription(settings, delivery.channelId, this.deps.now().toISOString())
+      : null;
     const record = await stores.posts.get(delivery.postId);
     if (!subscription || subscription.health.status !== 'ok' || !record) {
       const why = !record
@@ -207,7 +228,7 @@ export class AlertDeliverer {
     try {
       const { messageId } = await publisher.publish(
         delivery.channelId,
-        renderAlert(record, subscription),
+        await renderForChannel(record, subscription, settings as GuildSettings, stores),
         nonceOf(delivery.id),
       );
       await this.finish(delivery, 'delivered', null, messageId);
@@ -224,6 +245,17 @@ export class AlertDeliverer {
         },
         'alert delivery failed',
       );
+      if (error.failure === 'paused') {
+        // Nothing was sent (the bot holds its requests): wait as asked, without spending an attempt.
+        const retryAt = this.retryAt(error.retryAfterSeconds ?? this.options.baseBackoffSeconds);
+        await this.update({
+          ...delivery,
+          nextAttemptAt: retryAt,
+          lastError: error.message,
+          updatedAt: this.deps.now().toISOString(),
+        });
+        return { retryAt };
+      }
       if (error.failure === 'forbidden' || error.failure === 'unknown-channel') {
         await this.markBroken(delivery.guildId, delivery.channelId, error.message);
         await this.finish(delivery, 'failed', error.message);
@@ -234,11 +266,15 @@ export class AlertDeliverer {
         await this.finish(delivery, 'failed', error.message, null, attempts);
         return 'failed';
       }
-      const wait = backoffSeconds(attempts, {
-        baseSeconds: this.options.baseBackoffSeconds,
-        maxSeconds: this.options.maxBackoffSeconds,
-      });
-      const nextAttemptAt = new Date(this.deps.now().getTime() + wait * 1000).toISOString();
+      // A 429's retry-after (growing per route, see the publisher) wins over our own backoff.
+      const wait = Math.max(
+        error.retryAfterSeconds ?? 0,
+        backoffSeconds(attempts, {
+          baseSeconds: this.options.baseBackoffSeconds,
+          maxSeconds: this.options.maxBackoffSeconds,
+        }),
+      );
+      const nextAttemptAt = this.retryAt(wait);
       await this.update({
         ...delivery,
         attempts,
@@ -248,6 +284,10 @@ export class AlertDeliverer {
       });
       return { retryAt: nextAttemptAt };
     }
+  }
+
+  private retryAt(seconds: number): string {
+    return new Date(this.deps.now().getTime() + seconds * 1000).toISOString();
   }
 
   private async finish(

@@ -6,7 +6,8 @@
 import type { Severity } from '../classify/vocabulary.js';
 import type { StoredPost } from '../store/postStore.js';
 import { formatPeople, langOf, t, type Lang } from '../i18n/i18n.js';
-import { causeLabel, kindLabel, severityLabel } from '../i18n/labels.js';
+import { causeLabel, dataTypeLabel, kindLabel, listLabels, severityLabel } from '../i18n/labels.js';
+import { explainLabels } from './explainReasons.js';
 import { mentionsRole } from '../subscriptions/matchFilter.js';
 import type { Subscription } from '../store/guildSettings.js';
 
@@ -37,9 +38,16 @@ export interface EmbedJson {
   timestamp?: string;
 }
 
+/** A row of buttons (Discord component JSON). */
+export interface ButtonRowJson {
+  type: 1;
+  components: Array<{ type: 2; style: 2; label: string; custom_id: string }>;
+}
+
 export interface AlertMessage {
   content?: string;
   embeds: EmbedJson[];
+  components?: ButtonRowJson[];
   allowed_mentions: { parse: never[]; roles: string[] };
 }
 
@@ -54,15 +62,9 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\*_~`|>[\]])/g, '\\$1').replace(/@/g, '@\u200b');
 }
 
-function footerOf(record: StoredPost): string {
-  const why = record.classification.reasons
-    .filter((r) => r.label === 'kind' || r.label === 'cause' || r.label === 'severity')
-    .map(
-      (r) =>
-        `${r.label}=${r.value} (${r.rule}${r.evidence.length > 0 ? `: ${r.evidence.slice(0, 2).join(', ')}` : ''})`,
-    )
-    .join(' · ');
-  return cut(why || 'jikenbo', EMBED_LIMITS.footer);
+/** The footer: why each label, in words (rule ids only in `/incident show … explain:true`). */
+function footerOf(record: StoredPost, lang: Lang): string {
+  return cut(explainLabels(record, lang).join(' · '), EMBED_LIMITS.footer);
 }
 
 /** The embed for one classified post, in `lang`. */
@@ -85,15 +87,36 @@ export function renderIncidentEmbed(record: StoredPost, lang: Lang): EmbedJson {
         'alert.field.affected',
         c.affected === null ? t(lang, 'alert.affected-unknown') : formatPeople(lang, c.affected),
       ),
-      field('alert.field.dataTypes', c.dataTypes.join(', ') || '—'),
+      field(
+        'alert.field.dataTypes',
+        listLabels(c.dataTypes, (d) => dataTypeLabel(d, lang), lang) || '—',
+      ),
       field('alert.field.disclosed', c.disclosedOn ?? '—'),
       field('alert.field.incidentId', c.incidentId ?? '—'),
     ],
-    footer: { text: footerOf(record) },
+    footer: { text: footerOf(record, lang) },
   };
   if (record.post.link && /^https?:\/\//.test(record.post.link)) embed.url = record.post.link;
   if (record.post.publishedAt) embed.timestamp = record.post.publishedAt;
   return embed;
+}
+
+/** Custom ids of the alert's "details" button: `why:<post id>` (Discord allows 100 characters). */
+export const DETAILS_PREFIX = 'why:';
+const CUSTOM_ID_MAX = 100;
+
+/** The "details" button, whose answer (only to the one who presses it) lists the rule ids. */
+export function detailsButton(record: StoredPost, lang: Lang): ButtonRowJson[] {
+  const customId = `${DETAILS_PREFIX}${record.post.id}`;
+  if (customId.length > CUSTOM_ID_MAX) return [];
+  return [
+    {
+      type: 1,
+      components: [
+        { type: 2, style: 2, label: t(lang, 'why.details-button'), custom_id: customId },
+      ],
+    },
+  ];
 }
 
 /** The message posted to a subscribed channel. */
@@ -103,6 +126,7 @@ export function renderAlert(record: StoredPost, subscription: Subscription): Ale
   return {
     ...(ping ? { content: `<@&${ping}>` } : {}),
     embeds: [renderIncidentEmbed(record, lang)],
+    components: detailsButton(record, lang),
     allowed_mentions: { parse: [], roles: ping ? [ping] : [] },
   };
 }

@@ -3,21 +3,23 @@ import { FeedFetchError } from '../feed/fetchFeed.js';
 import { FeedParseError } from '../feed/parseFeed.js';
 import type { App } from '../app/createApp.js';
 import { pausedBecauseReplaced, type Output } from './pollCommand.js';
+import { backfillProgressPrinter, type ProgressStream } from './progress.js';
 
 export async function runBackfill(
   app: App,
   options: { maxPosts?: number; feeds: string[] },
   io: Output,
+  /** A terminal gets one redrawn progress line per feed instead of a line per page. */
+  progress?: ProgressStream,
 ): Promise<number> {
   if (pausedBecauseReplaced(app, io)) return 1;
   let exitCode = 0;
   for (const feedUrl of options.feeds) {
     try {
-      const result = await app.core.backfill(feedUrl, {
-        maxPosts: options.maxPosts,
-        onProgress: (p) =>
-          io.out(`${feedUrl}: page ${p.page}, ${p.entries} entries read, ${p.stored} newly stored`),
-      });
+      const printer = backfillProgressPrinter(feedUrl, io.out, progress);
+      const result = await app.core
+        .backfill(feedUrl, { maxPosts: options.maxPosts, onProgress: printer.onProgress })
+        .finally(printer.done);
       if (result.cutShort) {
         const bound =
           result.cutShort.by === 'max-posts'

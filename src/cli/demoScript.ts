@@ -20,6 +20,7 @@ import type { Config } from '../config/loadConfig.js';
 import type { Logger } from '../pipeline/index.js';
 import type { DemoOptions } from './demoCommand.js';
 import type { Output } from './pollCommand.js';
+import { progressText } from './progress.js';
 import { renderAlertLine, renderReply } from './terminalView.js';
 
 /** Plays the demo; returns the exit code. */
@@ -74,7 +75,10 @@ export async function runDemoScript(
       `demo: the bot logged in as ${bot.client.user?.tag} and sees the server "${demo.guild.name}"`,
     );
     io.out(`demo: registered ${await stack.deployCommands()} slash commands on the server`);
-    const backfilled = await bot.core.backfill(feed.feedUrl);
+    const backfilled = await bot.core.backfill(feed.feedUrl, {
+      onProgress: (p) =>
+        io.out(`demo: backfill page ${p.page}, ${p.entries} entries read, ${p.stored} stored`),
+    });
     io.out(`demo: backfilled ${backfilled.stored} past posts (nothing alerted)`);
     await bot.pollOnce();
 
@@ -92,7 +96,7 @@ export async function runDemoScript(
       locale?: string,
     ) => {
       const reply = await emulator.runCommand(as(user, locale), name, opts);
-      for (const line of renderReply(`${user}: ${label}`, reply, names)) io.out(line);
+      for (const line of renderReply(`${user}: ${label}`, reply, names, io.colour)) io.out(line);
       return reply;
     };
     await play(
@@ -121,7 +125,7 @@ export async function runDemoScript(
       const batch = upcoming.slice(i, i + 3);
       feed.publish(...[...batch].reverse());
       io.out(
-        `-- the blog published ${batch.length} post(s) [${Math.min(i + 3, upcoming.length)}/${upcoming.length}]`,
+        `-- the blog published ${batch.length} post(s) ${progressText(Math.min(i + 3, upcoming.length), upcoming.length, io.colour)}`,
       );
       await bot.pollOnce();
       await bot.deliverer.idle();

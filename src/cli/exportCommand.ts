@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { EXPORT_FORMATS, exportIncidents, type ExportFormat } from '../export/exportFormats.js';
-import type { RecordSource } from '../export/selectRecords.js';
+import { isIncidentInRange, type RecordSource } from '../export/selectRecords.js';
+import type { StoredPost } from '../store/postStore.js';
+import { createProgress } from './progress.js';
 
 /** A bad option value: the command prints the message and its usage, and exits 2. */
 export class CommandInputError extends Error {}
@@ -85,17 +87,21 @@ export interface ExportCommandDeps {
 const TTY_EVERY = 50;
 const PLAIN_EVERY = 5000;
 
-/** Progress lines: one redrawn line on a terminal, a plain line every 5,000 records otherwise (a log stays short). */
-export function exportProgress(stderr: ProgressSink) {
+/**
+ * Progress on standard error: a bar redrawn every 50 incidents on a terminal (with a
+ * percentage when the total is known), a plain line every 5,000 otherwise (a log stays short).
+ */
+export function exportProgress(stderr: ProgressSink, total: number | null = null) {
+  const progress = createProgress(stderr, {
+    label: 'exporting incidents',
+    total,
+    ttyEvery: TTY_EVERY,
+    plainEvery: PLAIN_EVERY,
+  });
   return {
-    onRecord(count: number) {
-      if (stderr.isTTY && count % TTY_EVERY === 0) stderr.write(`\rexporting… ${count} incidents`);
-      else if (!stderr.isTTY && count % PLAIN_EVERY === 0)
-        stderr.write(`exported ${count} incidents\n`);
-    },
-    done(count: number, where: string) {
-      stderr.write(`${stderr.isTTY ? '\r\x1b[K' : ''}exported ${count} incidents to ${where}\n`);
-    },
+    onRecord: (count: number) => progress.update(count),
+    done: (count: number, where: string) =>
+      progress.finish(`exported ${count} incidents to ${where}`),
   };
 }
 
@@ -123,7 +129,11 @@ export async function runExport(
   deps: ExportCommandDeps,
 ): Promise<number> {
   let count = 0;
-  const progress = exportProgress(deps.stderr);
+  // With the records in memory the total is known up front, and the terminal shows a bar.
+  const total = Array.isArray(deps.records)
+    ? (deps.records as StoredPost[]).filter((r) => isIncidentInRange(r, options)).length
+    : null;
+  const progress = exportProgress(deps.stderr, total);
   const chunks = exportIncidents(deps.records, {
     format: options.format,
     since: options.since,

@@ -9,6 +9,7 @@ interface EmbedLike {
   color?: number;
   description?: string;
   fields?: Array<{ name: string; value: string }>;
+  footer?: { text: string };
 }
 
 const BADGE: Record<Severity, [string, string]> = {
@@ -29,6 +30,18 @@ function badgeFor(color: number | undefined, tty: boolean): string {
 }
 
 const unescape = (s: string) => s.replace(/\\([\\*_~`|>[\]])/g, '$1').replace(/@\u200b/g, '@');
+
+/**
+ * Discord Markdown as a terminal shows it: `**bold**` bold (or plain without colour),
+ * `[text](url)` as `text <url>`, escapes removed, so no raw Markdown reaches the reader.
+ */
+export function markdownToTerminal(text: string, tty: boolean): string {
+  return unescape(
+    text
+      .replace(/\*\*(.+?)\*\*/g, (_m, inner: string) => (tty ? `\x1b[1m${inner}\x1b[22m` : inner))
+      .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 <$2>'),
+  );
+}
 
 /** One alert as a person would read it, in two lines. */
 export function renderAlertLine(
@@ -62,21 +75,23 @@ function readable(text: string, names?: Names): string {
 }
 
 /** A command's reply, compactly. */
-export function renderReply(label: string, reply: Reply, names?: Names): string[] {
+export function renderReply(label: string, reply: Reply, names?: Names, tty = false): string[] {
+  const md = (text: string) => markdownToTerminal(readable(text, names), tty);
   const lines = [`> ${label}${reply.ephemeral ? '  (only you can see this)' : ''}`];
   const message = reply.message ?? {};
-  if (message.content) lines.push(`  ${readable(String(message.content), names)}`);
+  if (message.content) lines.push(`  ${md(String(message.content))}`);
   for (const embed of (message.embeds as EmbedLike[] | undefined) ?? []) {
-    if (embed.title) lines.push(`  ${unescape(embed.title)}`);
+    if (embed.title) lines.push(`  ${md(embed.title)}`);
     if (embed.description)
       lines.push(
         ...embed.description
           .split('\n')
           .slice(0, 12)
-          .map((l) => `    ${l}`),
+          .map((l) => `    ${md(l)}`),
       );
     for (const f of embed.fields ?? [])
-      lines.push(`    ${f.name}: ${f.value.replace(/\n/g, ' / ')}`);
+      lines.push(`    ${f.name}: ${md(f.value.replace(/\n/g, ' / '))}`);
+    if (embed.footer?.text) lines.push(`    ${md(embed.footer.text)}`);
   }
   return lines;
 }

@@ -6,6 +6,7 @@ const COMMANDS: ReadonlyArray<readonly [string, string]> = [
   ['backfill [--max N] [--feed URL]', 'store every past post of the feeds, without alerting'],
   ['classify <file-or-url> [--json]', 'classify every entry of a feed document'],
   ['start', 'run the Discord bot (poller, alerts, slash commands)'],
+  ['serve', 'the bot without a gateway: slash commands as signed HTTP POSTs'],
   ['deploy-commands [--guild ID]', 'register the slash commands with Discord'],
   [
     'demo [--fast] [--web] [--fixtures DIR]',
@@ -54,6 +55,12 @@ Logs in to Discord with DISCORD_TOKEN, polls the feeds, delivers alerts and
 answers slash commands. Stops cleanly on SIGINT/SIGTERM. On a wiped or replaced store
 it does not poll (commands still answer; /feed status says why) unless --accept-new-store
 or ACCEPT_NEW_STORE=true.`,
+  serve: `Usage: jikenbo serve
+
+Answers slash commands sent by Discord as HTTP POSTs to http://<host>:SERVE_PORT/interactions
+(set it as the application's Interactions Endpoint URL), each checked against
+DISCORD_PUBLIC_KEY; polls the feeds and delivers alerts over REST with DISCORD_TOKEN.
+No gateway connection. Stops cleanly on SIGINT/SIGTERM.`,
   'deploy-commands': `Usage: jikenbo deploy-commands [--guild ID]
 
 Registers the slash commands (bulk overwrite): on one server with --guild, globally otherwise.`,

@@ -118,6 +118,32 @@ export const envSchema = z.object({
     .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  /** The application's Ed25519 public key (64 hex digits): `jikenbo serve` checks requests with it. */
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, { message: 'expected 64 hex digits (the 32-byte public key)' })
+    .optional(),
+  /** Where `jikenbo serve` listens for Discord's interaction POSTs. */
+  SERVE_PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int({ message: 'expected a port number' })
+    .min(0, { message: 'expected a port number from 0 to 65535' })
+    .max(65_535, { message: 'expected a port number from 0 to 65535' })
+    .default(8080),
+  /** How many shards the guilds are split into (Discord requires shards from 2,500 guilds). */
+  SHARD_COUNT: z.coerce
+    .number({ message: 'expected a whole number of at least 1' })
+    .int({ message: 'expected a whole number of at least 1' })
+    .min(1, { message: 'expected a whole number of at least 1' })
+    .default(1),
+  /** The shards this process serves, comma-separated (e.g. "0,2"); unset means all of them. */
+  SHARD_IDS: z
+    .string()
+    .regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, { message: 'expected shard numbers such as "0" or "0,2"' })
+    .transform((raw) =>
+      [...new Set(raw.split(',').map((part) => Number(part.trim())))].sort((a, b) => a - b),
+    )
+    .optional(),
 });
 
 /** Variables whose values must never be printed, even in an error message. */

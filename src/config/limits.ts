@@ -39,9 +39,36 @@ export const limitsSchema = z.object({
     maxWords: z.number().int().min(1).max(100),
     maxChars: z.number().int().min(1).max(200),
   }),
+  /** Files the bot attaches to replies (`/incident export`): Discord's upload limit for a server. */
+  attachments: z.object({
+    maxBytes: z.number().int().min(1024),
+  }),
+  /** Feed trouble notices: after how many failures in a row a server's admin channel hears of it. */
+  feedNotices: z.object({
+    afterFailures: z.number().int().min(1).max(1000),
+  }),
   backfill: z.object({
     pageSize: z.number().int().min(1).max(500),
     maxPages: z.number().int().min(1),
+  }),
+  /** Incident linking: how far back (days) an earlier post of the same organisation may be continued. */
+  incidents: z
+    .object({ linkWindowDays: z.number().int().min(1).max(3650).default(400) })
+    .default({ linkWindowDays: 400 }),
+  /**
+   * Discord's side: 401/403/429 answers counted per rolling window (Discord bans
+   * a bot at 10,000 per 10 minutes; deliveries pause above `invalidRequestLimit`),
+   * and how a route answering 429 backs off: doubling from `baseSeconds` (or
+   * Discord's retry-after when longer) up to `maxSeconds`.
+   */
+  discord: z.object({
+    invalidRequestLimit: z.number().int().min(1).max(9999),
+    invalidRequestWindowSeconds: z.number().positive().max(3600),
+    rateLimitBackoff: z
+      .object({ baseSeconds: z.number().positive(), maxSeconds: z.number().positive() })
+      .refine((b) => b.maxSeconds >= b.baseSeconds, {
+        message: 'maxSeconds must be at least baseSeconds',
+      }),
   }),
 });
 export type Limits = z.infer<typeof limitsSchema>;

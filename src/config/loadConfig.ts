@@ -11,7 +11,17 @@ import { classifierRulesSchema, type ClassifierRules } from '../classify/rules.j
 import { projectRoot } from './projectRoot.js';
 
 export interface Config {
-  discord: { token: string | null; applicationId: string | null; apiUrl: string };
+  discord: {
+    token: string | null;
+    applicationId: string | null;
+    apiUrl: string;
+    /** Ed25519 public key (hex) that signs HTTP interactions; `jikenbo serve` needs it. */
+    publicKey: string | null;
+  };
+  /** `jikenbo serve`: the port of the interactions endpoint. */
+  serve: { port: number };
+  /** The shards this process serves (`ids`) out of `count`. */
+  shards: { ids: number[]; count: number };
   feedUrls: string[];
   pollSchedule: string;
   storeUrl: string;
@@ -80,6 +90,16 @@ export function loadConfigFile<S extends z.ZodType>(
   return undefined;
 }
 
+/** SHARD_IDS must name shards below SHARD_COUNT. */
+function shardProblems(e: { SHARD_COUNT: number; SHARD_IDS?: number[] | undefined }): string[] {
+  const outside = (e.SHARD_IDS ?? []).filter((id) => id >= e.SHARD_COUNT);
+  return outside.length === 0
+    ? []
+    : [
+        `SHARD_IDS = ${JSON.stringify(e.SHARD_IDS?.join(','))}: shard ${outside.join(', ')} is not below SHARD_COUNT (${e.SHARD_COUNT})`,
+      ];
+}
+
 /** Validates `env` and the files of `configDir`; throws ConfigError listing every problem. */
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
@@ -102,6 +122,7 @@ export function loadConfig(
       problems.push(`${name} = ${describeValue(name, present[name])}: ${issue.message}`);
     }
   }
+  if (parsedEnv.success) problems.push(...shardProblems(parsedEnv.data));
   const limits = loadConfigFile(configDir, 'limits.json', limitsSchema, problems);
   const classifierRules = loadConfigFile(
     configDir,
@@ -125,6 +146,12 @@ export function loadConfig(
       token,
       applicationId: e.DISCORD_APPLICATION_ID ?? (token ? applicationIdFromToken(token) : null),
       apiUrl: e.DISCORD_API_URL,
+      publicKey: e.DISCORD_PUBLIC_KEY ?? null,
+    },
+    serve: { port: e.SERVE_PORT },
+    shards: {
+      count: e.SHARD_COUNT,
+      ids: e.SHARD_IDS ?? Array.from({ length: e.SHARD_COUNT }, (_, i) => i),
     },
     feedUrls: e.FEED_URLS,
     pollSchedule: e.POLL_SCHEDULE,

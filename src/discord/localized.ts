@@ -31,7 +31,11 @@ export function completeIdList(
     )
     .slice(0, 25)
     .map((id) => ({
-      name: `${prefix}${id} — ${label(id)}`.slice(0, 100),
+      // People read names; the value keeps the ids the command parses.
+      name: [...done, id]
+        .map((i) => (ids.includes(i) ? label(i) : i))
+        .join(', ')
+        .slice(0, 100),
       value: `${prefix}${id}`.slice(0, 100),
     }));
 }

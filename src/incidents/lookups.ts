@@ -2,12 +2,7 @@
  * Pure helpers over records already in hand (exports, charts). The bot's lookups are indexed
  * queries of the archive (src/store/sql/incidentArchive.ts), never a scan of every post.
  */
-import {
-  CAUSES,
-  SEVERITIES,
-  type Cause,
-  type Severity,
-} from '../classify/vocabulary.js';
+import { CAUSES, SEVERITIES, type Cause, type Severity } from '../classify/vocabulary.js';
 import type { StoredPost } from '../store/postStore.js';
 
 const ALERTABLE = new Set(['incident', 'incident_update']);

@@ -91,7 +91,6 @@ export async function backfillFeed(
   }
   const more = leftInPage || (pageUrl !== null && !visited.has(pageUrl));
   if (more && result.entries >= maxPosts) result.cutShort = { by: 'max-posts', limit: maxPosts };
-  else if (more)
-    result.cutShort = { by: 'max-pages', limit: deps.limits.backfill.maxPages };
+  else if (more) result.cutShort = { by: 'max-pages', limit: deps.limits.backfill.maxPages };
   return result;
 }

@@ -7,14 +7,19 @@
  */
 import { AlertDeliverer, type DeliveryOptions } from '../alerts/deliverAlerts.js';
 import type { Config } from '../config/loadConfig.js';
+import { linkNewPosts } from '../incidents/linkNewPosts.js';
 import type { Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
 import type { StoreCheck } from '../store/storeIdentity.js';
 import { backfillFeed, type BackfillProgress, type BackfillResult } from './backfill.js';
 import type { ClassifyPost } from './classifyPosts.js';
+import { createFeedHealthNotifier } from './feedHealthNotices.js';
 import type { PollDeps } from './pollFeed.js';
 import { pollTick, type TickResult } from './pollTick.js';
 import { startPoller, type Poller } from './poller.js';
+import { leaderOnlyTick, leaseTtlFor, type LeaderTick } from './pollLeadership.js';
+import type { PollLease } from '../store/sql/pollLease.js';
+import type { ShardSet } from '../store/sql/shards.js';
 import { systemClock, type Clock, type Logger, type Publisher, type Stores } from './ports.js';
 
 /** What the core is built from: validated config, the ports, and the classifier. */
@@ -30,6 +35,10 @@ export interface CoreDeps {
   deliveryOptions?: Partial<DeliveryOptions>;
   /** What the store identity check found at open; a `replaced` store pauses polling. */
   storeCheck?: StoreCheck;
+  /** Several processes on one store: scheduled ticks poll only while holding this lease. */
+  pollLeadership?: { lease: PollLease; holder: string };
+  /** The shards this process delivers for (SHARD_IDS of SHARD_COUNT); default all. */
+  shards?: ShardSet;
 }
 
 /**
@@ -88,6 +97,7 @@ export function createCore(deps: CoreDeps): Core {
         now,
         log: log.child({ module: 'delivery' }),
         options: { ...config.limits.delivery, ...deps.deliveryOptions },
+        ...(deps.shards && { shards: deps.shards }),
       })
     : null;
   const pollLog = log.child({ module: 'poller' });
@@ -97,11 +107,22 @@ export function createCore(deps: CoreDeps): Core {
     limits: config.limits,
     now,
     log: pollLog,
+    linkPosts: (records: StoredPost[]) =>
+      linkNewPosts(records, stores.archive, { windowDays: config.limits.incidents.linkWindowDays }),
     ...(deliverer && {
       fanOut: (records: readonly StoredPost[]) => deliverer.fanOut(records),
       onRecorded: (_records: StoredPost[], enqueued: Delivery[]) => deliverer.queued(enqueued),
     }),
   };
+  const afterTick = deps.publisher
+    ? createFeedHealthNotifier({
+        stores,
+        publisher: deps.publisher,
+        afterFailures: config.limits.feedNotices.afterFailures,
+        now,
+        log: log.child({ module: 'feed-notices' }),
+      })
+    : null;
   const check = deps.storeCheck ?? { state: 'ok' };
   const status: PollStatus =
     check.state === 'replaced'
@@ -126,12 +147,17 @@ export function createCore(deps: CoreDeps): Core {
   }
   const pollOnce = async () => {
     if (status.state === 'paused') {
-      pollLog.error('polling paused: the store was wiped or replaced (ACCEPT_NEW_STORE=true accepts it)');
+      pollLog.error(
+        'polling paused: the store was wiped or replaced (ACCEPT_NEW_STORE=true accepts it)',
+      );
       return [];
     }
-    return pollTick(config.feedUrls, pollDeps);
+    const results = await pollTick(config.feedUrls, pollDeps);
+    await afterTick?.(results);
+    return results;
   };
   let poller: Poller | null = null;
+  let leaderTick: LeaderTick | null = null;
   return {
     stores,
     feedUrls: config.feedUrls,
@@ -150,12 +176,20 @@ export function createCore(deps: CoreDeps): Core {
         options,
       ),
     schedulePolls() {
-      poller ??= startPoller(config.pollSchedule, pollOnce, pollLog);
+      leaderTick ??= deps.pollLeadership
+        ? leaderOnlyTick(pollOnce, {
+            ...deps.pollLeadership,
+            ttlMs: leaseTtlFor(config.pollSchedule),
+            log: pollLog,
+          })
+        : null;
+      poller ??= startPoller(config.pollSchedule, leaderTick ?? pollOnce, pollLog);
       return poller;
     },
     resumeDeliveries: () => deliverer?.kick(),
     async stop() {
       await poller?.stop();
+      await leaderTick?.release().catch((err: unknown) => pollLog.warn({ err }, 'poll lease kept'));
       await deliverer?.stop();
     },
   };

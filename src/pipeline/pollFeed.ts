@@ -23,6 +23,8 @@ export interface PollDeps {
   limits: Limits;
   now: () => Date;
   log: Logger;
+  /** Adds incident links to new posts before they are stored (src/incidents/linkNewPosts). */
+  linkPosts?: (records: StoredPost[]) => Promise<StoredPost[]>;
   /**
    * Turns the new posts of an already-initialised feed into deliveries (the alert side). It runs
    * BEFORE the write, so the deliveries are stored in the same atomic step as the posts.
@@ -93,7 +95,7 @@ export async function pollFeed(url: string, deps: PollDeps): Promise<FeedPollRes
     const entries = uniqueById(fetched.posts);
     const seen = await deps.stores.seen.seen(entries.map((p) => p.id));
     const fresh = entries.filter((p) => !seen.has(p.id));
-    const records = classifyPosts(fresh, deps.classify, now, log);
+    const records = await linked(classifyPosts(fresh, deps.classify, now, log), deps, log);
     const firstPoll = !state.initialized;
     const alerting = !firstPoll && records.length > 0;
     const deliveries = alerting && deps.fanOut ? await deps.fanOut(records) : [];
@@ -143,6 +145,17 @@ export async function pollFeed(url: string, deps: PollDeps): Promise<FeedPollRes
     });
     log.warn({ reason: err.message, failures, nextAttemptAt }, 'feed poll failed; backing off');
     return { feedUrl: url, status: 'error', reason: err.message, failures, nextAttemptAt };
+  }
+}
+
+/** Links new posts to the incidents they continue; a store fault leaves them unlinked, never unstored. */
+async function linked(records: StoredPost[], deps: PollDeps, log: Logger): Promise<StoredPost[]> {
+  if (!deps.linkPosts || records.length === 0) return records;
+  try {
+    return await deps.linkPosts(records);
+  } catch (err) {
+    log.warn({ err }, 'could not link new posts to earlier incidents; storing them unlinked');
+    return records;
   }
 }
 

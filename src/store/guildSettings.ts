@@ -49,9 +49,26 @@ export function newSubscription(
   });
 }
 
+/** A watched organisation or word (/watch): alerted wherever a classified post names it. */
+export const watchSchema = z.object({
+  /** As the admin typed it (shown in lists and alerts). */
+  name: z.string(),
+  /** The name normalised as posts are (organizationKey): what is matched, and what makes it unique. */
+  key: z.string(),
+  /** Where its alerts go; null: the server's first subscription channel. */
+  channelId: z.string().nullable().default(null),
+  mentionRoleId: z.string().nullable().default(null),
+  addedAt: z.string(),
+});
+export type Watch = z.infer<typeof watchSchema>;
+
 export const guildSettingsSchema = z.object({
   guildId: z.string(),
   subscriptions: z.array(subscriptionSchema),
+  /** Where feed trouble is announced (`/feed notify`), in which language; absent: nowhere. */
+  feedNotices: z.object({ channelId: z.string(), locale: z.string() }).optional(),
+  /** The server's watchlist; absent in settings stored before watchlists (read as none). */
+  watches: z.array(watchSchema).optional(),
   updatedAt: z.string(),
 });
 export type GuildSettings = z.infer<typeof guildSettingsSchema>;

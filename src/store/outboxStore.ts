@@ -1,5 +1,6 @@
 /** The alert outbox and delivery log: each (post, channel) pair is delivered at most once. */
 import { z } from 'zod';
+import { inShards, type ShardSet } from './sql/shards.js';
 
 export const deliverySchema = z.object({
   /** `<postId> <channelId>`: one delivery per post and channel, ever. */
@@ -34,9 +35,10 @@ export interface OutboxStore {
 export interface ClaimingOutboxStore extends OutboxStore {
   /**
    * Claims up to `limit` pending deliveries that are due and not held by a live lease, oldest first,
-   * for `leaseMs`. A delivery is returned to one caller only, until its lease expires.
+   * for `leaseMs`. A delivery is returned to one caller only, until its lease expires. With
+   * `shards`, only deliveries to those shards' guilds are claimed.
    */
-  claim(workerId: string, limit: number, leaseMs: number): Promise<Delivery[]>;
+  claim(workerId: string, limit: number, leaseMs: number, shards?: ShardSet): Promise<Delivery[]>;
   /** `update`, but only while `workerId` still holds the claim; false when the lease was lost. */
   updateClaimed(delivery: Delivery, workerId: string): Promise<boolean>;
 }
@@ -77,14 +79,20 @@ export class MemoryOutboxStore implements ClaimingOutboxStore {
     this.claims.delete(delivery.id);
   }
 
-  async claim(workerId: string, limit: number, leaseMs: number): Promise<Delivery[]> {
+  async claim(
+    workerId: string,
+    limit: number,
+    leaseMs: number,
+    shards?: ShardSet,
+  ): Promise<Delivery[]> {
     const at = this.now().getTime();
     const due = [...this.deliveries.values()]
       .filter(
         (d) =>
           d.status === 'pending' &&
           (d.nextAttemptAt === null || new Date(d.nextAttemptAt).getTime() <= at) &&
-          (this.claims.get(d.id)?.until ?? 0) <= at,
+          (this.claims.get(d.id)?.until ?? 0) <= at &&
+          (!shards || inShards(d.guildId, shards)),
       )
       .sort(byAge)
       .slice(0, limit);

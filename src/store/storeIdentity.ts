@@ -49,11 +49,9 @@ function readExpected(file: string): string | null {
     return value.length > 0 ? value : null;
   } catch (err) {
     if ((err as { code?: string }).code === 'ENOENT') return null;
-    throw new StoreError(
-      `store: reading ${file} failed (${(err as Error).message})`,
-      'failed',
-      { cause: err },
-    );
+    throw new StoreError(`store: reading ${file} failed (${(err as Error).message})`, 'failed', {
+      cause: err,
+    });
   }
 }
 

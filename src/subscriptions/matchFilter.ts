@@ -2,6 +2,7 @@
 import type { StoredPost } from '../store/postStore.js';
 import { severityRank } from '../classify/vocabulary.js';
 import { t, type Lang } from '../i18n/i18n.js';
+import { causeLabel, kindLabel, labelOf, listLabels, severityLabel } from '../i18n/labels.js';
 import type { Subscription } from '../store/guildSettings.js';
 
 export type FilterVerdict =
@@ -77,7 +78,15 @@ export function explainVerdict(verdict: FilterVerdict, lang: Lang): string {
       exclude: 'filter.blocked-exclude',
     } as const
   )[verdict.rule];
-  return t(lang, key, verdict.detail);
+  return t(lang, key, namedDetail(verdict.detail, lang));
+}
+
+/** The verdict's ids (kinds, causes, severities) as the reader's names. */
+function namedDetail(detail: Record<string, string>, lang: Lang): Record<string, string> {
+  const names = (ids: string) => listLabels(ids.split(/,\s*/), (id) => labelOf(id, lang), lang);
+  return Object.fromEntries(
+    Object.entries(detail).map(([k, v]) => [k, k === 'words' || k === 'word' ? v : names(v)]),
+  );
 }
 
 /** Whether this alert pings the subscription's role. */
@@ -91,11 +100,11 @@ export function mentionsRole(subscription: Subscription, record: StoredPost): bo
 /** The filter in words, for /alerts list and confirmations. */
 export function describeFilter(subscription: Subscription, lang: Lang): string {
   return t(lang, 'filter.summary', {
-    severity: subscription.minSeverity,
-    kinds: subscription.kinds.join(', '),
+    severity: severityLabel(subscription.minSeverity, lang),
+    kinds: listLabels(subscription.kinds, (k) => kindLabel(k, lang), lang),
     causes:
       subscription.causes.length > 0
-        ? subscription.causes.join(', ')
+        ? listLabels(subscription.causes, (c) => causeLabel(c, lang), lang)
         : t(lang, 'filter.all-causes'),
     keywords:
       subscription.keywords.length > 0
@@ -108,7 +117,7 @@ export function describeFilter(subscription: Subscription, lang: Lang): string {
     mention: subscription.mentionRoleId
       ? t(lang, 'filter.mention', {
           role: `<@&${subscription.mentionRoleId}>`,
-          severity: subscription.mentionMinSeverity,
+          severity: severityLabel(subscription.mentionMinSeverity, lang),
         })
       : '',
   });

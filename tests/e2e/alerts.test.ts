@@ -131,7 +131,7 @@ describe('alerts end to end', () => {
       /^Preview for #critical: \d+ of 20 recent incidents would be alerted$/,
     );
     expect(embed?.description).toMatch(
-      /⛔ .* — blocked: severity (high|medium|low|info) < critical/,
+      /⛔ .* — blocked: severity (High|Medium|Low|Info) is below Critical/,
     );
     expect(embed?.description).toMatch(/✅ .* — passed/);
   });
@@ -140,7 +140,7 @@ describe('alerts end to end', () => {
     const reply = await stack.command('admin', 'general', 'alerts', subcommand('list'));
     const text = (reply.message?.embeds as Array<{ description: string }>)[0]?.description ?? '';
     expect(text).toContain(
-      `<#${stack.demo.channel('soc')}> — severity ≥ info; kinds incident, incident_update; causes ransomware, web_skimming; excluding 病院`,
+      `<#${stack.demo.channel('soc')}> — severity Info or higher; kinds: Incident, Update; causes: Ransomware, Payment page tampering (card skimming); excluding 病院`,
     );
     expect(text.match(/healthy/g)).toHaveLength(3);
   });

@@ -36,11 +36,11 @@ describe('jikenbo deploy-commands', () => {
     const run = await cli(['deploy-commands', '--guild', demo.guild.id]);
     expect(run).toMatchObject({
       code: 0,
-      out: `registered 4 command(s) on guild ${demo.guild.id}`,
+      out: `registered 5 command(s) on guild ${demo.guild.id}`,
     });
     expect(
       (emulator.world.guildCommands.get(demo.guild.id) ?? []).map((c) => c.name).sort(),
-    ).toEqual(['alerts', 'feed', 'help', 'incident']);
+    ).toEqual(['alerts', 'feed', 'help', 'incident', 'watch']);
     expect(emulator.world.globalCommands).toEqual([]);
   });
 
@@ -48,7 +48,7 @@ describe('jikenbo deploy-commands', () => {
     await cli(['deploy-commands']);
     const run = await cli(['deploy-commands']);
     expect(run.code).toBe(0);
-    expect(emulator.world.globalCommands).toHaveLength(4);
+    expect(emulator.world.globalCommands).toHaveLength(5);
     expect(emulator.requests.filter((r) => r.method === 'PUT')).toHaveLength(2);
   });
 });

@@ -58,7 +58,7 @@ describe('per-server isolation and option autocomplete', () => {
     expect(await stack.stores.guilds.get(stack.other.guild.id)).toBeNull();
   });
 
-  it('autocompletes comma-separated cause ids, in the user\u2019s language', async () => {
+  it('autocompletes comma-separated causes by name in the user\u2019s language, keeping ids as the value', async () => {
     const reply = await stack.emulator.autocomplete(
       {
         guildId: stack.demo.guild.id,
@@ -78,7 +78,8 @@ describe('per-server isolation and option autocomplete', () => {
       ],
     );
     expect(reply.choices).toEqual([
-      { name: 'ransomware,phishing — フィッシング・なりすまし', value: 'ransomware,phishing' },
+      // People read names; the value keeps the ids the command parses.
+      { name: 'ランサムウェア, フィッシング・なりすまし', value: 'ransomware,phishing' },
     ]);
   });
 });

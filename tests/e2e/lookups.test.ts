@@ -13,6 +13,7 @@ type Embed = {
   title: string;
   description?: string;
   fields?: Array<{ name: string; value: string }>;
+  footer?: { text: string };
 };
 const embedsOf = (reply: { message: Record<string, unknown> | null }) =>
   (reply.message?.embeds ?? []) as Embed[];
@@ -115,9 +116,8 @@ describe('incident lookups end to end', () => {
       '公表日',
       '事件番号',
     ]);
-    expect(embed?.fields?.[1]?.value).toBe(
-      'ドメイン再取得・乗っ取り (Domain re-registration / hijack)',
-    );
+    expect(embed?.fields?.[1]?.value).toBe('ドメイン再取得・乗っ取り');
+    expect(embed?.footer?.text).toMatch(/^タイトルの「セキュリティ事件簿」 → インシデント · .+ → /);
   });
 
   it('says so when an incident id is unknown', async () => {
@@ -158,10 +158,9 @@ describe('incident lookups end to end', () => {
       'incident',
       subcommand('stats', [int('days', 3650)]),
     );
-    const embed = embedsOf(reply)[0];
-    const total = Number(/: (\d+)$/.exec(embed?.title ?? '')?.[1]);
-    const sum = (field: number) =>
-      (embed?.fields?.[field]?.value.split('\n') ?? []).reduce(
+    const total = Number(/: (\d+)$/.exec(String(reply.message?.content ?? ''))?.[1]);
+    const sum = (embed: number) =>
+      (embedsOf(reply)[embed]?.description?.split('\n') ?? []).reduce(
         (s, l) => s + Number(/: (\d+)$/.exec(l)?.[1] ?? 0),
         0,
       );
@@ -176,7 +175,12 @@ describe('incident lookups end to end', () => {
     const reply = await stack.command('admin', 'general', 'feed', subcommand('status'));
     const field = embedsOf(reply)[0]?.fields?.[0];
     expect(field?.name).toBe(stack.feed.feedUrl);
-    expect(field?.value).toContain(`failures in a row 0; posts stored ${FIXTURE_ENTRIES.length}`);
+    expect(field?.value).toMatch(
+      /^Last poll <t:\d+:R>: (new posts|no new posts|unchanged since the last poll)\. /,
+    );
+    expect(field?.value).toContain(
+      `Next poll on the regular schedule. Failures in a row: 0. Posts stored: ${FIXTURE_ENTRIES.length}.`,
+    );
   });
 
   it('shows help in the user\u2019s language', async () => {

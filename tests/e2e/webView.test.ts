@@ -33,6 +33,12 @@ describe.skipIf(!hasChromium)('the web view of the demo stack in Chromium', () =
   const open = async (name: string) => {
     await page.goto(`${stack.emulator.viewUrl}?channel=${stack.demo.channel(name)}`);
     await page.waitForSelector('body[data-ready="true"]');
+    // Screenshots wait for the served Japanese font, or Japanese shows as boxes.
+    await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document
+          .fonts.ready,
+    );
   };
   const lastIn = (name: string) => stack.emulator.messages(stack.demo.channel(name)).at(-1)!;
 

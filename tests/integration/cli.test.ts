@@ -191,10 +191,13 @@ describe('jikenbo demo', () => {
     const run = await cli(['demo', '--fast']);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/demo: the bot logged in as jikenbo/);
-    expect(run.out).toMatch(/registered 4 slash commands/);
-    expect(run.out).toMatch(/#incident-alerts is subscribed: severity ≥ low/);
+    expect(run.out).toMatch(/registered 5 slash commands/);
+    expect(run.out).toMatch(/#incident-alerts is subscribed: severity Low or higher/);
     expect(run.out).toMatch(/\[CRITICAL\] #critical @Security Team/);
     expect(run.out).toMatch(/> analyst: \/incident latest count:5/);
+    // Replies read as text: no raw Markdown (issue 13), and the blog's progress is shown.
+    expect(run.out).not.toMatch(/\*\*\[|\]\(https?:/);
+    expect(run.out).toMatch(/-- the blog published \d+ post\(s\) \[\d+\/\d+\]/);
     expect(run.out).toMatch(/Preview for #critical: \d+ of 19 recent incidents would be alerted/);
     const posted = /alerts posted #incident-alerts: (\d+), #critical: (\d+)/.exec(run.out);
     expect(Number(posted?.[1])).toBeGreaterThan(Number(posted?.[2]));

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     expect(config.discord).toEqual({
       token: null,
       applicationId: null,
+      publicKey: null,
       apiUrl: 'https://discord.com/api',
     });
     expect(config.logLevel).toBe('info');

@@ -191,6 +191,15 @@ export class DiscordEmulator extends EventEmitter {
     name: string,
     options: CommandOption[] = [],
   ): InteractionRecord {
+    return this.deliver(this.commandInteraction(target, name, options));
+  }
+
+  /** The chat-input interaction `sendCommand` sends, built but not sent (HTTP senders use it). */
+  commandInteraction(
+    target: InteractionTarget,
+    name: string,
+    options: CommandOption[] = [],
+  ): InteractionRecord {
     const guildId = this.world.channel(target.channelId)?.guild.id ?? '';
     const command = [
       ...(this.world.guildCommands.get(guildId) ?? []),
@@ -205,9 +214,7 @@ export class DiscordEmulator extends EventEmitter {
       ...(resolved ? { resolved } : {}),
       guild_id: guildId,
     };
-    return this.deliver(
-      buildInteraction(this.world, target, InteractionType.ApplicationCommand, data),
-    );
+    return buildInteraction(this.world, target, InteractionType.ApplicationCommand, data);
   }
 
   /** Sends a chat-input command from a direct message (no guild, no member). */

@@ -32,3 +32,4 @@ export {
   type ViewState,
   type ViewBrowser,
 } from './view/index.js';
+export { SignedInteractionSender, type HttpDelivery, type Signing } from './httpInteractions.js';

@@ -1,4 +1,5 @@
 /** POST /channels/{id}/messages: permissions, validation, nonces and storage as Discord does them. */
+import { replyFields } from './messageReferences.js';
 import { Permission } from './permissions.js';
 import {
   invalid,
@@ -33,13 +34,16 @@ export function createMessage(
   const bad = invalid(req.body);
   if (bad) return bad;
   const nonce = req.body?.nonce;
-  if (req.body?.enforce_nonce === true && nonce !== undefined) {
+  if (ctx.world.nonceCheck && req.body?.enforce_nonce === true && nonce !== undefined) {
     // Discord drops a repeat of the same nonce in the same channel and returns the first message.
     const repeat = ctx.world.messagesIn(found.channel.id).find((m) => m.nonce === nonce);
     if (repeat) return { status: 200, body: repeat };
   }
+  const reply = replyFields(ctx, found.channel.id, found.guild.id, req.body);
+  if ('error' in reply) return reply.error;
   const message = {
     ...makeMessage(ctx, found.channel.id, req.body ?? {}),
+    ...reply.fields,
     ...(nonce !== undefined ? { nonce } : {}),
   };
   ctx.world.messagesIn(found.channel.id).push(message);

@@ -45,7 +45,7 @@ export function makeMessage(
     components: (body.components as unknown[] | undefined) ?? [],
     allowed_mentions: body.allowed_mentions ?? null,
     flags: (body.flags as number | undefined) ?? 0,
-    attachments: [],
+    attachments: (body.attachments as unknown[] | undefined) ?? [],
     mentions: [],
     mention_roles: [],
     mention_everyone: false,

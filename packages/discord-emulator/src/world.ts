@@ -103,6 +103,11 @@ export class World {
   readonly messages = new Map<string, StoredMessage[]>();
   readonly globalCommands: Record<string, unknown>[] = [];
   readonly guildCommands = new Map<string, Record<string, unknown>[]>();
+  /**
+   * Whether a repeated nonce is dropped, as Discord does. Off, every send is stored: tests that
+   * count exactly-once delivery across processes turn it off so a duplicate cannot hide.
+   */
+  nonceCheck = true;
 
   constructor(
     readonly botUser: EmuUser,

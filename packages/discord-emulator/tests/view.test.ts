@@ -57,6 +57,11 @@ describe.skipIf(!hasChromium)('the emulator web view in Chromium', () => {
   const open = async (channel: string) => {
     await page.goto(`${emulator.viewUrl}?channel=${demo.channel(channel)}`);
     await page.waitForSelector('body[data-ready="true"]');
+    await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document
+          .fonts.ready,
+    );
   };
 
   beforeAll(async () => {

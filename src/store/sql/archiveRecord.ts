@@ -4,6 +4,7 @@
  */
 import { severityRank, type Severity } from '../../classify/vocabulary.js';
 import type { StoredPost } from '../postStore.js';
+import { continuesOf, organizationKeyOf } from './linkColumns.js';
 import type { PostsTable } from './schema.js';
 
 /** Kinds the incident lookups list. */
@@ -101,5 +102,7 @@ export function postRowOf(record: StoredPost): PostsTable {
     search_text: searchTextOf(record),
     search_head: searchHeadOf(record),
     record: JSON.stringify(record),
+    organization_key: organizationKeyOf(record),
+    continues: continuesOf(record),
   };
 }

@@ -46,6 +46,15 @@ export interface ArchiveStats {
   buckets: Array<{ start: string; count: number }>;
 }
 
+export interface LinkCandidatesQuery {
+  /** The normalised organisation (organizationKey). */
+  organizationKey: string;
+  /** ISO times, both inclusive, on the sort time (published, else stored). */
+  since: string;
+  until: string;
+  limit: number;
+}
+
 /**
  * Incident lookups. Only incidents and incident updates are listed, searched and counted
  * (`recent` and `show` return any kind). Records are fresh copies or frozen: never shared mutable state.
@@ -67,6 +76,10 @@ export interface IncidentArchive {
   suggestIncidents(prefix: string, limit?: number): Promise<IncidentSuggestion[]>;
   /** The newest `limit` posts of any kind (filter previews). */
   recent(limit: number): Promise<StoredPost[]>;
+  /** Incidents and updates of one normalised organisation within a time range, newest first. */
+  linkCandidates(query: LinkCandidatesQuery): Promise<StoredPost[]>;
+  /** The first report `rootId` and every post that continues it, oldest first (at most 100). */
+  incidentPosts(rootId: string): Promise<StoredPost[]>;
   /** How many posts of each feed are stored, by feed URL (`/feed status`). */
   postsPerFeed(): Promise<Map<string, number>>;
 }

@@ -9,7 +9,9 @@ import {
   normalizeForSearch,
   parseIncidentId,
   rankOf,
+  sortTimeOf,
 } from './archiveRecord.js';
+import { continuesOf, organizationKeyOf } from './linkColumns.js';
 import { bucketStart, foldStats } from './archiveStats.js';
 import {
   SUGGEST_LIMIT,
@@ -17,6 +19,7 @@ import {
   type IncidentSuggestion,
   type IncidentArchive,
   type LatestQuery,
+  type LinkCandidatesQuery,
   type SearchQuery,
   type SearchResult,
   type StatsQuery,
@@ -104,6 +107,38 @@ export class MemoryIncidentArchive implements IncidentArchive {
 
   async recent(limit: number): Promise<StoredPost[]> {
     return (await this.newest()).slice(0, limit);
+  }
+
+  /** Incidents by organisation key, newest first; regrouped when the number of posts changes. */
+  private byKey: { size: number; groups: Map<string, StoredPost[]> } | null = null;
+
+  /**
+   * From the grouping, not a scan: sorting and normalising 50,000 posts per new post took 80 ms. A post stored
+   * again under the same id with another organisation is regrouped only when the count next changes.
+   */
+  async linkCandidates(q: LinkCandidatesQuery): Promise<StoredPost[]> {
+    const size = await this.posts.count();
+    if (this.byKey?.size !== size) {
+      const groups = new Map<string, StoredPost[]>();
+      for (const r of (await this.newest()).filter(isIncident)) {
+        const key = organizationKeyOf(r);
+        if (key === null) continue;
+        const group = groups.get(key);
+        if (group) group.push(r);
+        else groups.set(key, [r]);
+      }
+      this.byKey = { size, groups };
+    }
+    return (this.byKey.groups.get(q.organizationKey) ?? [])
+      .filter((r) => sortTimeOf(r) >= q.since && sortTimeOf(r) <= q.until)
+      .slice(0, q.limit);
+  }
+
+  async incidentPosts(rootId: string): Promise<StoredPost[]> {
+    return (await this.newest())
+      .filter((r) => r.post.id === rootId || continuesOf(r) === rootId)
+      .slice(0, 100)
+      .reverse();
   }
 
   async postsPerFeed(): Promise<Map<string, number>> {

@@ -4,6 +4,7 @@
  * that has shipped.
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { incidentLinks } from './migrationIncidentLinks.js';
 
 export type SqlEngine = 'sqlite' | 'postgres';
 
@@ -146,9 +147,42 @@ async function createTextIndex(db: Kysely<unknown>, engine: SqlEngine): Promise<
     insert into posts_fts(rowid, search_text) values (new.rowid, new.search_text); end`.execute(db);
 }
 
+/** The poll leadership lease (pollLease.ts): one row per lease, taken by one worker at a time. */
+function pollLease(engine: SqlEngine): Migration {
+  const t = text(engine);
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('poll_leases')
+        .addColumn('name', t, (c) => c.primaryKey())
+        .addColumn('holder', t, (c) => c.notNull())
+        .addColumn('expires_at', t, (c) => c.notNull())
+        .addColumn('term', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  };
+}
+
+/**
+ * Who held a delivery's lease before it was taken over (takeoverClaims.ts): a worker that died
+ * between sending and recording may have sent it, so the new holder checks before sending again.
+ */
+function deliveryTakeover(engine: SqlEngine): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('deliveries').addColumn('taken_over_from', text(engine)).execute();
+    },
+  };
+}
+
 /** Every migration, by name; names sort in the order they apply. */
 export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
-  return { '0001-initial-schema': initialSchema(engine) };
+  return {
+    '0001-initial-schema': initialSchema(engine),
+    '0002-incident-links': incidentLinks(engine),
+    '0003-poll-lease': pollLease(engine),
+    '0004-delivery-takeover': deliveryTakeover(engine),
+  };
 }
 
 /** The newest migration's name: the schema version a store opened by this code has. */

@@ -29,6 +29,10 @@ export interface PostsTable {
   search_head: string;
   /** The whole StoredPost as JSON, parsed with its schema on the way out. */
   record: string;
+  /** The organisation normalised for incident linking (legal forms dropped); migration 0002. */
+  organization_key: string | null;
+  /** The post id of the first report this post continues; migration 0002. */
+  continues: string | null;
 }
 
 export interface SeenEntriesTable {

@@ -13,6 +13,7 @@ import type {
   ArchiveStats,
   IncidentArchive,
   LatestQuery,
+  LinkCandidatesQuery,
   SearchQuery,
   SearchResult,
   StatsQuery,
@@ -181,6 +182,36 @@ export class SqlIncidentArchive implements IncidentArchive {
 
   recent(limit: number): Promise<StoredPost[]> {
     return guarded('reading recent posts', () => this.newest(sql<SqlBool>`1 = 1`, limit));
+  }
+
+  /**
+   * No ORDER BY in SQL: with one, SQLite prefers posts_listed_newest (ordered, but a scan of every
+   * post in the window) to posts_by_org_key. An organisation's posts in a window are few; they are
+   * sorted here.
+   */
+  linkCandidates(q: LinkCandidatesQuery): Promise<StoredPost[]> {
+    return guarded('reading link candidates', async () => {
+      const rows = await this.db
+        .selectFrom('posts')
+        .select(['record', 'sort_time', 'id'])
+        .where('organization_key', '=', q.organizationKey)
+        .where('listed', '=', 1)
+        .where('sort_time', '>=', q.since)
+        .where('sort_time', '<=', q.until)
+        .execute();
+      rows.sort((a, b) =>
+        a.sort_time !== b.sort_time ? (a.sort_time < b.sort_time ? 1 : -1) : a.id < b.id ? -1 : 1,
+      );
+      return rows.slice(0, q.limit).map(recordOf);
+    });
+  }
+
+  incidentPosts(rootId: string): Promise<StoredPost[]> {
+    return guarded('reading an incident timeline', async () =>
+      (
+        await this.newest(eb.or([eb('id', '=', rootId), eb('continues', '=', rootId)]), 100)
+      ).reverse(),
+    );
   }
 
   /** One grouped count: a row per feed comes back, not one per post. */

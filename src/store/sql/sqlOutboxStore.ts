@@ -8,6 +8,7 @@ import type { SqlEngine } from './migrations.js';
 import type { SqlSchema } from './schema.js';
 import { guarded } from './storeError.js';
 import { deliveryOf, deliveryRowOf, writeNewDeliveries } from './sqlWrites.js';
+import { coversAllShards, guildShardSql, type ShardSet } from './shards.js';
 
 export type { ClaimingOutboxStore };
 
@@ -75,7 +76,7 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
     });
   }
 
-  claim(workerId: string, limit: number, leaseMs: number): Promise<Delivery[]> {
+  claim(workerId: string, limit: number, leaseMs: number, shards?: ShardSet): Promise<Delivery[]> {
     return guarded('claiming deliveries', async () => {
       const now = this.now();
       const at = now.toISOString();
@@ -91,6 +92,8 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
         .orderBy('created_at')
         .orderBy('id')
         .limit(limit);
+      if (shards && !coversAllShards(shards))
+        due = due.where(guildShardSql(this.engine, shards.count), 'in', [...shards.ids]);
       // PostgreSQL: rows another process is claiming right now are skipped, not waited for.
       // SQLite: the single UPDATE statement holds the write lock, so claims cannot interleave.
       if (this.engine === 'postgres') due = due.forUpdate().skipLocked();

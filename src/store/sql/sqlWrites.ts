@@ -44,6 +44,8 @@ const POST_COLUMNS = [
   'search_text',
   'search_head',
   'record',
+  'organization_key',
+  'continues',
 ] as const satisfies ReadonlyArray<keyof PostsTable>;
 
 /** Inserts or replaces posts by id (the FTS triggers follow an update of the text). */

@@ -122,8 +122,8 @@ describe('jikenbo export', () => {
       { records: manyIncidents(120), stdout: sink(), stderr: tty },
     );
     expect(tty.written).toEqual([
-      '\rexporting… 50 incidents',
-      '\rexporting… 100 incidents',
+      '\r\x1b[Kexporting incidents 50',
+      '\r\x1b[Kexporting incidents 100',
       '\r\x1b[Kexported 120 incidents to standard output\n',
     ]);
     const plain = stderr(false);
@@ -132,9 +132,22 @@ describe('jikenbo export', () => {
       { records: manyIncidents(10_100), stdout: sink(), stderr: plain },
     );
     expect(plain.written).toEqual([
-      'exported 5000 incidents\n',
-      'exported 10000 incidents\n',
+      'exporting incidents: 5000\n',
+      'exporting incidents: 10000\n',
       'exported 10100 incidents to standard output\n',
+    ]);
+  });
+
+  it('draws a bar with the share done when the records, and so the total, are known', async () => {
+    const tty = stderr(true);
+    await runExport(
+      { format: 'csv' },
+      { records: [...manyIncidents(100)], stdout: sink(), stderr: tty },
+    );
+    expect(tty.written).toEqual([
+      '\r\x1b[Kexporting incidents [##########----------]  50% 50/100',
+      '\r\x1b[Kexporting incidents [####################] 100% 100/100',
+      '\r\x1b[Kexported 100 incidents to standard output\n',
     ]);
   });
 });

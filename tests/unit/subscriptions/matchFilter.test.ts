@@ -28,20 +28,20 @@ describe('matchFilter', () => {
     [
       {},
       { severity: 'low' as const },
-      'blocked: severity low < medium',
-      'ブロック: 重大度 low < medium',
+      'blocked: severity Low is below Medium',
+      'ブロック: 重大度「低」は「中」未満',
     ],
     [
       {},
       { kind: 'threat_intel' as const },
-      'blocked: kind threat_intel not in incident, incident_update',
-      'ブロック: 種別 threat_intel は対象外',
+      'blocked: kind Threat intel is not one of Incident, Update',
+      'ブロック: 種別「脅威情報」は対象外',
     ],
     [
       { causes: ['phishing' as const] },
       { cause: 'ransomware' as const },
-      'blocked: cause ransomware not in phishing',
-      'ブロック: 原因 ransomware は対象外',
+      'blocked: cause Ransomware is not one of Phishing / social engineering',
+      'ブロック: 原因「ランサムウェア」は対象外',
     ],
     [
       { keywords: ['DDoS'] },
@@ -68,7 +68,10 @@ describe('matchFilter', () => {
 
   it('describes a filter in words', () => {
     expect(describeFilter(sub({ causes: ['ransomware'], keywords: ['VPN'] }), 'en')).toBe(
-      'severity ≥ medium; kinds incident, incident_update; causes ransomware; keywords VPN',
+      'severity Medium or higher; kinds: Incident, Update; causes: Ransomware; keywords VPN',
+    );
+    expect(describeFilter(sub({ causes: ['ransomware', 'web_skimming'] }), 'ja')).toBe(
+      '重大度「中」以上、種別: インシデント、続報、原因: ランサムウェア、決済画面改ざん',
     );
   });
 });

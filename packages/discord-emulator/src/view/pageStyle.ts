@@ -1,8 +1,11 @@
+import { VIEW_FONT_FACES } from './viewFonts.js';
+
 /** The web view's stylesheet: Discord's dark theme, closely enough to judge how an alert reads. */
 export const PAGE_STYLE = String.raw`
+${VIEW_FONT_FACES}
 * { box-sizing: border-box; }
 body { margin: 0; display: flex; height: 100vh; background: #313338; color: #dbdee1;
-  font: 15px/1.375 "Noto Sans", "Noto Sans CJK JP", "Helvetica Neue", Arial, sans-serif; }
+  font: 15px/1.375 "Noto Sans", "Noto Sans JP", "Noto Sans CJK JP", "Helvetica Neue", Arial, sans-serif; }
 nav { width: 240px; flex: none; background: #2b2d31; overflow-y: auto; padding: 8px 8px 16px; }
 .guild-name { color: #f2f3f5; font-weight: 700; padding: 12px 8px 8px; border-bottom: 1px solid #1f2023; margin-bottom: 8px; }
 .category { color: #949ba4; font-size: 12px; font-weight: 700; text-transform: uppercase; padding: 16px 8px 4px; }

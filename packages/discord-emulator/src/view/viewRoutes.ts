@@ -7,6 +7,7 @@ import type { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StoredMessage, World } from '../world.js';
 import { VIEW_PAGE } from './page.js';
+import { viewFont } from './viewFonts.js';
 import { viewState } from './viewState.js';
 
 /** What the view needs from the emulator: its world and its 'message' events. */
@@ -28,9 +29,14 @@ export function handleViewRequest(
         'content-type': 'text/html; charset=utf-8',
         // The page runs only its own inline script and loads nothing from elsewhere.
         'content-security-policy':
-          "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:",
+          "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; font-src 'self'",
       })
       .end(VIEW_PAGE);
+    return true;
+  }
+  const font = path?.startsWith('/view/fonts/') ? viewFont(path) : null;
+  if (font) {
+    res.writeHead(200, { 'content-type': 'font/ttf', 'cache-control': 'max-age=3600' }).end(font);
     return true;
   }
   if (path === '/view/state') {

@@ -1,0 +1,164 @@
+/**
+ * Figures of issue 11's multi-process part: fan-out by several processes with one killed, poll
+ * leader failover, and the memory of `jikenbo serve` with 10,000 servers' settings.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  DiscordEmulator,
+  SignedInteractionSender,
+  subcommand,
+  int,
+} from '@jikenbo/discord-emulator';
+import { projectRoot } from '../../src/config/projectRoot.js';
+import { silentLogger } from '../../src/log.js';
+import { leaderOnlyTick, leaseTtlFor } from '../../src/pipeline/pollLeadership.js';
+import { startPoller } from '../../src/pipeline/poller.js';
+import { openSqlStores } from '../../src/store/sql/openSqlStores.js';
+import { SqlPollLease } from '../../src/store/sql/pollLease.js';
+import { addServers, subscribeAll } from '../world.js';
+import { PG_URL, runMultiProcessFanOut } from './fanOutRun.js';
+
+/** Two and three processes, one alert to `channels` channels, process 0 killed at 30 %. */
+export async function runMultiProcessFanOutBench(guilds = 100, perGuild = 10): Promise<string[]> {
+  const lines: string[] = [];
+  for (const processes of [2, 3]) {
+    const r = await runMultiProcessFanOut({
+      processes,
+      guilds,
+      channelsPerGuild: perGuild,
+      killAfterMessages: Math.round(guilds * perGuild * 0.3),
+      leaseMs: 3_000,
+    });
+    lines.push(
+      `multi-process fan-out: ${processes} processes, ${r.channels} channels, one SIGKILLed after 30 %: ` +
+        `${r.lost} lost, ${r.duplicates} duplicates (nonce check off), ${r.foundSent} found already sent; ` +
+        `${r.messages} messages in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(1)}/s (${((r.perSecond / 50) * 100).toFixed(0)} % of 50 req/s, lease wait included)`,
+    );
+  }
+  return lines;
+}
+
+/** Two pollers on one PostgreSQL, ticking every second; the leader dies; when does the other poll? */
+export async function runFailoverBench(rounds = 3): Promise<string[]> {
+  const schedule = '* * * * * *';
+  const ttlMs = leaseTtlFor(schedule);
+  const schema = `fo_${Date.now()}`;
+  const location = { engine: 'postgres' as const, url: PG_URL, schema };
+  const stores = [
+    await openSqlStores(location, silentLogger()),
+    await openSqlStores(location, silentLogger()),
+  ];
+  const waits: number[] = [];
+  let overlaps = 0;
+  let running = 0;
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const ticks: Array<{ who: number; at: number }> = [];
+      const pollers = stores.map((s, who) => {
+        const tick = leaderOnlyTick(
+          async () => {
+            if (running++ > 0) overlaps++;
+            ticks.push({ who, at: Date.now() });
+            running--;
+            return [];
+          },
+          {
+            lease: new SqlPollLease(s.database.db),
+            holder: `r${round}-p${who}`,
+            ttlMs,
+            log: silentLogger(),
+          },
+        );
+        return startPoller(schedule, tick, silentLogger());
+      });
+      // Let one lead for a few ticks, then "kill" it: its schedule stops, its lease is not released.
+      while (ticks.length < 3) await new Promise((r) => setTimeout(r, 100));
+      const leader = (ticks.at(-1) as { who: number }).who;
+      await pollers[leader]?.stop();
+      const lastLeaderTick = Math.max(...ticks.filter((t) => t.who === leader).map((t) => t.at));
+      while (!ticks.some((t) => t.who !== leader)) await new Promise((r) => setTimeout(r, 50));
+      const firstOther = Math.min(...ticks.filter((t) => t.who !== leader).map((t) => t.at));
+      waits.push(firstOther - lastLeaderTick);
+      await pollers[1 - leader]?.stop();
+      await new Promise((r) => setTimeout(r, ttlMs)); // next round starts with a free lease
+    }
+  } finally {
+    for (const s of stores) await s.close();
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`drop schema if exists ${schema} cascade`);
+    await client.end();
+  }
+  return [
+    `poll leader failover: ticks every 1 s, lease ${ttlMs} ms; leader's last poll to the other's first: ` +
+      `${waits.map((w) => `${(w / 1000).toFixed(1)} s`).join(', ')} (${waits.map((w) => Math.round(w / 1000)).join(', ')} ticks); ` +
+      `ticks polled at once: ${overlaps}`,
+  ];
+}
+
+const rssOf = (pid: number, field: 'VmRSS' | 'VmHWM') => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
+};
+
+/** `jikenbo serve` in its own process, 10,000 servers' settings and incidents, commands from many. */
+export async function runServeMemoryBench(
+  servers = 10_000,
+  incidents = 10_000,
+  commands = 500,
+): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'jikenbo-serve-mem-'));
+  const emulator = await new DiscordEmulator({
+    rateLimits: {
+      enabled: false,
+      globalPerSecond: 50,
+      messagesPerChannel: { limit: 5, windowMs: 5000 },
+    },
+    waitTimeoutMs: 120_000,
+  }).start();
+  const world = addServers(emulator.world, servers, 1);
+  const settingsFile = join(dir, 'settings.json');
+  writeFileSync(settingsFile, JSON.stringify(subscribeAll(world)));
+  const sender = new SignedInteractionSender(emulator);
+  const script = join(projectRoot(), 'dist', 'bench', 'multiProcess', 'serveProcess.js');
+  const child = spawn(
+    process.execPath,
+    [script, emulator.apiUrl, emulator.token, sender.publicKeyHex, settingsFile, String(incidents)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  try {
+    const lines = createInterface({ input: child.stdout! });
+    sender.url = await new Promise<string>((resolve) =>
+      lines.once('line', (l) => resolve(l.trim())),
+    );
+    const idle = rssOf(child.pid as number, 'VmRSS');
+    for (let i = 0; i < commands; i++) {
+      const server = world[(i * 7919) % world.length] as { guildId: string; channelIds: string[] };
+      const guild = emulator.world.guilds.get(server.guildId);
+      const target = {
+        guildId: server.guildId,
+        channelId: server.channelIds[0] as string,
+        userId: guild?.members[0]?.user.id as string,
+      };
+      if (i % 2 === 0) await sender.runCommand(target, 'alerts', subcommand('list'));
+      else await sender.runCommand(target, 'incident', subcommand('latest', [int('count', 5)]));
+    }
+    const after = rssOf(child.pid as number, 'VmRSS');
+    const peak = rssOf(child.pid as number, 'VmHWM');
+    return [
+      `serve memory: ${servers} servers' settings and ${incidents} incidents held in memory stores (an upper bound for SQL), ` +
+        `${commands} signed commands from ${Math.min(commands, servers)} servers: ` +
+        `rss ${idle.toFixed(1)} MB ready, ${after.toFixed(1)} MB after the commands, peak ${peak.toFixed(1)} MB`,
+    ];
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

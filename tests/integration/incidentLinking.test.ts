@@ -1,0 +1,53 @@
+/**
+ * The core links an update to the incident it continues as it stores it, through the SQL archive's
+ * index or over the post store, and /incident show's timeline reads the link back.
+ */
+import { FeedServer } from '@jikenbo/feed-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildClassifier } from '../../src/app/createApp.js';
+import { loadConfig } from '../../src/config/loadConfig.js';
+import { linkOf } from '../../src/incidents/linkIncident.js';
+import { silentLogger } from '../../src/log.js';
+import { createCore } from '../../src/pipeline/index.js';
+import { memoryStores, type Stores } from '../../src/store/openStores.js';
+import { openSqlStores } from '../../src/store/sql/openSqlStores.js';
+import { CONFIG_DIR } from '../helpers/paths.js';
+import {
+  STORY_FIRST as FIRST,
+  STORY_OTHER as OTHER,
+  STORY_UPDATE as UPDATE,
+} from '../fixtures/storyPosts.js';
+
+const BACKENDS: Array<[string, () => Promise<Stores>]> = [
+  ['memory stores', async () => memoryStores()],
+  ['the SQL archive', () => openSqlStores({ engine: 'sqlite', path: ':memory:' }, silentLogger())],
+];
+
+describe.each(BACKENDS)('incident linking on %s', (_name, open) => {
+  let server: FeedServer | null = null;
+  afterEach(async () => server?.stop());
+
+  it('stores an update with a link to the first report, and the reason why', async () => {
+    server = await new FeedServer([FIRST, OTHER]).start();
+    const config = loadConfig({ FEED_URLS: server.feedUrl, LOG_LEVEL: 'silent' }, CONFIG_DIR);
+    const stores = await open();
+    const core = createCore({
+      config,
+      stores,
+      classify: buildClassifier(config),
+      log: silentLogger(),
+      clock: () => new Date('2025-04-21T00:00:00Z'),
+    });
+    await core.pollOnce();
+    server.publish(UPDATE);
+    await core.pollOnce();
+    const update = await stores.posts.get('tag:update');
+    expect(update?.classification.kind).toBe('incident_update');
+    expect(linkOf(update!)).toMatchObject({ rootId: 'tag:first', citedId: 'tag:first' });
+    expect(linkOf(update!)?.rule).toMatch(/^link\.cited-/);
+    expect(linkOf((await stores.posts.get('tag:first'))!)).toBeNull();
+    expect(linkOf((await stores.posts.get('tag:other'))!)).toBeNull();
+    await core.stop();
+    await stores.close();
+  });
+});
