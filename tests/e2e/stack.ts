@@ -68,7 +68,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let other: DemoGuild | undefined;
   const dev = await startDevStack({
     entries: options.entries ?? [],
-    emulator: { heartbeatIntervalMs: 1000, rateLimits: options.rateLimits ?? FAST_LIMITS },
+    // A bound on each wait for the bot, not a speed claim: loaded CI machines answer slowly.
+    emulator: {
+      heartbeatIntervalMs: 1000,
+      rateLimits: options.rateLimits ?? FAST_LIMITS,
+      waitTimeoutMs: 30_000,
+    },
     store: storeFile ? `sqlite://${storeFile}` : 'memory://',
     configDir: CONFIG_DIR,
     deliveryOptions: { baseBackoffSeconds: 0.05, maxBackoffSeconds: 0.2 },
