@@ -110,7 +110,32 @@ async function postgresKysely(
   return db;
 }
 
+/**
+ * Kysely's migrator lists the tables of every schema of the database before it migrates; when
+ * another schema is dropped meanwhile (another bot sharing the database, or a test cleaning up),
+ * PostgreSQL fails that listing with "schema … does not exist" (3F000) for the vanished schema.
+ * Nothing of ours is wrong then, so the migration is tried again.
+ */
+function isConcurrentDropOfAnotherSchema(err: unknown, location: SqlLocation): boolean {
+  if (location.engine !== 'postgres' || typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (code !== '3F000' || typeof message !== 'string') return false;
+  return !location.schema || !message.includes(`"${location.schema}"`);
+}
+
 async function migrate(db: Kysely<SqlSchema>, location: SqlLocation): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(db, location);
+    } catch (err) {
+      // Each drop is a short moment: a few tries, about 1 s in all, outlast a burst of them.
+      if (attempt >= 10 || !isConcurrentDropOfAnotherSchema(err, location)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
+
+async function migrateOnce(db: Kysely<SqlSchema>, location: SqlLocation): Promise<void> {
   const { error } = await new Migrator({
     db,
     provider: migrationProvider(location.engine),
