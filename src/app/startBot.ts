@@ -57,7 +57,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     stores,
     classify: deps.classify,
     log,
-    publisher: new DiscordPublisher(client.rest),
+    publisher: new DiscordPublisher(client.rest, () => client.user?.id),
     ...(deps.now && { clock: deps.now }),
     ...(deps.deliveryOptions && { deliveryOptions: deps.deliveryOptions }),
     ...(deps.storeCheck && { storeCheck: deps.storeCheck }),

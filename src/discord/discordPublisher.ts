@@ -2,6 +2,7 @@
 import { DiscordAPIError, HTTPError, Routes, type REST } from 'discord.js';
 import { PublishError, type Publisher } from '../alerts/publisher.js';
 import type { AlertMessage } from '../alerts/renderAlert.js';
+import { findSentAlert } from './sentAlerts.js';
 
 /** Maps what the REST client threw to a delivery outcome. */
 export function toPublishError(err: unknown): PublishError {
@@ -23,7 +24,30 @@ export function toPublishError(err: unknown): PublishError {
 }
 
 export class DiscordPublisher implements Publisher {
-  constructor(private readonly rest: REST) {}
+  private botUser: Promise<string> | null = null;
+
+  /** `botUserId`: the logged-in bot's id when known (the gateway client's user); else asked once over REST. */
+  constructor(
+    private readonly rest: REST,
+    private readonly botUserId: () => string | undefined = () => undefined,
+  ) {}
+
+  /** Looks in the channel's recent history for this alert (src/discord/sentAlerts.ts). */
+  async findSent(channelId: string, message: AlertMessage, nonce: string): Promise<string | null> {
+    try {
+      const known = this.botUserId();
+      this.botUser ??= known
+        ? Promise.resolve(known)
+        : (this.rest.get(Routes.user()) as Promise<{ id: string }>).then((u) => u.id);
+      const botUserId = await this.botUser.catch((err: unknown) => {
+        this.botUser = null;
+        throw err;
+      });
+      return await findSentAlert(this.rest, { channelId, botUserId, message, nonce });
+    } catch (err) {
+      throw toPublishError(err);
+    }
+  }
 
   async publish(
     channelId: string,

@@ -41,6 +41,16 @@ export interface ClaimingOutboxStore extends OutboxStore {
   claim(workerId: string, limit: number, leaseMs: number, shards?: ShardSet): Promise<Delivery[]>;
   /** `update`, but only while `workerId` still holds the claim; false when the lease was lost. */
   updateClaimed(delivery: Delivery, workerId: string): Promise<boolean>;
+  /**
+   * `claim`, also saying which rows were taken over from a holder whose lease ran out (it may have
+   * sent them before dying): the SQL outbox has it; without it no claim counts as a takeover.
+   */
+  claimNotingTakeovers?(
+    workerId: string,
+    limit: number,
+    leaseMs: number,
+    shards?: ShardSet,
+  ): Promise<Array<{ delivery: Delivery; takenOverFrom: string | null }>>;
 }
 
 function uniqueById(deliveries: readonly Delivery[]): Delivery[] {
