@@ -194,6 +194,7 @@ export class AlertDeliverer {
     for (const [i, delivery] of queue.entries()) {
       if (this.stopped) return this.postpone(queue.slice(i), null);
       const outcome = await this.deliverOne(delivery);
+      if (outcome === 'lost') continue;
       if (typeof outcome === 'string') {
         summary[outcome]++;
         continue;
@@ -220,7 +221,7 @@ export class AlertDeliverer {
 
   private async deliverOne(
     delivery: Delivery,
-  ): Promise<'delivered' | 'failed' | { retryAt: string }> {
+  ): Promise<'delivered' | 'failed' | 'lost' | { retryAt: string }> {
     const { stores, publisher, log } = this.deps;
     const settings = await stores.guilds.get(delivery.guildId);
     const subscription = settings
@@ -243,6 +244,17 @@ export class AlertDeliverer {
         settings as GuildSettings,
         stores,
       );
+      // Fell behind the lease (slow sends, 429 waits) and another worker took the row: not ours.
+      if (
+        stores.outbox.renewClaim &&
+        !(await stores.outbox.renewClaim(delivery.id, this.workerId, this.leaseMs))
+      ) {
+        log.warn(
+          { delivery: delivery.id },
+          'delivery lease lost before sending; another worker has it',
+        );
+        return 'lost';
+      }
       const found = await this.alreadySent(delivery, message);
       const { messageId } =
         found !== null

@@ -46,6 +46,9 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** How often a process on the shared engine looks for deliveries other processes queued. */
+const SHARED_OUTBOX_LOOK_MS = 1_000;
+
 /** Logs in and runs the bot until stop(). */
 export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const { config, stores, log } = deps;
@@ -68,6 +71,13 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   await loginAndWait(client, token, log);
   // Deliveries left pending by a previous run resume now.
   core.resumeDeliveries();
+  // On the shared engine another process's poll queues deliveries this one must help send (and a
+  // dead process's claims come back): look for due rows every second (one indexed query).
+  const outboxWatch =
+    config.store.kind === 'postgres'
+      ? setInterval(() => core.resumeDeliveries(), SHARED_OUTBOX_LOOK_MS)
+      : null;
+  outboxWatch?.unref();
   if (deps.schedulePolls !== false) core.schedulePolls();
   return {
     client,
@@ -75,6 +85,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     deliverer: core.deliverer as AlertDeliverer,
     pollOnce: () => core.pollOnce(),
     async stop() {
+      if (outboxWatch) clearInterval(outboxWatch);
       await core.stop();
       await client.destroy();
       log.info('stopped');

@@ -77,6 +77,21 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
     });
   }
 
+  /** One UPDATE: PostgreSQL re-checks `claimed_by` on the newest row version, so a takeover wins. */
+  renewClaim(id: string, workerId: string, leaseMs: number): Promise<boolean> {
+    return guarded('renewing a delivery claim', async () => {
+      const until = new Date(this.now().getTime() + leaseMs).toISOString();
+      const result = await this.db
+        .updateTable('deliveries')
+        .set({ claim_expires_at: until })
+        .where('id', '=', id)
+        .where('claimed_by', '=', workerId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    });
+  }
+
   claimNotingTakeovers(
     workerId: string,
     limit: number,

@@ -20,7 +20,10 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setup(inChannel: (channelId: string) => string | null | Error) {
+async function setup(
+  inChannel: (channelId: string) => string | null | Error,
+  onPublish: (channelId: string) => Promise<void> = async () => undefined,
+) {
   const dir = mkdtempSync(join(tmpdir(), 'jikenbo-takeover-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const clock = { now: new Date('2024-03-01T00:00:00Z') };
@@ -35,6 +38,7 @@ async function setup(inChannel: (channelId: string) => string | null | Error) {
   const publisher: Publisher = {
     async publish(channelId) {
       published.push(channelId);
+      await onPublish(channelId);
       return { messageId: `new-${channelId}` };
     },
     async findSent(channelId) {
@@ -49,7 +53,7 @@ async function setup(inChannel: (channelId: string) => string | null | Error) {
     publisher,
     now: () => clock.now,
     log: silentLogger(),
-    options: { ...testLimits().delivery, leaseSeconds: 10 },
+    options: { ...testLimits().delivery, leaseSeconds: 10, concurrency: 1 },
     workerId: 'living',
   });
   const post = makeStoredPost('p1', '2024-01-01T00:00:00Z', { severity: 'high' });
@@ -96,5 +100,27 @@ describe('AlertDeliverer on the SQL outbox: rows taken over from a dead holder',
     clock.now = new Date('2024-03-01T00:00:06Z');
     expect(await deliverer.runOnce()).toMatchObject({ delivered: 3, failed: 0 });
     expect(published.sort()).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('does not send rows another worker took over while this one fell behind its lease', async () => {
+    let took = 0;
+    const run = await setup(
+      () => null,
+      async (channelId) => {
+        if (channelId !== 'c1') return;
+        // The first send outlasts the lease; another worker takes every row over meanwhile.
+        run.clock.now = new Date(run.clock.now.getTime() + 11_000);
+        took = (await run.stores.outbox.claim('other', 10, 10_000)).length;
+      },
+    );
+    await run.deliverer.runOnce();
+    expect(took).toBe(3);
+    // c1 was on its way; c2 and c3 are the other worker's now, and it sends them.
+    expect(run.published).toEqual(['c1']);
+    expect((await run.stores.outbox.pending()).map((d) => d.channelId).sort()).toEqual([
+      'c1',
+      'c2',
+      'c3',
+    ]);
   });
 });
