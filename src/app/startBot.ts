@@ -54,7 +54,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const { config, stores, log } = deps;
   const token = config.discord.token;
   if (!token) throw new Error('DISCORD_TOKEN is required to start the bot');
-  const client = createDiscordClient(config.discord.apiUrl);
+  const client = createDiscordClient(config.discord.apiUrl, config.shards);
   const core = createCore({
     config,
     stores,
