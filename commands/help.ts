@@ -13,6 +13,8 @@ const LINES = {
     '`/incident export` — the incidents as CSV, JSON Lines or STIX 2.1 (Manage Server)',
     '`/feed status` — the blog feeds and their health (Manage Server)',
     '`/feed notify` — a channel that hears when a feed keeps failing and when it recovers (Manage Server)',
+    '`/watch add` · `/watch list` · `/watch test` · `/watch remove` — alert on any post naming your organisation or suppliers, whatever its severity (Manage Server)',
+    'An update to an incident already alerted in a channel is posted as a reply to that alert, with what changed.',
     'Each alert’s footer says why: the words in the post that decided each label.',
   ],
   ja: [
@@ -23,6 +25,8 @@ const LINES = {
     '`/incident export` — 事件を CSV・JSON Lines・STIX 2.1 で出力(サーバー管理権限)',
     '`/feed status` — フィードの取得状況(サーバー管理権限)',
     '`/feed notify` — フィードの連続失敗と回復を知らせるチャンネル(サーバー管理権限)',
+    '`/watch add` · `/watch list` · `/watch test` · `/watch remove` — 自組織や取引先の名前が出た記事を重大度に関係なく通知(サーバー管理権限)',
+    'すでに通知した事件の続報は、その通知への返信として変化した点とともに投稿します。',
     '通知のフッターには、各ラベルの決め手となった記事中の語を表示します。',
   ],
 };

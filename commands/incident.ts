@@ -190,7 +190,11 @@ function line(r: StoredPost, lang: Lang): string {
   const c = r.classification;
   const id = c.incidentId ? `#${c.incidentId} ` : '';
   const title = cut(c.organization ?? r.post.title, 60);
-  const linked = r.post.link ? `[${title.replace(/[[\]]/g, '')}](${r.post.link})` : title;
+  // Only http(s) links become masked links (a stored javascript: link stays plain text).
+  const linked =
+    r.post.link && /^https?:\/\//i.test(r.post.link)
+      ? `[${title.replace(/[[\]]/g, '')}](${r.post.link})`
+      : title;
   return `**[${SEVERITY_NAMES[c.severity][lang]}]** ${id}${linked} — ${causeLabel(c.cause, lang)}${c.disclosedOn ? ` (${c.disclosedOn})` : ''}`;
 }
 

@@ -84,7 +84,7 @@ function positiveInteger(
   return Number(value);
 }
 
-async function run(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<number> {
+async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(MAIN_USAGE);

@@ -274,6 +274,17 @@ export class AlertDeliverer {
         },
         'alert delivery failed',
       );
+      if (error.failure === 'paused') {
+        // Nothing was sent (the bot holds its requests): wait as asked, without spending an attempt.
+        const retryAt = this.retryAt(error.retryAfterSeconds ?? this.options.baseBackoffSeconds);
+        await this.update({
+          ...delivery,
+          nextAttemptAt: retryAt,
+          lastError: error.message,
+          updatedAt: this.deps.now().toISOString(),
+        });
+        return { retryAt };
+      }
       if (error.failure === 'forbidden' || error.failure === 'unknown-channel') {
         await this.markBroken(delivery.guildId, delivery.channelId, error.message);
         await this.finish(delivery, 'failed', error.message);
@@ -284,11 +295,15 @@ export class AlertDeliverer {
         await this.finish(delivery, 'failed', error.message, null, attempts);
         return 'failed';
       }
-      const wait = backoffSeconds(attempts, {
-        baseSeconds: this.options.baseBackoffSeconds,
-        maxSeconds: this.options.maxBackoffSeconds,
-      });
-      const nextAttemptAt = new Date(this.deps.now().getTime() + wait * 1000).toISOString();
+      // A 429's retry-after (growing per route, see the publisher) wins over our own backoff.
+      const wait = Math.max(
+        error.retryAfterSeconds ?? 0,
+        backoffSeconds(attempts, {
+          baseSeconds: this.options.baseBackoffSeconds,
+          maxSeconds: this.options.maxBackoffSeconds,
+        }),
+      );
+      const nextAttemptAt = this.retryAt(wait);
       await this.update({
         ...delivery,
         attempts,
@@ -325,6 +340,10 @@ export class AlertDeliverer {
       );
       return null;
     }
+  }
+
+  private retryAt(seconds: number): string {
+    return new Date(this.deps.now().getTime() + seconds * 1000).toISOString();
   }
 
   private async finish(

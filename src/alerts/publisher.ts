@@ -9,7 +9,13 @@ export type PublishFailure =
   /** 429 that the REST client gave up on, 5xx, timeouts, network errors: retry later. */
   | 'transient'
   /** 400: Discord refused the message itself; retrying would not help. */
-  | 'invalid';
+  | 'invalid'
+  /**
+   * Nothing was sent: the bot holds its requests (too many invalid requests
+   * lately, or this channel's route is backing off after a 429). Retry after
+   * `retryAfterSeconds`; it is not a failed attempt.
+   */
+  | 'paused';
 
 export class PublishError extends Error {
   constructor(
@@ -17,6 +23,8 @@ export class PublishError extends Error {
     message: string,
     readonly status?: number,
     readonly code?: number,
+    /** When to try again at the earliest (a 429's growing backoff, a pause's end). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'PublishError';

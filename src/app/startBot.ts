@@ -7,9 +7,14 @@ import type { AlertDeliverer, DeliveryOptions } from '../alerts/deliverAlerts.js
 import type { Config } from '../config/loadConfig.js';
 import {
   attachInteractions,
+  countInvalidRequests,
   createDiscordClient,
+  InvalidRequestBudget,
+  RouteBackoff,
   DiscordPublisher,
   loginAndWait,
+  watchAuth,
+  type DiscordAuthError,
 } from '../discord/index.js';
 import {
   createCore,
@@ -33,6 +38,12 @@ export interface BotDeps {
   deliveryOptions?: Partial<DeliveryOptions>;
   /** Run the poller on POLL_SCHEDULE (tests and the demo drive ticks themselves). */
   schedulePolls?: boolean;
+  /**
+   * Called once when Discord refuses the token after start (REST 401, gateway
+   * 4004), after it was logged at fatal: `jikenbo start` turns it into exit 1
+   * so a supervisor restarts the process. Without it the bot stops itself.
+   */
+  onFatal?: (err: DiscordAuthError) => void;
   /** What the store identity check found (a replaced store pauses polling). */
   storeCheck?: StoreCheck;
 }
@@ -55,12 +66,24 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const token = config.discord.token;
   if (!token) throw new Error('DISCORD_TOKEN is required to start the bot');
   const client = createDiscordClient(config.discord.apiUrl, config.shards);
+  const limits = config.limits.discord;
+  const budget = new InvalidRequestBudget({
+    limit: limits.invalidRequestLimit,
+    windowMs: limits.invalidRequestWindowSeconds * 1000,
+    log,
+  });
+  countInvalidRequests(client.rest, budget);
+  const publisher = new DiscordPublisher(client.rest, {
+    budget,
+    backoff: new RouteBackoff(limits.rateLimitBackoff),
+    botUserId: () => client.user?.id,
+  });
   const core = createCore({
     config,
     stores,
     classify: deps.classify,
     log,
-    publisher: new DiscordPublisher(client.rest, () => client.user?.id),
+    publisher,
     ...(deps.now && { clock: deps.now }),
     ...(deps.deliveryOptions && { deliveryOptions: deps.deliveryOptions }),
     ...(deps.storeCheck && { storeCheck: deps.storeCheck }),
@@ -68,12 +91,31 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     shards: config.shards,
   });
   await attachInteractions(client, core, log);
-  await loginAndWait(client, token, log);
+  let stopping: Promise<void> | null = null;
+  let outboxWatch: NodeJS.Timeout | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (outboxWatch) clearInterval(outboxWatch);
+      await core.stop();
+      await client.destroy();
+      log.info('stopped');
+    })());
+  watchAuth(client, (err) => {
+    log.fatal({ err: { name: err.name, message: err.message } }, 'Discord refused the token');
+    if (deps.onFatal) deps.onFatal(err);
+    else void stop();
+  });
+  try {
+    await loginAndWait(client, token, log);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
   // Deliveries left pending by a previous run resume now.
   core.resumeDeliveries();
   // On the shared engine another process's poll queues deliveries this one must help send (and a
   // dead process's claims come back): look for due rows every second (one indexed query).
-  const outboxWatch =
+  outboxWatch =
     config.store.kind === 'postgres'
       ? setInterval(() => core.resumeDeliveries(), SHARED_OUTBOX_LOOK_MS)
       : null;
@@ -84,11 +126,6 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     core,
     deliverer: core.deliverer as AlertDeliverer,
     pollOnce: () => core.pollOnce(),
-    async stop() {
-      if (outboxWatch) clearInterval(outboxWatch);
-      await core.stop();
-      await client.destroy();
-      log.info('stopped');
-    },
+    stop,
   };
 }

@@ -14,3 +14,7 @@ process.exitCode = await runCli(process.argv.slice(2), process.env, {
   err: (line) => process.stderr.write(`${line}\n`),
   colour: Boolean(process.stdout.isTTY),
 });
+
+// `start` bounds its own stop (src/cli/botCommands.ts); a Discord or store call that never
+// answers must not then hold the process open: SIGTERM ends it within 10 s, as Docker expects.
+if (process.argv[2] === 'start') setTimeout(() => process.exit(), 1500).unref();

@@ -53,8 +53,19 @@ export const causeSchema = z.enum(CAUSES);
 export const severitySchema = z.enum(SEVERITIES);
 export const dataTypeSchema = z.enum(DATA_TYPES);
 
+/**
+ * The kinds that report an incident (spec: alert relevance): what the incident lookups list, what
+ * links into a timeline, and what a subscription alerts when it does not say otherwise.
+ */
+export const INCIDENT_KINDS = ['incident', 'incident_update'] as const satisfies readonly Kind[];
+
+/** Whether a kind reports an incident (one of INCIDENT_KINDS). */
+export function isIncidentKind(kind: Kind): boolean {
+  return (INCIDENT_KINDS as readonly Kind[]).includes(kind);
+}
+
 /** Kinds alerted when a subscription does not say otherwise. */
-export const DEFAULT_ALERT_KINDS: readonly Kind[] = ['incident', 'incident_update'];
+export const DEFAULT_ALERT_KINDS: readonly Kind[] = INCIDENT_KINDS;
 
 export interface DisplayName {
   en: string;

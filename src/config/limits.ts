@@ -55,5 +55,20 @@ export const limitsSchema = z.object({
   incidents: z
     .object({ linkWindowDays: z.number().int().min(1).max(3650).default(400) })
     .default({ linkWindowDays: 400 }),
+  /**
+   * Discord's side: 401/403/429 answers counted per rolling window (Discord bans
+   * a bot at 10,000 per 10 minutes; deliveries pause above `invalidRequestLimit`),
+   * and how a route answering 429 backs off: doubling from `baseSeconds` (or
+   * Discord's retry-after when longer) up to `maxSeconds`.
+   */
+  discord: z.object({
+    invalidRequestLimit: z.number().int().min(1).max(9999),
+    invalidRequestWindowSeconds: z.number().positive().max(3600),
+    rateLimitBackoff: z
+      .object({ baseSeconds: z.number().positive(), maxSeconds: z.number().positive() })
+      .refine((b) => b.maxSeconds >= b.baseSeconds, {
+        message: 'maxSeconds must be at least baseSeconds',
+      }),
+  }),
 });
 export type Limits = z.infer<typeof limitsSchema>;

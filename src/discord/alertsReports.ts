@@ -1,12 +1,7 @@
 /** /alerts list, preview and test: what a server's subscriptions are, would let through, and look like. */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { langOf, t, type Lang } from '../i18n/i18n.js';
-import {
-  describeFilter,
-  explainVerdict,
-  matchFilter,
-  type FilterVerdict,
-} from '../subscriptions/matchFilter.js';
+import { explainVerdict, matchFilter, type FilterVerdict } from '../subscriptions/matchFilter.js';
 import { PublishError } from '../alerts/publisher.js';
 import { cut, renderAlert } from '../alerts/renderAlert.js';
 import { newSubscription } from '../store/guildSettings.js';
@@ -15,6 +10,7 @@ import type { StoredPost } from '../store/postStore.js';
 import { findSubscription, settingsOf } from './alertsSubscribe.js';
 import { postableChannel } from './channelAccess.js';
 import type { CommandContext } from './commandModule.js';
+import { describeFilterShort } from './fitReply.js';
 import { respond } from './respond.js';
 
 export async function listSubscriptions(
@@ -33,7 +29,7 @@ export async function listSubscriptions(
             since: s.health.since ?? '?',
             reason: s.health.reason ?? '?',
           });
-    return `<#${s.channelId}> — ${describeFilter(s, lang)} — **${health}**`;
+    return `<#${s.channelId}> — ${describeFilterShort(s, lang)} — **${health}**`;
   });
   return respond(interaction, {
     embeds: [{ title: t(lang, 'alerts.list-title'), description: cut(lines.join('\n'), 4096) }],

@@ -1,7 +1,6 @@
 /** /alerts subscribe and unsubscribe: a channel's subscription, created, updated or removed. */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { t, type Lang } from '../i18n/i18n.js';
-import { describeFilter } from '../subscriptions/matchFilter.js';
 import { InputError, parseCauses, parseKinds, parseWords } from '../subscriptions/parseOptions.js';
 import type { GuildSettings, Subscription } from '../store/guildSettings.js';
 import {
@@ -14,6 +13,7 @@ import {
 import { severitySchema } from '../classify/vocabulary.js';
 import { postableChannel } from './channelAccess.js';
 import type { CommandContext } from './commandModule.js';
+import { describeFilterShort } from './fitReply.js';
 import { respond } from './respond.js';
 
 export async function settingsOf(ctx: CommandContext, guildId: string): Promise<GuildSettings> {
@@ -56,7 +56,7 @@ export async function subscribeChannel(
   await respond(interaction, {
     content: t(lang, existed ? 'alerts.updated' : 'alerts.subscribed', {
       channel: `<#${channel.id}>`,
-      filter: describeFilter(subscription, lang),
+      filter: describeFilterShort(subscription, lang),
     }),
     ephemeral: true,
   });

@@ -1,5 +1,5 @@
 /** The discord.js client jikenbo runs: the Guilds intent only and almost no cache. */
-import { Client, GatewayIntentBits, Options } from 'discord.js';
+import { Client, GatewayIntentBits, Options, RESTEvents, type RateLimitData } from 'discord.js';
 
 /** The gateway shards this process runs: SHARD_IDS of SHARD_COUNT (config.shards). */
 export interface ClientShards {
@@ -7,16 +7,32 @@ export interface ClientShards {
   count: number;
 }
 
+/** Alert posts: the publisher backs these off itself. Every other route keeps discord.js's retries. */
+const ALERT_ROUTE = /^\/channels\/(:id|\d+)\/messages$/;
+
 /**
- * A client whose REST calls go to `apiUrl` (Discord, a REST proxy, or the local emulator). With
- * `shards`, it identifies only those shards (discord.js `shards`/`shardCount`), so Discord sends
- * it only those shards' guilds and interactions.
+ * A client whose REST calls go to `apiUrl` (Discord, a REST proxy, or the local
+ * emulator). A 429 that Discord actually answered to an alert post (POST
+ * /channels/:id/messages) rejects at once with a RateLimitError (the publisher
+ * then backs the route off exponentially) instead of discord.js retrying it at
+ * every reset; waits that discord.js's own bucket tracking imposes before
+ * sending are kept, and interaction replies keep discord.js's retries. With `shards`, it
+ * identifies only those shards (discord.js `shards`/`shardCount`), so Discord sends it only those
+ * shards' guilds and interactions.
  */
 export function createDiscordClient(apiUrl: string, shards?: ClientShards): Client {
-  return new Client({
+  const answered429 = new Set<string>();
+  // Keyed by the request's own path (the bucket route is shared by every channel).
+  const keyOf = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+  const pathOf = (url: string) => /\/v\d+(\/[^?]*)/.exec(new URL(url).pathname)?.[1] ?? '';
+  const rejectOnRateLimit = (data: RateLimitData) =>
+    answered429.delete(keyOf(data.method, pathOf(data.url))) &&
+    data.method.toUpperCase() === 'POST' &&
+    ALERT_ROUTE.test(data.route);
+  const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     ...(shards && { shards: [...shards.ids], shardCount: shards.count }),
-    rest: { api: apiUrl },
+    rest: { api: apiUrl, rejectOnRateLimit },
     // The bot reads guilds, text channels and roles (for permission checks) and its own
     // member; nothing else is cached, which keeps memory flat with thousands of servers.
     makeCache: Options.cacheWithLimits({
@@ -37,4 +53,9 @@ export function createDiscordClient(apiUrl: string, shards?: ClientShards): Clie
       UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
     }),
   });
+  // Emitted before discord.js handles the answer, so the 429 is known when it asks rejectOnRateLimit.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 429) answered429.add(keyOf(request.method, request.path));
+  });
+  return client;
 }

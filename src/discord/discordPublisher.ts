@@ -1,8 +1,15 @@
-/** Posts alerts with discord.js's REST client (its queue handles route buckets and the global limit). */
-import { DiscordAPIError, HTTPError, Routes, type REST } from 'discord.js';
+/**
+ * Posts alerts with discord.js's REST client (its queue handles route buckets
+ * and the global limit). It sends nothing while the invalid-request budget is
+ * spent or the channel's route backs off after a 429, and a 429 reaches it at
+ * once (createDiscordClient rejects them on message routes) so that it, not
+ * discord.js's retry at every reset, decides when the route is tried again.
+ */
+import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import { PublishError, type Publisher } from '../alerts/publisher.js';
 import type { AlertMessage } from '../alerts/renderAlert.js';
 import { findSentAlert } from './sentAlerts.js';
+import type { InvalidRequestBudget, RouteBackoff } from './requestBudget.js';
 
 /** Maps what the REST client threw to a delivery outcome. */
 export function toPublishError(err: unknown): PublishError {
@@ -23,19 +30,28 @@ export function toPublishError(err: unknown): PublishError {
   return new PublishError('transient', (err as Error)?.message ?? String(err));
 }
 
+export interface PublisherGuards {
+  budget?: InvalidRequestBudget;
+  backoff?: RouteBackoff;
+  /** The logged-in bot's id when known (for findSent); else asked once over REST. */
+  botUserId?: () => string | undefined;
+}
+
 export class DiscordPublisher implements Publisher {
   private botUser: Promise<string> | null = null;
 
-  /** `botUserId`: the logged-in bot's id when known (the gateway client's user); else asked once over REST. */
   constructor(
     private readonly rest: REST,
-    private readonly botUserId: () => string | undefined = () => undefined,
+    private readonly guards: PublisherGuards = {},
   ) {}
 
-  /** Looks in the channel's recent history for this alert (src/discord/sentAlerts.ts). */
+  /**
+   * Looks in the channel's recent history for this alert (src/discord/sentAlerts.ts); the bot's id
+   * comes from `guards.botUserId` (the gateway client's user) or, once, from GET /users/@me.
+   */
   async findSent(channelId: string, message: AlertMessage, nonce: string): Promise<string | null> {
     try {
-      const known = this.botUserId();
+      const known = this.guards.botUserId?.();
       this.botUser ??= known
         ? Promise.resolve(known)
         : (this.rest.get(Routes.user()) as Promise<{ id: string }>).then((u) => u.id);
@@ -54,12 +70,43 @@ export class DiscordPublisher implements Publisher {
     message: AlertMessage,
     nonce: string,
   ): Promise<{ messageId: string }> {
+    const route = Routes.channelMessages(channelId);
+    const { budget, backoff } = this.guards;
+    const pausedMs = budget?.pausedForMs() ?? 0;
+    if (pausedMs > 0)
+      throw new PublishError(
+        'paused',
+        'too many invalid Discord requests lately: deliveries paused',
+        undefined,
+        undefined,
+        pausedMs / 1000,
+      );
+    const waitMs = backoff?.waitMs(route) ?? 0;
+    if (waitMs > 0)
+      throw new PublishError(
+        'paused',
+        'the channel is backing off after 429s',
+        429,
+        undefined,
+        waitMs / 1000,
+      );
     try {
-      const sent = (await this.rest.post(Routes.channelMessages(channelId), {
+      const sent = (await this.rest.post(route, {
         body: { ...message, nonce, enforce_nonce: true },
       })) as { id: string };
+      backoff?.succeeded(route);
       return { messageId: sent.id };
     } catch (err) {
+      if (err instanceof RateLimitError) {
+        const wait = backoff?.rateLimited(route, err.retryAfter / 1000) ?? err.retryAfter / 1000;
+        throw new PublishError(
+          'transient',
+          `429 rate limited (${err.global ? 'global' : err.scope}); retrying in ${wait} s`,
+          429,
+          undefined,
+          wait,
+        );
+      }
       throw toPublishError(err);
     }
   }

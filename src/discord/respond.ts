@@ -4,6 +4,7 @@ import {
   type ChatInputCommandInteraction,
   type InteractionReplyOptions,
 } from 'discord.js';
+import { fitReply } from './fitReply.js';
 
 export type ReplyPayload = Pick<
   InteractionReplyOptions,
@@ -21,7 +22,11 @@ export function deferInTime(interaction: ChatInputCommandInteraction): void {
   );
 }
 
-/** Replies, or edits the deferred reply, or follows up when a reply was already sent. */
+/**
+ * Replies, or edits the deferred reply, or follows up when a reply was already
+ * sent; the payload is first cut to Discord's limits (fitReply), so a long
+ * answer is shortened instead of refused.
+ */
 export async function respond(
   interaction: ChatInputCommandInteraction,
   payload: ReplyPayload,
@@ -29,7 +34,7 @@ export async function respond(
   // A defer may be on its way: answering before it lands would acknowledge the interaction twice.
   await deferrals.get(interaction);
   const { ephemeral, ...rest } = payload;
-  const body = { allowedMentions: { parse: [] }, ...rest };
+  const body = { allowedMentions: { parse: [] }, ...fitReply(rest) };
   if (interaction.deferred) {
     await interaction.editReply(body);
   } else if (interaction.replied) {

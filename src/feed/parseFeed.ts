@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import Parser from 'rss-parser';
 import { htmlToText } from '../text/htmlToText.js';
+import { safeHttpUrl, stripInvisible } from '../text/invisible.js';
 import type { Post } from './post.js';
 
 export interface ParsedFeed {
@@ -75,16 +76,22 @@ function categoriesOf(item: RawItem): string[] {
   return [...new Set(names.filter((name) => name.length > 0))];
 }
 
+/**
+ * The key of an entry without <id>/<guid>: its link alone, so an edited title
+ * does not make it a new post (and alert again); the title only when there is
+ * no link at all.
+ */
 function fallbackId(link: string | null, title: string): string {
   return `sha256:${createHash('sha256')
-    .update(`${link ?? ''}\n${title}`)
+    .update(link ?? `title:${title}`)
     .digest('hex')
     .slice(0, 32)}`;
 }
 
 function toPost(item: RawItem, feedUrl: string): Post {
-  const title = textOf(item.title).trim();
-  const link = textOf(item.link).trim() || null;
+  const title = stripInvisible(textOf(item.title)).trim();
+  // Only http(s) links are kept: a javascript: or data: link must never become a masked link.
+  const link = safeHttpUrl(textOf(item.link), feedUrl);
   const rawId = textOf(item.id).trim() || textOf(item.guid).trim();
   const html = textOf(item.contentEncoded) || textOf(item.content) || textOf(item.summary);
   return {

@@ -294,6 +294,36 @@ const TEXTS = {
     en: 'is an update from the same organisation {words}',
     ja: '同じ組織{words}の続報',
   },
+  // --- Discord-side faults and reply limits (issue 9: store down, forged options, long input) ---
+  'error.store-unavailable': {
+    en: 'The storage is unavailable right now, so your change was not saved. Try again in a minute.',
+    ja: '現在ストレージを利用できないため、変更は保存されていません。少し待ってから再度お試しください。',
+  },
+  'error.timed-out': {
+    en: 'This took too long: the storage may be unavailable. Try again in a minute, and check with `/alerts list` whether a change was saved.',
+    ja: '処理に時間がかかりすぎました。ストレージを利用できない可能性があります。少し待ってから再度お試しください。変更が保存されたかは `/alerts list` で確認できます。',
+  },
+  'error.unknown-subcommand': {
+    en: '`/{command}` has no subcommand `{sub}`. Use one of: {valid}.',
+    ja: '`/{command}` にサブコマンド `{sub}` はありません。使えるのは次のとおりです: {valid}',
+  },
+  'error.unknown-option': {
+    en: '`{option}` is not an option of this command.',
+    ja: '`{option}` はこのコマンドのオプションではありません。',
+  },
+  'error.bad-choice': {
+    en: '`{value}` is not a valid value for `{option}`. Use one of: {valid}.',
+    ja: '`{value}` は `{option}` に指定できない値です。使えるのは次のとおりです: {valid}',
+  },
+  'error.out-of-range': {
+    en: '`{option}` must be between {min} and {max}; got {value}.',
+    ja: '`{option}` は {min} から {max} の範囲で指定してください(指定値: {value})。',
+  },
+  'error.too-long': {
+    en: '`{option}` is too long: at most {max} characters.',
+    ja: '`{option}` が長すぎます: 最大{max}文字です。',
+  },
+  'reply.more': { en: '…and {count} more', ja: '…ほか{count}件' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

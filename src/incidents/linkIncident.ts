@@ -6,6 +6,7 @@
  * reasons, so every store keeps it without a schema change.
  */
 import type { Reason } from '../classify/classification.js';
+import { isIncidentKind } from '../classify/vocabulary.js';
 import type { StoredPost } from '../store/postStore.js';
 import { CONTINUES_LABEL } from '../store/sql/linkColumns.js';
 import { normalizeText, organizationKey } from '../text/organizationKey.js';
@@ -32,7 +33,6 @@ export interface IncidentLink {
   evidence: string[];
 }
 
-const LINKABLE_KINDS = new Set(['incident', 'incident_update']);
 const DAY_MS = 86_400_000;
 
 /** "Newest first" time of a record, as the archive sorts. */
@@ -114,14 +114,14 @@ export function linkIncident(
   options: LinkOptions,
 ): IncidentLink | null {
   const c = record.classification;
-  if (!LINKABLE_KINDS.has(c.kind)) return null;
+  if (!isIncidentKind(c.kind)) return null;
   const key = organizationKey(c.organization);
   if (!key) return null;
   const time = timeOf(record);
   if (Number.isNaN(Date.parse(time))) return null;
   const earliest = new Date(Date.parse(time) - options.windowDays * DAY_MS).toISOString();
   const earlier = candidates
-    .filter((p) => p.post.id !== record.post.id && LINKABLE_KINDS.has(p.classification.kind))
+    .filter((p) => p.post.id !== record.post.id && isIncidentKind(p.classification.kind))
     .filter((p) => timeOf(p) < time && timeOf(p) >= earliest)
     .filter((p) => organizationKey(p.classification.organization) === key)
     // A candidate that itself continues the new post would make a loop.

@@ -2,13 +2,18 @@
  * Pure helpers over records already in hand (exports, charts). The bot's lookups are indexed
  * queries of the archive (src/store/sql/incidentArchive.ts), never a scan of every post.
  */
-import { CAUSES, SEVERITIES, type Cause, type Severity } from '../classify/vocabulary.js';
+import {
+  CAUSES,
+  isIncidentKind,
+  SEVERITIES,
+  type Cause,
+  type Severity,
+} from '../classify/vocabulary.js';
 import type { StoredPost } from '../store/postStore.js';
 
-const ALERTABLE = new Set(['incident', 'incident_update']);
-
+/** Whether a stored post reports an incident (spec kinds incident and incident_update). */
 export function isIncident(record: StoredPost): boolean {
-  return ALERTABLE.has(record.classification.kind);
+  return isIncidentKind(record.classification.kind);
 }
 
 /** The day an incident counts for: its disclosure date, else the post's publication day. */

@@ -36,6 +36,13 @@ export function startPoller(
   const task: ScheduledTask = cron.schedule(expression, () => runNow(), {
     name: 'jikenbo-poll',
     noOverlap: true,
+    // node-cron's own logger prints coloured non-JSON lines to the console; ours writes JSON.
+    logger: {
+      info: (message) => log.debug({ source: 'node-cron' }, message),
+      warn: (message) => log.warn({ source: 'node-cron' }, message),
+      error: (message, err) => log.error({ source: 'node-cron', err }, String(message)),
+      debug: (message, err) => log.debug({ source: 'node-cron', err }, String(message)),
+    },
   });
   return {
     runNow,

@@ -1,9 +1,8 @@
 /** Per-server settings: the server's subscriptions and their filters. */
 import { guildSettingsSchema, type GuildSettings } from './guildSettings.js';
 import { KeyedLock } from './keyedLock.js';
-import { withIds, withoutIds, type SchemaKeyv } from './schemaKeyv.js';
 
-/** update() for any store with get/set/delete: the change runs under the server's lock. */
+/** update() for an in-process store with get/set/delete: the change runs under the server's lock. */
 async function lockedUpdate(
   lock: KeyedLock,
   store: Pick<GuildSettingsStore, 'get' | 'set' | 'delete'>,
@@ -27,47 +26,14 @@ export interface GuildSettingsStore {
   /**
    * Read-modify-write of one server's settings, atomic per server: concurrent
    * updates of the same server run one after the other, each on the result of
-   * the previous. Resolves to the settings written (null when deleted).
+   * the previous, also across processes sharing one SQL store (SqlGuildSettingsStore: a
+   * compare-and-set on a version, so `change` may run again on newer settings and must only
+   * compute). Resolves to the settings written (null when deleted).
    */
   update(guildId: string, change: SettingsChange): Promise<GuildSettings | null>;
   delete(guildId: string): Promise<void>;
   /** Every server's settings (for fanning an alert out). */
   list(): Promise<GuildSettings[]>;
-}
-
-const INDEX_KEY = 'guilds:index';
-
-export class KeyvGuildSettingsStore implements GuildSettingsStore {
-  private readonly lock = new KeyedLock();
-
-  constructor(private readonly db: SchemaKeyv) {}
-
-  update(guildId: string, change: SettingsChange): Promise<GuildSettings | null> {
-    return lockedUpdate(this.lock, this, guildId, change);
-  }
-
-  get(guildId: string): Promise<GuildSettings | null> {
-    return this.db.get(`guild:${guildId}`, guildSettingsSchema);
-  }
-
-  async set(settings: GuildSettings): Promise<void> {
-    await this.db.set(`guild:${settings.guildId}`, guildSettingsSchema.parse(settings));
-    await this.db.updateIndex(INDEX_KEY, (ids) => withIds(ids, [settings.guildId]));
-  }
-
-  async delete(guildId: string): Promise<void> {
-    await this.db.delete(`guild:${guildId}`);
-    await this.db.updateIndex(INDEX_KEY, (ids) => withoutIds(ids, [guildId]));
-  }
-
-  async list(): Promise<GuildSettings[]> {
-    const ids = await this.db.readIndex(INDEX_KEY);
-    const all = await this.db.getMany(
-      ids.map((id) => `guild:${id}`),
-      guildSettingsSchema,
-    );
-    return all.filter((settings): settings is GuildSettings => settings !== null);
-  }
 }
 
 export class MemoryGuildSettingsStore implements GuildSettingsStore {

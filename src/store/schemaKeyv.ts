@@ -1,15 +1,13 @@
 /**
  * A thin layer over keyv that parses every value read back with its zod
- * schema (stored data can be older than the code) and keeps id indexes.
+ * schema (stored data can be older than the code); reads an id index an
+ * older version kept (guild settings), to move it into its table.
  */
 import type Keyv from 'keyv';
 import type { z } from 'zod';
 import type { Logger } from '../log.js';
 
 export class SchemaKeyv {
-  /** Serialises read-modify-write of index keys within this process. */
-  private indexLock: Promise<unknown> = Promise.resolve();
-
   constructor(
     readonly keyv: Keyv,
     private readonly log: Logger,
@@ -48,18 +46,6 @@ export class SchemaKeyv {
     return [];
   }
 
-  /** Applies `change` to the index at `key` under a lock and writes it back if it changed. */
-  async updateIndex(key: string, change: (ids: string[]) => string[]): Promise<string[]> {
-    const run = this.indexLock.then(async () => {
-      const before = await this.readIndex(key);
-      const after = change(before);
-      if (after !== before) await this.keyv.set(key, after);
-      return after;
-    });
-    this.indexLock = run.catch(() => undefined);
-    return run;
-  }
-
   private check<S extends z.ZodType>(key: string, raw: unknown, schema: S): z.infer<S> | null {
     if (raw === undefined || raw === null) return null;
     const parsed = schema.safeParse(raw);
@@ -73,18 +59,4 @@ export class SchemaKeyv {
     );
     return null;
   }
-}
-
-/** Adds `ids` missing from `index`, keeping order; returns the same array when nothing was added. */
-export function withIds(index: string[], ids: readonly string[]): string[] {
-  const present = new Set(index);
-  const added = ids.filter((id) => !present.has(id) && (present.add(id), true));
-  return added.length === 0 ? index : [...index, ...added];
-}
-
-/** Removes `ids` from `index`; returns the same array when nothing was removed. */
-export function withoutIds(index: string[], ids: readonly string[]): string[] {
-  const gone = new Set(ids);
-  const kept = index.filter((id) => !gone.has(id));
-  return kept.length === index.length ? index : kept;
 }

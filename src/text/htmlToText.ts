@@ -3,6 +3,7 @@
  * block elements become line breaks, entities are decoded, Unicode is NFKC
  * (full-width digits and letters become ASCII) and white space is folded.
  */
+import { stripInvisible } from './invisible.js';
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -52,9 +53,9 @@ export function foldWhitespace(input: string): string {
     .join('\n');
 }
 
-/** NFKC-normalises text and folds its white space. */
+/** NFKC-normalises text, drops invisible bidi and zero-width characters, and folds its white space. */
 export function normalizeText(input: string): string {
-  return foldWhitespace(input.normalize('NFKC').replace(/\r\n?/g, '\n'));
+  return foldWhitespace(stripInvisible(input.normalize('NFKC').replace(/\r\n?/g, '\n')));
 }
 
 /** Plain text of an HTML fragment. Safe on plain text too. */

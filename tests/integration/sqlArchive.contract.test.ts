@@ -9,7 +9,8 @@ import type { IncidentArchive } from '../../src/store/sql/incidentArchive.js';
 import { MemoryIncidentArchive } from '../../src/store/sql/memoryIncidentArchive.js';
 import { openSqlStores, type SqlStores } from '../../src/store/sql/openSqlStores.js';
 import { makeStoredPost } from '../helpers/builders.js';
-import { ARCHIVE } from './sql/archivePosts.js';
+import { CAUSES } from '../../src/classify/vocabulary.js';
+import { ARCHIVE, archivePost } from './sql/archivePosts.js';
 import { SQL_ENGINES, type SqlEngineUnderTest } from './sql/engines.js';
 
 const ids = (records: StoredPost[]) => records.map((r) => r.post.id);
@@ -210,3 +211,68 @@ it('treats a post stored without classification facts like any other', async () 
   expect(ids(await archive.show('bare'))).toEqual(['bare']);
   expect(await archive.suggestIncidentIds('')).toEqual([]);
 });
+
+/**
+ * A larger archive (400 posts), so the SQL paths chosen by size are proven too: searches with more
+ * matches than are read by rowid (the newest-first index walk), short queries on the head index,
+ * LIKE's own characters, and stats over a range long enough to count from the kind/cause index.
+ */
+const LARGE = Array.from({ length: 400 }, (_, i) => archivePost(i));
+const LARGE_QUERIES: Array<[string, (a: IncidentArchive) => Promise<unknown>]> = [
+  ['many matches, 3+ chars', (a) => a.search({ query: 'について', limit: 10 })],
+  [
+    'many matches, filtered',
+    (a) => a.search({ query: 'について', cause: CAUSES[2], since: '2024-02-01', limit: 10 }),
+  ],
+  ['many matches, 2 chars', (a) => a.search({ query: '、第', limit: 10 })],
+  ['many matches, 1 char', (a) => a.search({ query: '報', limit: 25 })],
+  ['few matches, 3+ chars', (a) => a.search({ query: '第123報', limit: 10 })],
+  [
+    'few matches, 2 chars, filtered',
+    (a) => a.search({ query: '信用', severity: 'high', limit: 10 }),
+  ],
+  [
+    'LIKE characters',
+    async (a) =>
+      Promise.all(
+        ['%', '_', '!', '\\', '50%', 'a_b'].map((query) => a.search({ query, limit: 5 })),
+      ),
+  ],
+  ['stats 10 years', (a) => a.stats({ from: '2015-01-01' })],
+  ['stats 10 years with an end', (a) => a.stats({ from: '2015-01-01', until: '2024-03-31' })],
+  ['stats 10 years by month', (a) => a.stats({ from: '2015-01-01', bucket: 'month' })],
+];
+
+describe.each(SQL_ENGINES.map((make) => [make().name, make] as const))(
+  'the SQL archive with 400 posts on %s',
+  (_name, make) => {
+    let engine: SqlEngineUnderTest;
+    let stores: SqlStores;
+    const large = new MemoryPostStore();
+    const reference = new MemoryIncidentArchive(large);
+
+    beforeAll(async () => {
+      await large.put(LARGE);
+      engine = make();
+      stores = await openSqlStores(engine.location, silentLogger());
+      await stores.posts.put(LARGE);
+    });
+    afterAll(async () => {
+      await stores.close();
+      await engine.cleanup();
+    });
+
+    it.each(LARGE_QUERIES)('answers "%s" like the in-memory archive', async (_q, run) => {
+      const expected = await run(reference);
+      expect(await run(stores.archive)).toEqual(expected);
+    });
+
+    it('has searches on both sides of the 100 matches read by rowid', async () => {
+      const total = async (query: string) => (await reference.search({ query, limit: 1 })).total;
+      expect(await total('について')).toBeGreaterThan(100);
+      expect(await total('、第')).toBeGreaterThan(100);
+      expect(await total('第123報')).toBeGreaterThan(0);
+      expect(await total('第123報')).toBeLessThan(100);
+    });
+  },
+);

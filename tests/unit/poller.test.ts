@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startPoller } from '../../src/pipeline/poller.js';
 import { backoffSeconds } from '../../src/backoff.js';
-import { silentLogger } from '../../src/log.js';
+import { createLogger, silentLogger } from '../../src/log.js';
 import type { TickResult } from '../../src/pipeline/pollTick.js';
 
 describe('poller', () => {
@@ -70,5 +70,40 @@ describe('poller schedule', () => {
     // stop() waits for the running tick; after it, a tick asked for runs and returns its result.
     await poller.stop();
     expect(await poller.runNow()).toEqual(result);
+  });
+});
+
+describe('poller output (issue 9 pt 10)', () => {
+  it('node-cron’s own messages go to our JSON logger, never raw to the console', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    let sawCron!: () => void;
+    const cronSpoke = new Promise<void>((resolve) => (sawCron = resolve));
+    const log = createLogger('debug', {
+      write(line: string) {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        lines.push(entry);
+        if (entry.source === 'node-cron' && entry.level === 40) sawCron();
+      },
+    });
+    const consoleCalls: unknown[][] = [];
+    const spies = (['info', 'warn', 'error', 'debug', 'log'] as const).map((name) =>
+      vi.spyOn(console, name).mockImplementation((...args) => void consoleCalls.push(args)),
+    );
+    let release!: () => void;
+    // A tick that hangs, on a schedule due every second: node-cron refuses to overlap and says so.
+    const poller = startPoller(
+      '* * * * * *',
+      () => new Promise<TickResult[]>((resolve) => (release = () => resolve([]))),
+      log,
+    );
+    try {
+      await cronSpoke;
+      expect(consoleCalls).toEqual([]);
+      expect(lines.find((l) => l.source === 'node-cron')?.msg).toMatch(/still running/);
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+      release?.();
+      await poller.stop();
+    }
   });
 });

@@ -1,6 +1,8 @@
 /** Faults the tests ask for: the next N matching requests fail or wait. */
 export type FaultKind =
   | { status: 500 | 502 }
+  /** The token was revoked or is wrong: discord.js drops its token on this. */
+  | { status: 401 }
   | { status: 403; code: 50001 | 50013 }
   | { status: 404; code: 10003 }
   | { status: 429; retryAfterSeconds: number; global?: boolean }
@@ -37,6 +39,11 @@ export class FaultInjector {
     this.rules.length = 0;
   }
 
+  /** How many faults are still to be served (0: every injected fault has hit a request). */
+  pending(): number {
+    return this.rules.reduce((n, r) => n + r.times, 0);
+  }
+
   /** Consumes and returns the first fault matching this request, if any. */
   take(method: string, path: string): FaultKind | null {
     const index = this.rules.findIndex(
@@ -70,6 +77,8 @@ export function faultResponse(fault: Exclude<FaultKind, { delayMs: number }>): F
       },
     };
   }
+  if (fault.status === 401)
+    return { status: 401, headers: {}, body: { message: '401: Unauthorized', code: 0 } };
   if ('code' in fault)
     return {
       status: fault.status,

@@ -2,13 +2,10 @@
  * Pure rules shared by the SQL and in-memory archives, so both answer the same: what text a search
  * covers, which day an incident counts for, how a typed incident id is read.
  */
-import { severityRank, type Severity } from '../../classify/vocabulary.js';
+import { isIncidentKind, severityRank, type Severity } from '../../classify/vocabulary.js';
 import type { StoredPost } from '../postStore.js';
 import { continuesOf, organizationKeyOf } from './linkColumns.js';
 import type { PostsTable } from './schema.js';
-
-/** Kinds the incident lookups list. */
-export const INCIDENT_KINDS = ['incident', 'incident_update'] as const;
 
 /** Width-, case- and space-insensitive form of a text (what search compares). */
 export function normalizeForSearch(value: string): string {
@@ -42,7 +39,7 @@ export function matchesQuery(record: StoredPost, text: string): boolean {
 }
 
 export function isListed(record: StoredPost): boolean {
-  return (INCIDENT_KINDS as readonly string[]).includes(record.classification.kind);
+  return isIncidentKind(record.classification.kind);
 }
 
 /** "Newest first" sorts by this; ties by post id. */

@@ -175,6 +175,43 @@ function deliveryTakeover(engine: SqlEngine): Migration {
   };
 }
 
+/**
+ * Guild settings as rows (issue 10/11): one per bot namespace and server, with a version that every
+ * write bumps, so a read-modify-write from any process can compare-and-set. Also the indexes the
+ * archive's long-range stats and search need at 50,000 posts.
+ */
+function guildSettingsAndStatsIndex(engine: SqlEngine): Migration {
+  const t = text(engine);
+  return {
+    // SQLite runs DDL outside a transaction here (Kysely: no transactional DDL on SQLite), so a
+    // migration stopped halfway is run again on the next start: each step tolerates being done.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('guild_settings')
+        .ifNotExists()
+        .addColumn('namespace', t, (c) => c.notNull())
+        .addColumn('guild_id', t, (c) => c.notNull())
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', t, (c) => c.notNull())
+        .addPrimaryKeyConstraint('guild_settings_pk', ['namespace', 'guild_id'])
+        .execute();
+      // Stats without buckets group by kind, cause and severity: in this order the grouping streams
+      // from the index (no sort of every matching post), the day range checked inside the index.
+      await db.schema
+        .createIndex('posts_listed_kind_cause_day')
+        .ifNotExists()
+        .on('posts')
+        .columns(['listed', 'kind', 'cause', 'severity', 'incident_day'])
+        .execute();
+      // Every index is written by every stored post. No lookup filters by organisation, and "newest
+      // of any kind" merges the two `listed` ranges of posts_listed_newest instead (recent()).
+      await db.schema.dropIndex('posts_by_org').ifExists().execute();
+      await db.schema.dropIndex('posts_newest').ifExists().execute();
+    },
+  };
+}
+
 /** Every migration, by name; names sort in the order they apply. */
 export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
   return {
@@ -182,6 +219,7 @@ export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
     '0002-incident-links': incidentLinks(engine),
     '0003-poll-lease': pollLease(engine),
     '0004-delivery-takeover': deliveryTakeover(engine),
+    '0005-guild-settings-stats-index': guildSettingsAndStatsIndex(engine),
   };
 }
 

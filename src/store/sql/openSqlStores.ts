@@ -5,7 +5,6 @@
 import Keyv from 'keyv';
 import type { Logger } from '../../log.js';
 import { KeyvFeedStateStore } from '../feedStateStore.js';
-import { KeyvGuildSettingsStore } from '../guildSettingsStore.js';
 import type { Stores } from '../openStores.js';
 import { SchemaKeyv } from '../schemaKeyv.js';
 import type { IncidentArchive } from './incidentArchive.js';
@@ -16,14 +15,17 @@ import {
   type SqlDatabase,
   type SqlLocation,
 } from './openSqlDatabase.js';
+import { SqlGuildSettingsStore } from './sqlGuildSettingsStore.js';
 import { SqlIncidentArchive } from './sqlIncidentArchive.js';
 import { SqlKeyvStore } from './sqlKeyvStore.js';
 import { SqlOutboxStore, type ClaimingOutboxStore } from './sqlOutboxStore.js';
 import { SqlPostStore } from './sqlPostStore.js';
 import { SqlSeenStore } from './sqlSeenStore.js';
+import { toStoreError } from './storeError.js';
 import type { StoreMarker } from './storeMarker.js';
 
 export interface SqlStores extends Stores {
+  guilds: SqlGuildSettingsStore;
   outbox: ClaimingOutboxStore;
   archive: IncidentArchive;
   recorder: NewPostsRecorder;
@@ -49,9 +51,10 @@ export function sqlStoresOn(
 ): SqlStores {
   const now = options.now ?? (() => new Date());
   const { db, engine } = database;
+  const namespace = options.namespace ?? 'jikenbo';
   const keyv = new Keyv({
     store: new SqlKeyvStore(db, () => now().getTime()),
-    namespace: options.namespace ?? 'jikenbo',
+    namespace,
     throwOnErrors: true,
   });
   // With throwOnErrors the caller gets the error; the event only needs a listener so it is not unhandled.
@@ -59,7 +62,8 @@ export function sqlStoresOn(
   const kv = new SchemaKeyv(keyv, log.child({ module: 'store' }));
   return {
     feedState: new KeyvFeedStateStore(kv),
-    guilds: new KeyvGuildSettingsStore(kv),
+    // Rows with a version (compare-and-set), not keyv: updates from several processes must not be lost.
+    guilds: new SqlGuildSettingsStore(db, namespace, log.child({ module: 'store' }), now),
     seen: new SqlSeenStore(db),
     posts: new SqlPostStore(db),
     outbox: new SqlOutboxStore(db, engine, now),
@@ -79,5 +83,15 @@ export async function openSqlStores(
   log: Logger,
   options: SqlStoresOptions & OpenSqlOptions = {},
 ): Promise<SqlStores> {
-  return sqlStoresOn(await openSqlDatabase(location, options), log, options);
+  const database = await openSqlDatabase(location, options);
+  const stores = sqlStoresOn(database, log, options);
+  try {
+    await stores.guilds.adoptKeyvSettings(
+      new SchemaKeyv(stores.keyv, log.child({ module: 'store' })),
+    );
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    throw toStoreError('moving guild settings out of key-value state', err);
+  }
+  return stores;
 }

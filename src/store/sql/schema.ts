@@ -69,10 +69,22 @@ export interface KeyValueTable {
   expires_at: ColumnType<number | string | null, number | null, number | null>;
 }
 
+export interface GuildSettingsTable {
+  /** The bot's keyv namespace: several bots may share one database. */
+  namespace: string;
+  guild_id: string;
+  /** GuildSettings as JSON, parsed with its schema on the way out. */
+  settings: string;
+  /** Bumped by every write: an update applies only if the version it read is still there. */
+  version: number;
+  updated_at: string;
+}
+
 export interface SqlSchema {
   posts: PostsTable;
   seen_entries: SeenEntriesTable;
   deliveries: DeliveriesTable;
   meta: MetaTable;
   kv: KeyValueTable;
+  guild_settings: GuildSettingsTable;
 }

@@ -26,20 +26,39 @@ import { guarded } from './storeError.js';
 
 const eb = expressionBuilder<SqlSchema, 'posts'>();
 
+/** `%query%` for LIKE: `%`, `_` and the escape character itself escaped (PostgreSQL's default is `\\`). */
+function likePattern(query: string, escape: '\\' | '!' = '\\'): string {
+  const special = new Set(['%', '_', escape]);
+  return `%${[...query].map((c) => (special.has(c) ? `${escape}${c}` : c)).join('')}%`;
+}
+
 /** Same rule as matchesQuery: short queries scan title and organisation, longer ones use the index. */
 function textMatch(engine: SqlEngine, query: string): Expression<SqlBool> {
   const short = [...query].length < MIN_BODY_QUERY;
-  if (engine === 'postgres') {
-    const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return eb(short ? 'search_head' : 'search_text', 'like', pattern);
-  }
-  if (short) return sql<SqlBool>`instr(search_head, ${query}) > 0`;
+  if (engine === 'postgres')
+    return eb(short ? 'search_head' : 'search_text', 'like', likePattern(query));
+  // Both sides are normalised (lower case), so LIKE's ASCII case folding changes nothing; it scans
+  // the small head index faster than instr().
+  if (short) return sql<SqlBool>`search_head like ${likePattern(query, '!')} escape '!'`;
   const contains = sql<SqlBool>`instr(search_text, ${query}) > 0`;
   const phrase = `"${query.replace(/"/g, '""')}"`;
   return eb.and([
     sql<SqlBool>`posts.rowid in (select rowid from posts_fts where posts_fts match ${phrase})`,
     contains,
   ]);
+}
+
+/**
+ * Below this many matches a search reads its matches by rowid and sorts them; above it, walking the
+ * newest-first index finds `limit` matches within about (listed posts / matches) × limit entries.
+ */
+const FEW_MATCHES = 100;
+
+/** Beyond this range, stats without buckets read every listed post's index entry in group order. */
+const LONG_RANGE_DAYS = 400;
+
+function daysBetween(from: string, until: string): number {
+  return (Date.parse(`${until}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
 
 /** The first day of the incident day's week (Monday) or month, as bucketStart computes it. */
@@ -80,14 +99,16 @@ export class SqlIncidentArchive implements IncidentArchive {
 
   search(q: SearchQuery): Promise<SearchResult> {
     return guarded('searching incidents', async () => {
-      const conditions: Array<Expression<SqlBool>> = [eb('listed', '=', 1)];
+      const filters: Array<Expression<SqlBool>> = [];
+      if (q.cause) filters.push(eb('cause', '=', q.cause));
+      if (q.severity) filters.push(eb('severity', '=', q.severity));
+      if (q.since) filters.push(eb('incident_day', '>=', q.since));
+      if (q.until) filters.push(eb('incident_day', '<=', q.until));
       const text = normalizeForSearch(q.query);
-      if (text) conditions.push(textMatch(this.engine, text));
-      if (q.cause) conditions.push(eb('cause', '=', q.cause));
-      if (q.severity) conditions.push(eb('severity', '=', q.severity));
-      if (q.since) conditions.push(eb('incident_day', '>=', q.since));
-      if (q.until) conditions.push(eb('incident_day', '<=', q.until));
-      const where = eb.and(conditions);
+      const listed = eb('listed', '=', 1);
+      const where = eb.and([listed, ...(text ? [textMatch(this.engine, text)] : []), ...filters]);
+      if (this.engine === 'sqlite' && text)
+        return this.searchSqlite(text, where, filters, q.limit, q.cause ?? null);
       const counted = await this.db
         .selectFrom('posts')
         .select((e) => e.fn.countAll().as('n'))
@@ -96,6 +117,47 @@ export class SqlIncidentArchive implements IncidentArchive {
       const total = Number(counted.n);
       return { total, items: total === 0 ? [] : await this.newest(where, q.limit) };
     });
+  }
+
+  /**
+   * SQLite's planner would walk a `listed` index and test every post against the text index; this
+   * counts from the text index (trigram matches, looked up by rowid) or from the small head index
+   * (short queries), and collects the matching rowids in the same pass, so a search with few
+   * matches reads only those rows and one with many stops early on the newest-first index.
+   */
+  private async searchSqlite(
+    text: string,
+    where: Expression<SqlBool>,
+    filters: Array<Expression<SqlBool>>,
+    limit: number,
+    cause: string | null,
+  ): Promise<SearchResult> {
+    // `+listed` keeps the planner off the listed indexes, so it starts from the text index; with a
+    // cause, the (listed, cause) index reads fewer posts than a common word's matches.
+    const fromText = [...text].length >= MIN_BODY_QUERY && !cause;
+    const counting = eb.and([
+      fromText ? sql<SqlBool>`+listed = 1` : eb('listed', '=', 1),
+      textMatch('sqlite', text),
+      ...filters,
+    ]);
+    const counted = await this.db
+      .selectFrom('posts')
+      .select((e) => [
+        e.fn.countAll().as('n'),
+        sql<string | null>`group_concat(posts.rowid)`.as('ids'),
+      ])
+      .where(counting)
+      .executeTakeFirstOrThrow();
+    const total = Number(counted.n);
+    if (total === 0) return { total, items: [] };
+    if (total > FEW_MATCHES || counted.ids === null) {
+      return { total, items: await this.newest(where, limit) };
+    }
+    const rowids = counted.ids.split(',').map(Number);
+    return {
+      total,
+      items: await this.newest(sql<SqlBool>`posts.rowid in (${sql.join(rowids)})`, limit),
+    };
   }
 
   show(idOrLink: string): Promise<StoredPost[]> {
@@ -122,9 +184,13 @@ export class SqlIncidentArchive implements IncidentArchive {
           e.fn.countAll().as('n'),
         ])
         .where('listed', '=', 1)
-        .where('incident_day', '>=', q.from);
+        .where(this.dayFrom(q));
       if (q.until) query = query.where('incident_day', '<=', q.until);
-      const rows = await query.groupBy(['bucket', 'kind', 'cause', 'severity']).execute();
+      const rows = await (
+        q.bucket
+          ? query.groupBy(['bucket', 'kind', 'cause', 'severity'])
+          : query.groupBy(['kind', 'cause', 'severity'])
+      ).execute();
       return foldStats(
         rows.map((r) => ({
           bucket: r.bucket,
@@ -136,6 +202,20 @@ export class SqlIncidentArchive implements IncidentArchive {
         q,
       );
     });
+  }
+
+  /**
+   * The lower day bound of a stats query. Without buckets over a long range, SQLite counts fastest
+   * by reading the (listed, kind, cause, severity, day) index in its order, every entry, with no
+   * sort; `+` keeps it from seeking the day index instead (whose grouping needs a sort of every
+   * match). Short ranges seek the day index. The answer is the same either way.
+   */
+  private dayFrom(q: StatsQuery): Expression<SqlBool> {
+    const until = q.until ?? new Date().toISOString().slice(0, 10);
+    if (this.engine === 'sqlite' && !q.bucket && daysBetween(q.from, until) > LONG_RANGE_DAYS) {
+      return sql<SqlBool>`+incident_day >= ${q.from}`;
+    }
+    return eb('incident_day', '>=', q.from);
   }
 
   suggestIncidentIds(prefix: string, limit = SUGGEST_LIMIT): Promise<string[]> {
@@ -180,8 +260,27 @@ export class SqlIncidentArchive implements IncidentArchive {
     });
   }
 
+  /** The newest of each `listed` range (one index), merged: no index of its own to keep up. */
   recent(limit: number): Promise<StoredPost[]> {
-    return guarded('reading recent posts', () => this.newest(sql<SqlBool>`1 = 1`, limit));
+    return guarded('reading recent posts', async () => {
+      const newestOf = (listed: number) =>
+        this.db
+          .selectFrom('posts')
+          .select(['id', 'sort_time', 'record'])
+          .where('listed', '=', listed)
+          .orderBy('sort_time', 'desc')
+          .orderBy('id', 'asc')
+          .limit(limit);
+      const rows = await this.db
+        .selectFrom(newestOf(0).as('unlisted'))
+        .selectAll()
+        .unionAll(this.db.selectFrom(newestOf(1).as('listed')).selectAll())
+        .orderBy('sort_time', 'desc')
+        .orderBy('id', 'asc')
+        .limit(limit)
+        .execute();
+      return rows.map(recordOf);
+    });
   }
 
   /**
