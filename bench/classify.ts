@@ -15,7 +15,8 @@ import { preparePost } from '../src/classify/prepare.js';
 import { defaultFixturesDir } from '../src/cli/demoCommand.js';
 import { percentile } from './stats.js';
 
-async function corpus(): Promise<Post[]> {
+/** The bench corpus: every post of the demo blog's feeds (or the fixtures the CLI's demo reads). */
+export async function corpus(): Promise<Post[]> {
   const dir = defaultFixturesDir();
   const posts: Post[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.atom.xml'))) {

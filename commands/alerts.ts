@@ -102,6 +102,56 @@ const data: CommandModule['data'] = {
           description_localizations: ja('この重大度以上でメンション(既定: 高)'),
           choices: SEVERITY_CHOICES,
         },
+        {
+          type: O.String,
+          name: 'delivery',
+          name_localizations: ja('配信'),
+          description: 'Send each alert at once, or a daily digest (default instant)',
+          description_localizations: ja('通知をすぐ送るか、毎日まとめて送るか(既定: 即時)'),
+          choices: [
+            { name: 'Instant / 即時', name_localizations: ja('即時 / Instant'), value: 'instant' },
+            {
+              name: 'Daily digest / 毎日のまとめ',
+              name_localizations: ja('毎日のまとめ / Daily digest'),
+              value: 'digest',
+            },
+          ],
+        },
+        {
+          type: O.String,
+          name: 'digest_time',
+          name_localizations: ja('まとめ時刻'),
+          description: 'Time of the daily digest, HH:MM (default 09:00)',
+          description_localizations: ja('まとめを送る時刻 HH:MM(既定: 09:00)'),
+          max_length: 5,
+        },
+        {
+          type: O.String,
+          name: 'timezone',
+          name_localizations: ja('タイムゾーン'),
+          description:
+            'IANA time zone, e.g. Asia/Tokyo (default: Asia/Tokyo in Japanese, else UTC)',
+          description_localizations: ja(
+            'IANA タイムゾーン 例: Asia/Tokyo(既定: 日本語なら Asia/Tokyo、他は UTC)',
+          ),
+          max_length: 64,
+        },
+        {
+          type: O.String,
+          name: 'quiet_hours',
+          name_localizations: ja('静音時間'),
+          description: 'Hold alerts during these hours, e.g. 22:00-07:00; off for none',
+          description_localizations: ja('この時間帯は通知を保留 例: 22:00-07:00(off でなし)'),
+          max_length: 20,
+        },
+        {
+          type: O.String,
+          name: 'quiet_below',
+          name_localizations: ja('静音対象'),
+          description: 'During quiet hours, hold alerts below this severity (default critical)',
+          description_localizations: ja('静音時間中、この重大度未満を保留(既定: 緊急)'),
+          choices: SEVERITY_CHOICES,
+        },
       ],
     },
     {

@@ -287,7 +287,7 @@ async function execute(
     }
     case 'stats': {
       const days = o.getInteger('days') ?? 30;
-      const stats = statsReplyOf(
+      const stats = await statsReplyOf(
         await archiveStatsSeries(archive, statsPeriod(days, ctx.now())),
         lang,
       );

@@ -25,6 +25,7 @@ import { renderForChannel } from './updateContext.js';
 import { fanOutWatches } from './fanOutWatches.js';
 import { channelSubscription } from './watchAlert.js';
 import type { GuildSettings } from '../store/guildSettings.js';
+import { deliverDigest } from './deliverDigest.js';
 import type { ShardSet } from '../store/sql/shards.js';
 
 /**
@@ -52,6 +53,11 @@ export interface DeliveryDeps {
 
 /** A run that failed (a store outage) is tried again after this long. */
 const RUN_FAILURE_RETRY_MS = 5_000;
+/**
+ * The longest the deliverer sleeps before looking again, even when the next held digest is hours
+ * away: a clock change or another process's new rows never leave a digest late by more than this.
+ */
+const MAX_WAKE_MS = 60_000;
 
 export interface RunSummary {
   delivered: number;
@@ -188,9 +194,16 @@ export class AlertDeliverer {
     return summary;
   }
 
-  private async deliverChannel(queue: Delivery[], summary: RunSummary): Promise<void> {
-    const heldUntil = this.held.get(queue[0]?.channelId ?? '');
-    if (heldUntil && new Date(heldUntil) > this.deps.now()) return this.postpone(queue, heldUntil);
+  private async deliverChannel(claimed: Delivery[], summary: RunSummary): Promise<void> {
+    const channelId = claimed[0]?.channelId ?? '';
+    const heldUntil = this.held.get(channelId);
+    if (heldUntil && new Date(heldUntil) > this.deps.now())
+      return this.postpone(claimed, heldUntil);
+    const queue = claimed.filter((d) => d.holdUntil == null);
+    if (queue.length < claimed.length) {
+      const retryAt = await this.deliverHeld(channelId, claimed, summary);
+      if (retryAt) return this.postpone(queue, retryAt);
+    }
     for (const [i, delivery] of queue.entries()) {
       if (this.stopped) return this.postpone(queue.slice(i), null);
       const outcome = await this.deliverOne(delivery);
@@ -205,6 +218,43 @@ export class AlertDeliverer {
       return this.postpone(queue.slice(i + 1), outcome.retryAt);
     }
     this.held.delete(queue[0]?.channelId ?? '');
+  }
+
+  /**
+   * Sends the channel's held rows whose time has come as one digest: those in this claim and every
+   * other due one of the channel. Returns when the channel must wait for a retry, else null.
+   */
+  private async deliverHeld(
+    channelId: string,
+    claimed: readonly Delivery[],
+    summary: RunSummary,
+  ): Promise<string | null> {
+    const { outbox, posts, guilds } = this.deps.stores;
+    const rest = await outbox.claimHeld(this.workerId, channelId, this.leaseMs);
+    const rows = [
+      ...new Map(
+        [...claimed.filter((d) => d.holdUntil != null), ...rest].map((d) => [d.id, d]),
+      ).values(),
+    ].sort((a, b) =>
+      a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1,
+    );
+    const outcome = await deliverDigest(rows, {
+      outbox,
+      posts,
+      guilds,
+      publisher: this.deps.publisher,
+      now: this.deps.now,
+      log: this.deps.log,
+      options: this.options,
+      workerId: this.workerId,
+      markBroken: (guildId, channel, reason) => this.markBroken(guildId, channel, reason),
+    });
+    summary.delivered += outcome.delivered;
+    summary.failed += outcome.failed;
+    if (!outcome.retryAt) return null;
+    summary.retrying++;
+    this.held.set(channelId, outcome.retryAt);
+    return outcome.retryAt;
   }
 
   /** Gives claimed deliveries back unsent, due at `at` (null: now). */
@@ -382,12 +432,16 @@ export class AlertDeliverer {
       (pending) => {
         if (pending.length === 0 || this.stopped) return;
         const now = this.deps.now().getTime();
+        // A row is due at its retry time or when its hold ends, whichever is later.
         const times = pending.map((d) =>
-          d.nextAttemptAt ? new Date(d.nextAttemptAt).getTime() : 0,
+          Math.max(
+            d.nextAttemptAt ? new Date(d.nextAttemptAt).getTime() : 0,
+            d.holdUntil ? new Date(d.holdUntil).getTime() : 0,
+          ),
         );
         const held = Math.min(this.leaseMs / 4, 5_000);
         const waits = times.map((t) => (t > now ? t - now : t >= runStartedAt ? 0 : held));
-        this.retryIn(Math.min(...waits));
+        this.retryIn(Math.min(MAX_WAKE_MS, ...waits));
       },
       (err: unknown) => {
         this.deps.log.error({ err }, 'reading pending deliveries failed; trying again shortly');

@@ -1,7 +1,12 @@
-/** Turns new posts into outbox deliveries for every healthy subscription whose filter they pass. */
+/**
+ * Turns new posts into outbox deliveries for every healthy subscription whose filter they pass. A
+ * digest subscription's rows, and those below its quiet-hours severity during quiet hours, are held
+ * (`holdUntil`) for the digest that follows.
+ */
 import type { GuildSettings } from '../store/guildSettings.js';
 import { deliveryId, type Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
+import { holdUntil } from '../subscriptions/deliverySchedule.js';
 import { matchFilter } from '../subscriptions/matchFilter.js';
 
 export function fanOut(
@@ -16,6 +21,12 @@ export function fanOut(
       for (const subscription of guild.subscriptions) {
         if (subscription.health.status !== 'ok' || !matchFilter(subscription, record).pass)
           continue;
+        const hold = holdUntil(
+          subscription,
+          subscription.locale,
+          record.classification.severity,
+          now,
+        );
         deliveries.push({
           id: deliveryId(record.post.id, subscription.channelId),
           postId: record.post.id,
@@ -26,6 +37,7 @@ export function fanOut(
           nextAttemptAt: null,
           lastError: null,
           messageId: null,
+          ...(hold && { holdUntil: hold }),
           createdAt: at,
           updatedAt: at,
         });

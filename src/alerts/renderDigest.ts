@@ -27,13 +27,21 @@ export function embedChars(embed: EmbedJson): number {
   );
 }
 
-/** The digest messages for `records` in a channel of `subscription`; none for no records. */
+/** The order a digest shows `records` in: most severe first, otherwise as given. */
+export function digestOrder<T extends StoredPost>(records: readonly T[]): T[] {
+  return SEVERITIES.flatMap((s) => records.filter((r) => r.classification.severity === s));
+}
+
+/**
+ * The digest messages for `records` in a channel of `subscription`; none for no records. The
+ * messages hold the records in `digestOrder`, each message the next `embeds.length` of them.
+ */
 export function renderDigest(
   records: readonly StoredPost[],
   subscription: Subscription,
 ): AlertMessage[] {
   const lang = langOf(subscription.locale);
-  const ordered = SEVERITIES.flatMap((s) => records.filter((r) => r.classification.severity === s));
+  const ordered = digestOrder(records);
   const pages: EmbedJson[][] = [];
   let page: EmbedJson[] = [];
   let chars = 0;

@@ -46,9 +46,9 @@ export function appLogger(
 export async function openCheckedStores(
   config: Pick<Config, 'store' | 'stateDir' | 'acceptNewStore'>,
   log: Logger,
-  options: { acceptNewStore?: boolean } = {},
+  options: { acceptNewStore?: boolean; now?: () => Date } = {},
 ): Promise<{ stores: Stores; storeCheck: StoreCheck }> {
-  const stores = await openStores(config.store, log);
+  const stores = await openStores(config.store, log, options.now ? { now: options.now } : {});
   try {
     const storeCheck = checkStoreIdentity(stores.marker, config.store, {
       stateDir: config.stateDir,

@@ -35,6 +35,8 @@ export interface DevStackOptions {
   deliveryOptions?: Partial<DeliveryOptions>;
   /** Adds servers to the local Discord before the bot logs in. */
   populate?: (world: World) => void;
+  /** The bot's and its stores' clock (tests of digests and quiet hours move it); real time by default. */
+  now?: () => Date;
 }
 
 export interface DevStack {
@@ -77,7 +79,8 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   // The stack checks its store as `start` does: a file store wiped between restarts pauses polling.
   let storeCheck: StoreCheck = { state: 'ok' };
   let stores: Stores;
-  if (ownsStores) ({ stores, storeCheck } = await openCheckedStores(config, log));
+  const clock = options.now ? { now: options.now } : {};
+  if (ownsStores) ({ stores, storeCheck } = await openCheckedStores(config, log, clock));
   else stores = options.store as Stores;
   const classify = buildClassifier(config);
   const boot = () =>
@@ -88,6 +91,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       log,
       storeCheck,
       schedulePolls: false,
+      ...(options.now && { now: options.now }),
       ...(options.deliveryOptions && { deliveryOptions: options.deliveryOptions }),
     });
   let bot = await boot();
@@ -118,7 +122,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       if (ownsStores && config.store.kind !== 'memory') {
         await stores.close();
         await beforeReopen?.();
-        ({ stores, storeCheck } = await openCheckedStores(config, log));
+        ({ stores, storeCheck } = await openCheckedStores(config, log, clock));
       }
       await whileDown?.();
       bot = await boot();

@@ -1,6 +1,6 @@
 /** Draws the stats chart as a PNG: ECharts renders SVG on the server, resvg turns it into pixels. */
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -40,22 +40,39 @@ export function renderStatsSvg(
   }
 }
 
-/** The chart as PNG bytes, `size` pixels. */
+const RASTER_OPTIONS: ResvgRenderOptions = {
+  background: '#ffffff',
+  fitTo: { mode: 'original' },
+  font: {
+    fontFiles: [...CHART_FONT_FILES],
+    loadSystemFonts: false,
+    defaultFontFamily: CHART_FONT_FAMILY,
+    sansSerifFamily: CHART_FONT_FAMILY,
+  },
+};
+
+/** The chart as PNG bytes, `size` pixels (blocks the thread: for the command line). */
 export function renderStatsPng(
   series: StatsSeries,
   lang: ChartLang,
   size: { width: number; height: number } = CHART_SIZE,
 ): Buffer {
-  const svg = renderStatsSvg(series, lang, size);
-  const resvg = new Resvg(svg, {
-    background: '#ffffff',
-    fitTo: { mode: 'original' },
-    font: {
-      fontFiles: [...CHART_FONT_FILES],
-      loadSystemFonts: false,
-      defaultFontFamily: CHART_FONT_FAMILY,
-      sansSerifFamily: CHART_FONT_FAMILY,
-    },
-  });
-  return resvg.render().asPng();
+  return new Resvg(renderStatsSvg(series, lang, size), RASTER_OPTIONS).render().asPng();
 }
+
+/**
+ * The chart as PNG bytes, rasterised on libuv's thread pool: text shaping of a long period takes
+ * about a second per chart, which must not stall the bot's event loop (gateway heartbeats, other
+ * interactions' 3 s deadlines).
+ */
+export async function renderStatsPngAsync(
+  series: StatsSeries,
+  lang: ChartLang,
+  size: { width: number; height: number } = CHART_SIZE,
+): Promise<Buffer> {
+  const image = await renderAsync(renderStatsSvg(series, lang, size), RASTER_OPTIONS);
+  return image.asPng();
+}
+
+/** How a chart is rasterised (async, so the bot's path never blocks on it). */
+export type RenderChart = (series: StatsSeries, lang: ChartLang) => Promise<Buffer>;

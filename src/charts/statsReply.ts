@@ -4,7 +4,7 @@
  * and the words cannot disagree. Pure apart from rasterising; no Discord here.
  */
 import type { StoredPost } from '../store/postStore.js';
-import { renderStatsPng } from './renderStatsChart.js';
+import { renderStatsPngAsync, type RenderChart } from './renderStatsChart.js';
 import { lastDays, statsSeries, type StatsBucket, type StatsSeries } from './statsSeries.js';
 import { countText, labelName, periodText, statsTitle, type ChartLang } from './statsTexts.js';
 
@@ -41,12 +41,12 @@ function seriesText(series: StatsSeries, lang: ChartLang): string {
 }
 
 /** The reply for a pair of series (by cause, by severity) of one period, in `lang`. */
-export function statsReplyOf(
+export async function statsReplyOf(
   series: { cause: StatsSeries; severity: StatsSeries },
   lang: ChartLang,
-  render: typeof renderStatsPng = renderStatsPng,
-): StatsReply {
-  const files: StatsReplyFile[] = [];
+  render: RenderChart = renderStatsPngAsync,
+): Promise<StatsReply> {
+  const charts: Array<{ name: string; data: Promise<Buffer> }> = [];
   const embeds = [series.cause, series.severity].map((one): StatsReplyEmbed => {
     const name = `stats-by-${one.by}-${lang}.png`;
     const embed: StatsReplyEmbed = {
@@ -54,11 +54,15 @@ export function statsReplyOf(
       description: seriesText(one, lang),
     };
     if (one.total > 0) {
-      files.push({ name, data: render(one, lang) });
+      charts.push({ name, data: render(one, lang) });
       embed.image = { url: `attachment://${name}` };
     }
     return embed;
   });
+  // Both charts rasterise at once, on the thread pool.
+  const files: StatsReplyFile[] = await Promise.all(
+    charts.map(async (chart) => ({ name: chart.name, data: await chart.data })),
+  );
   return { total: series.cause.total, series, embeds, files };
 }
 
@@ -70,8 +74,8 @@ export function statsPeriod(days: number, now: Date) {
 /** The stats of the last `days` days up to `now`, in `lang`, from records in memory. */
 export function buildStatsReply(
   records: Iterable<StoredPost>,
-  options: { days: number; now: Date; lang: ChartLang; render?: typeof renderStatsPng },
-): StatsReply {
+  options: { days: number; now: Date; lang: ChartLang; render?: RenderChart },
+): Promise<StatsReply> {
   const period = statsPeriod(options.days, options.now);
   const list = [...records];
   return statsReplyOf(

@@ -11,7 +11,7 @@ import { decideSeverity } from './decideSeverity.js';
 import { findDataTypes } from './findDataTypes.js';
 import { patternInfoOf } from './patterns.js';
 import { mayMatch } from './prefilter.js';
-import { preparePost, type ClassifierInput } from './prepare.js';
+import { preparePost, type ClassifierInput, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { derived } from './derived.js';
 import { organizationOf } from './organization.js';
@@ -27,7 +27,7 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
   const cause = decideCause(post, kind.kind, rules);
   const data = aboutAnIncident ? findDataTypes(post, rules) : null;
   const mentions = aboutAnIncident
-    ? findCountMentions(post.lines, countRulesOf(rules), (re) => mayMatch(post, re, rules))
+    ? findCountMentions(post.lines, countRulesOf(rules), (re) => mayOccurIn(post, re, rules))
     : [];
   const picked = pickAffected(mentions);
   const severity = decideSeverity(
@@ -100,6 +100,17 @@ function countRulesOf(rules: ClassifierRules): CountRules {
       'i',
     ),
   }));
+}
+
+/**
+ * Whether a count pattern may match in text taken from `post`: the prefilter's answer, and
+ * for the union of the data-type words, whether one of its data types may (each branch
+ * needs its own words; a word never spans the line break that joins a heading to a line).
+ */
+function mayOccurIn(post: PreparedPost, re: RegExp, rules: ClassifierRules): boolean {
+  if (re === countRulesOf(rules).dataWords)
+    return Object.values(rules.dataTypes).some((dataType) => mayMatch(post, dataType, rules));
+  return mayMatch(post, re, rules);
 }
 
 /** The count pattern behind the affected figure: a stated total, or the context that made a count relevant. */

@@ -4,6 +4,7 @@
  * figure included in another, spam recipients, a line of a list of groups.
  */
 import { NUMBER_PATTERN, parseJapaneseNumber } from './japaneseNumber.js';
+import { matchesOf } from './prepare.js';
 
 export interface CountRules {
   strongUnits: string[];
@@ -109,16 +110,21 @@ export function findCountMentions(
   const recordBefore = test(rules.recordBefore);
   const spamContext = test(rules.spamContext);
   const groupNouns = test(rules.groupNouns);
+  const dataWords = rules.dataWords ? test(rules.dataWords) : () => false;
+  const relevant = (t: string) => relevance(t) || dataWords(t);
+  // What a long line's relevance read from its (unused) second text, the empty string.
+  const emptyRelevant = relevant('');
   const mentions: CountMention[] = [];
   let inBreakdown = false;
   lines.forEach((line, lineIndex) => {
     const previous = lineIndex > 0 ? (lines[lineIndex - 1] ?? '') : '';
-    // A short list line reads its heading from up to three lines above ("【対象件数】" / "…様 1,200名" / "…者 300名").
-    const above =
-      line.length <= 30 ? lines.slice(Math.max(0, lineIndex - 3), lineIndex).join('\n') : previous;
     if (breakdown(line)) inBreakdown = true;
     if (!/\d|[一二三四五六七八九十百千]/.test(line)) return;
-    const counts = [...line.matchAll(regex)];
+    // A short list line reads its heading from up to three lines above ("【対象件数】" / "…様 1,200名" / "…者 300名").
+    let above: string | undefined;
+    const aboveRelevant = () =>
+      relevant((above ??= lines.slice(Math.max(0, lineIndex - 3), lineIndex).join('\n')));
+    const counts = matchesOf(regex, line);
     for (const match of counts) {
       const [text, numberText, unit] = match as unknown as [string, string, string];
       const value = parseJapaneseNumber(numberText);
@@ -157,9 +163,7 @@ export function findCountMentions(
         near,
         spam: spamContext(near),
         // Relevance may come from a list's heading a few lines up; spam and records only from the line above.
-        relevant: [near, line.length <= 30 ? above : ''].some(
-          (t) => relevance(t) || (rules.dataWords?.test(t) ?? false),
-        ),
+        relevant: relevant(near) || (line.length <= 30 ? aboveRelevant() : emptyRelevant),
         listItem,
         breakdown: inBreakdown && !breakdown(line.slice(start, start + 40)) && !groupLed,
         enumeration: enclosingParens(line, lineIndex, start, end),

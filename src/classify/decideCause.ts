@@ -8,7 +8,7 @@ import type { Reason } from './classification.js';
 import type { CauseRow } from './causeRows.js';
 import { hitOf, type PatternHit } from './patterns.js';
 import { derived } from './derived.js';
-import { anySeen, mayMatch, seenWordsOf, wordIdsOf } from './prefilter.js';
+import { anySeen, mayMatch, postWordsOf, wordIdsOf } from './prefilter.js';
 import { globalOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import type { Cause, Kind } from './vocabulary.js';
@@ -31,16 +31,20 @@ export interface CauseDecision {
 
 type ScoredCause = Exclude<Cause, 'other'>;
 
-/** Matches of `re` (with `global`, its global twin) in `text` that are not denied right after ("…ではなく"). */
-function affirmedMatches(re: RegExp, global: RegExp, text: string, negatedAfter: RegExp): string[] {
+/** Matches of `global` (a pattern's global twin) in `text` not denied right after ("…ではなく"). */
+function affirmedMatches(global: RegExp, text: string, negatedAfter: RegExp): string[] {
   const words: string[] = [];
-  if (!re.test(text)) return words;
-  for (const match of text.matchAll(global)) {
-    const end = (match.index ?? 0) + match[0].length;
+  global.lastIndex = 0;
+  for (let match = global.exec(text); match !== null; match = global.exec(text)) {
+    if (match[0].length === 0) global.lastIndex++;
+    const end = match.index + match[0].length;
     if (!negatedAfter.test(text.slice(end, end + 30))) words.push(match[0]);
   }
+  global.lastIndex = 0;
   return words;
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 interface CausePattern {
   patternId: string;
@@ -73,7 +77,7 @@ function causeTable(rules: ClassifierRules): [ScoredCause, CausePattern[]][] {
 export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cause, CauseScore> {
   const scores = new Map<Cause, CauseScore>();
   const { titleMultiplier, negatedAfter, quoted } = rules.causeRules;
-  const seen = seenWordsOf(post, rules);
+  const seen = postWordsOf(post, rules);
   // Quoted names are services and products ("「メール誤送信対策サービス」"), not what happened.
   const text = post.text.includes('「') ? post.text.replace(globalOf(quoted), '「」') : post.text;
   for (const [cause, patterns] of causeTable(rules)) {
@@ -81,9 +85,13 @@ export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cau
     const words: string[] = [];
     const weighed: { hit: PatternHit; weight: number }[] = [];
     for (const pattern of patterns) {
-      if (!anySeen(pattern.words, seen)) continue;
-      const inTitle = affirmedMatches(pattern.re, pattern.global, post.title, negatedAfter);
-      const inText = affirmedMatches(pattern.re, pattern.global, text, negatedAfter);
+      if (!anySeen(pattern.words, seen.all)) continue;
+      const inTitle = anySeen(pattern.words, seen.title)
+        ? affirmedMatches(pattern.global, post.title, negatedAfter)
+        : NONE;
+      const inText = anySeen(pattern.words, seen.text)
+        ? affirmedMatches(pattern.global, text, negatedAfter)
+        : NONE;
       if (inTitle.length + inText.length === 0) continue;
       score +=
         pattern.weight * (Math.min(inText.length, 3) + (inTitle.length > 0 ? titleMultiplier : 0));

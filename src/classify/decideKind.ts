@@ -8,7 +8,7 @@ import type { Reason } from './classification.js';
 import { decide, type Fact, type Facts } from './decisionRows.js';
 import { derived } from './derived.js';
 import { hitOf, type NamedPattern, type PatternHit } from './patterns.js';
-import { anySeen, seenWordsOf, wordIdsOf } from './prefilter.js';
+import { anySeen, postWordsOf, wordIdsOf, type PostWords } from './prefilter.js';
 import type { PreparedPost } from './prepare.js';
 import type { ClassifierRules, Scope } from './rules.js';
 import type { Kind } from './vocabulary.js';
@@ -81,12 +81,19 @@ function kindTable(rules: ClassifierRules): Map<string, KindGroup[]> {
   });
 }
 
+/** The words a scope's text can hold: the title's or the text's alone where it is one of them. */
+function seenIn(words: PostWords, scope: Scope, headingIsTitle: boolean): Uint8Array {
+  if (scope === 'text' || scope === 'lead') return words.text;
+  return scope === 'title' && headingIsTitle ? words.title : words.all;
+}
+
 /**
  * The facts of `post`, each computed the first time a row asks for it: a
  * tagged post is decided by its first rows and never pays for the rest.
  */
 export function lazyKindFacts(post: PreparedPost, rules: ClassifierRules): Facts {
   const cache = new Map<string, Fact>();
+  const headingIsTitle = post.heading === post.title;
   // Each scope's text is built once per post, not once per pattern.
   const texts = new Map<Scope, string>();
   const scoped = (scope: Scope) => {
@@ -99,13 +106,18 @@ export function lazyKindFacts(post: PreparedPost, rules: ClassifierRules): Facts
       return { count: titleOpensWithOrganisation(post, rules) ? 1 : 0, hits: [] };
     const hits: PatternHit[] = [];
     let total = 0;
-    const seen = seenWordsOf(post, rules);
+    const words = postWordsOf(post, rules);
     for (const group of kindTable(rules).get(name) ?? []) {
       let count = 0;
-      for (const { pattern, scope, words } of group.patterns) {
+      for (const pattern of group.patterns) {
         if (count >= group.max) break;
-        if (!anySeen(words, seen)) continue;
-        const hit = hitOf(pattern, scoped(scope), group.max - count, group.negation);
+        if (!anySeen(pattern.words, seenIn(words, pattern.scope, headingIsTitle))) continue;
+        const hit = hitOf(
+          pattern.pattern,
+          scoped(pattern.scope),
+          group.max - count,
+          group.negation,
+        );
         if (hit) {
           hits.push(hit);
           count += hit.count;

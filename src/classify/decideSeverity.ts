@@ -8,7 +8,7 @@ import type { AffectedResult } from './affected.js';
 import type { Reason } from './classification.js';
 import type { CountMention } from './countMentions.js';
 import { patternInfoOf } from './patterns.js';
-import { mayMatch } from './prefilter.js';
+import { holdsNowhereInText, mayMatch } from './prefilter.js';
 import { matchedWords, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { severityRank, type Cause, type DataType, type Kind, type Severity } from './vocabulary.js';
@@ -44,8 +44,9 @@ interface Fact {
 /** Sentences that state a finished finding of no leak (not a provisional "so far"). */
 function noLeakFinding(post: PreparedPost, rules: ClassifierRules): string | null {
   const s = rules.severity;
-  if (!mayMatch(post, s.noLeakConclusion, rules)) return null;
-  const positive = mayMatch(post, s.positiveLeak, rules);
+  // Sentences are pieces of the text: a pattern that holds nowhere in it holds in none.
+  if (holdsNowhereInText(post, s.noLeakConclusion, rules)) return null;
+  const positive = !holdsNowhereInText(post, s.positiveLeak, rules);
   let finding: string | null = null;
   for (const sentence of post.sentences) {
     const concludes = s.noLeakConclusion.test(sentence);
@@ -62,7 +63,7 @@ function firstSentence(
   re: RegExp,
   unless?: RegExp,
 ): string | null {
-  if (!mayMatch(post, re, rules)) return null;
+  if (holdsNowhereInText(post, re, rules)) return null;
   return (
     post.sentences.find((sentence) => re.test(sentence) && !(unless && unless.test(sentence))) ??
     null
@@ -78,7 +79,7 @@ function firstSentence(
  */
 function outageSentence(post: PreparedPost, rules: ClassifierRules, re: RegExp): string | null {
   const s = rules.severity;
-  if (!mayMatch(post, re, rules)) return null;
+  if (holdsNowhereInText(post, re, rules)) return null;
   const mayNegate = mayMatch(post, s.outageNegated, rules);
   const mayPrecaution = mayMatch(post, s.precaution, rules);
   for (const sentence of post.sentences) {
@@ -181,7 +182,7 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
     const personal =
       dataTypes.length > 0 ||
       affected.value !== null ||
-      (mayMatch(post, s.personalDataLeak, rules) &&
+      (!holdsNowhereInText(post, s.personalDataLeak, rules) &&
         post.sentences.some((x) => s.personalDataLeak.test(x) && s.positiveLeak.test(x)));
     if ((attack || cause === 'insider') && personal) {
       facts.push({ level: 'medium', rule: 'severity.wrongful-leak', evidence: [cause] });

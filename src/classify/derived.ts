@@ -9,6 +9,10 @@ export function derived<T>(rules: ClassifierRules, key: string, build: () => T):
     entries = new Map();
     cache.set(rules, entries);
   }
-  if (!entries.has(key)) entries.set(key, build());
-  return entries.get(key) as T;
+  // One lookup where the value is built (every call of the classifier's hot paths).
+  const found = entries.get(key);
+  if (found !== undefined || entries.has(key)) return found as T;
+  const value = build();
+  entries.set(key, value);
+  return value;
 }

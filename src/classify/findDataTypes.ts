@@ -6,7 +6,7 @@
 import type { Reason } from './classification.js';
 import { patternInfoOf } from './patterns.js';
 import { mayMatch } from './prefilter.js';
-import { globalOf, type PreparedPost } from './prepare.js';
+import { globalOf, piecesAfterStops, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { DATA_TYPES, type DataType } from './vocabulary.js';
 
@@ -44,40 +44,34 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
   const mayExclude = mayMatch(post, exclude, rules);
   const mayNegate = mayMatch(post, negation, rules);
   const mayLeak = mayMatch(post, leak, rules);
-  // Verdicts per sentence, computed once however many data words it holds.
-  const excluded = new Map<string, boolean>();
-  const inLeakContext = new Map<string, boolean>();
   post.lines.forEach((line, lineIndex) => {
-    let offset = 0;
-    for (const sentence of line.split(/(?<=。)/)) {
-      const key = `${lineIndex}:${offset}`;
-      offset += sentence.length;
+    for (const sentence of piecesAfterStops(line)) {
+      // Verdicts for the sentence, computed once however many data words it holds.
+      let excluded: boolean | undefined;
+      let inLeakContext: boolean | undefined;
       for (const type of present) {
         if (found.has(type)) continue;
-        const pattern = rules.dataTypes[type];
-        if (!pattern.test(sentence)) continue;
-        if (!excluded.has(key)) {
+        // The global twin's exec (matchAll copies the RegExp): its first match, then the rest.
+        const g = globalOf(rules.dataTypes[type]);
+        g.lastIndex = 0;
+        let match = g.exec(sentence);
+        if (match === null) continue;
+        if (excluded === undefined) {
           const above =
             line.length <= listLineMaxChars
               ? post.lines.slice(Math.max(0, lineIndex - excludeLookback), lineIndex)
               : [];
-          excluded.set(
-            key,
-            mayExclude && (exclude.test(sentence) || above.some((l) => exclude.test(l))),
-          );
+          excluded = mayExclude && (exclude.test(sentence) || above.some((l) => exclude.test(l)));
         }
-        if (excluded.get(key)) break;
-        for (const match of sentence.matchAll(globalOf(pattern))) {
-          const end = (match.index ?? 0) + match[0].length;
+        if (excluded) break;
+        for (; match !== null; match = g.exec(sentence)) {
+          if (match[0].length === 0) g.lastIndex++;
+          const end = match.index + match[0].length;
           // "…は含まれておりません": the post says this item was not involved. The window is
           // bounded so that a huge line without 。 stays linear.
           if (mayNegate && negation.test(sentence.slice(end, end + NEGATION_WINDOW))) continue;
-          if (!inLeakContext.has(key))
-            inLeakContext.set(
-              key,
-              mayLeak && leak.test(contextOf(post, lineIndex, sentence, rules)),
-            );
-          if (inLeakContext.get(key)) found.set(type, match[0]);
+          inLeakContext ??= mayLeak && leak.test(contextOf(post, lineIndex, sentence, rules));
+          if (inLeakContext) found.set(type, match[0]);
           break;
         }
       }

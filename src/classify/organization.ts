@@ -6,7 +6,7 @@
  */
 import type { Reason } from './classification.js';
 import { derived } from './derived.js';
-import type { PreparedPost } from './prepare.js';
+import { firstSentenceOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { titleDateOf } from './titleFacts.js';
 
@@ -84,7 +84,7 @@ function partsOf(post: PreparedPost, rules: ClassifierRules) {
     date,
     beforeDate,
     tokens: tokensOf(beforeDate),
-    firstSentence: post.lead.split(/。|\n/)[0] ?? '',
+    firstSentence: firstSentenceOf(post.lead),
   };
 }
 type TitleParts = ReturnType<typeof partsOf>;

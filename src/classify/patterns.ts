@@ -81,15 +81,20 @@ export function hitOf(
   max = 20,
   negatedAfter?: RegExp,
 ): PatternHit | null {
-  if (!pattern.re.test(text)) return null;
-  const words: string[] = [];
+  // The global twin's exec, not matchAll: matchAll copies the RegExp on every call.
+  const g = globalOf(pattern.re);
+  g.lastIndex = 0;
+  let words: string[] | null = null;
   let count = 0;
-  for (const match of text.matchAll(globalOf(pattern.re))) {
-    const end = (match.index ?? 0) + match[0].length;
+  for (let match = g.exec(text); match !== null; match = g.exec(text)) {
+    if (match[0].length === 0) g.lastIndex++;
+    const end = match.index + match[0].length;
     if (negatedAfter?.test(text.slice(end, end + 30))) continue;
     const word = match[0].trim().slice(0, 40);
+    words ??= [];
     if (word && !words.includes(word) && words.length < 3) words.push(word);
     if (++count >= max) break;
   }
-  return count === 0 ? null : { patternId: pattern.id, words, count };
+  g.lastIndex = 0;
+  return words === null ? null : { patternId: pattern.id, words, count };
 }

@@ -10,33 +10,46 @@ import type { PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 
 /**
- * The words indexed by their first two code units. One pass over the text
- * tests each position's pair against a 32 KB bitmap (it stays in the CPU's
- * cache, where a full Aho-Corasick table over ~800 words of ~600 distinct
- * characters takes 5 MB and misses it on nearly every character); only a pair
- * some word starts with is looked up and its words compared in place.
+ * The words as tries rooted at their first two code units. One pass over the
+ * text tests each position's pair against a 32 KB bitmap (it stays in the
+ * CPU's cache, where a full Aho-Corasick table over ~800 words of ~600
+ * distinct characters takes 5 MB and misses it on nearly every character);
+ * only at a pair some word starts with does the scan walk that pair's trie
+ * along the text, marking each word it completes. A walk reads each following
+ * character once for all the words sharing the pair (不正, 不正アクセス,
+ * 不正ログイン…), where comparing every word in place cost one call per word.
  */
 interface Scanner {
   /** Bit h set: some word's first pair hashes to h. */
   pairBits: Uint32Array;
-  /** Words by pair hash: entries slotStart[h] .. slotStart[h + 1] hold each word's pair and id. */
+  /** Roots by pair hash: entries slotStart[h] .. slotStart[h + 1] hold each root's pair and node. */
   slotStart: Int32Array;
-  entryPair: Uint32Array;
-  entryWord: Int32Array;
+  entryPair: Int32Array;
+  entryNode: Int32Array;
+  /** Per node: its children's code units and nodes at childStart[n] .. childStart[n + 1]. */
+  childStart: Int32Array;
+  childUnit: Uint16Array;
+  childNode: Int32Array;
+  /** Per node: the ids of the words it completes, at wordStart[n] .. wordStart[n + 1]. */
+  wordStart: Int32Array;
+  wordIds: Int32Array;
   /** The ids of the one-character words, by code unit (the rules' prefilter has none). */
   single: Map<number, number[]>;
-  words: string[];
 }
 
 const PAIR_BITS = 1 << 18;
-const pairHash = (c0: number, c1: number) => ((c0 * 40503) ^ c1) & (PAIR_BITS - 1);
+const pairHash = (c0: number, c1: number) => (Math.imul(c0, 40503) ^ c1) & (PAIR_BITS - 1);
 
 /** The scanner over `words` (ids are their indexes; ASCII case-blind), with its word count. */
 export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCount: number } {
   const folded = words.map((w) => w.toLowerCase());
   const pairBits = new Uint32Array(PAIR_BITS / 32);
-  const byHash = new Map<number, [number, number][]>();
   const single = new Map<number, number[]>();
+  // The tries, built with maps, then laid out flat: node 0 is unused, roots are keyed by pair.
+  const children: Map<number, number>[] = [new Map()];
+  const completes: number[][] = [[]];
+  const roots = new Map<number, number>();
+  const newNode = () => (children.push(new Map()), completes.push([]), children.length - 1);
   folded.forEach((word, id) => {
     if (word.length === 0) return;
     const c0 = word.charCodeAt(0);
@@ -44,12 +57,24 @@ export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCou
       single.set(c0, [...(single.get(c0) ?? []), id]);
       return;
     }
-    const c1 = word.charCodeAt(1);
-    const h = pairHash(c0, c1);
-    pairBits[h >>> 5] = (pairBits[h >>> 5] as number) | (1 << (h & 31));
-    byHash.set(h, [...(byHash.get(h) ?? []), [c0 * 0x10000 + c1, id]]);
+    const pair = (c0 << 16) | word.charCodeAt(1);
+    let node: number = roots.get(pair) ?? 0;
+    if (node === 0) roots.set(pair, (node = newNode()));
+    for (let i = 2; i < word.length; i++) {
+      const unit = word.charCodeAt(i);
+      let next: number = children[node]?.get(unit) ?? 0;
+      if (next === 0) children[node]?.set(unit, (next = newNode()));
+      node = next;
+    }
+    completes[node]?.push(id);
   });
-  // Flat arrays instead of a Map: a hit costs two typed-array reads, no hashing of a key.
+  const byHash = new Map<number, [number, number][]>();
+  for (const [pair, node] of roots) {
+    const h = pairHash(pair >>> 16, pair & 0xffff);
+    pairBits[h >>> 5] = (pairBits[h >>> 5] as number) | (1 << (h & 31));
+    byHash.set(h, [...(byHash.get(h) ?? []), [pair, node]]);
+  }
+  // Flat arrays instead of maps: a hit costs typed-array reads, no hashing of a key.
   const slotStart = new Int32Array(PAIR_BITS + 1);
   const entries: [number, number][] = [];
   for (let h = 0; h < PAIR_BITS; h++) {
@@ -57,14 +82,35 @@ export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCou
     entries.push(...(byHash.get(h) ?? []));
   }
   slotStart[PAIR_BITS] = entries.length;
+  const nodes = children.length;
+  const childStart = new Int32Array(nodes + 1);
+  const wordStart = new Int32Array(nodes + 1);
+  const units: number[] = [];
+  const next: number[] = [];
+  const ids: number[] = [];
+  for (let n = 0; n < nodes; n++) {
+    childStart[n] = units.length;
+    for (const [unit, child] of children[n] ?? []) {
+      units.push(unit);
+      next.push(child);
+    }
+    wordStart[n] = ids.length;
+    ids.push(...(completes[n] ?? []));
+  }
+  childStart[nodes] = units.length;
+  wordStart[nodes] = ids.length;
   return {
     scanner: {
       pairBits,
       slotStart,
-      entryPair: Uint32Array.from(entries.map((e) => e[0])),
-      entryWord: Int32Array.from(entries.map((e) => e[1])),
+      entryPair: Int32Array.from(entries.map((e) => e[0])),
+      entryNode: Int32Array.from(entries.map((e) => e[1])),
+      childStart,
+      childUnit: Uint16Array.from(units),
+      childNode: Int32Array.from(next),
+      wordStart,
+      wordIds: Int32Array.from(ids),
       single,
-      words: folded,
     },
     wordCount: words.length,
   };
@@ -113,42 +159,82 @@ export function wordsIn(
   prefilter: Pick<Prefilter, 'scanner' | 'wordCount'>,
   seen: Uint8Array = new Uint8Array(prefilter.wordCount),
 ): Uint8Array {
-  const { pairBits, slotStart, entryPair, entryWord, single, words } = prefilter.scanner;
+  const s = prefilter.scanner;
+  const { pairBits, slotStart, entryPair, entryNode, childStart, childUnit, childNode } = s;
+  const { wordStart, wordIds, single } = s;
+  const hasSingle = single.size > 0;
   const folded = text.toLowerCase();
   const n = folded.length;
   let c1 = n > 0 ? folded.charCodeAt(0) : 0;
   for (let i = 0; i < n; i++) {
     const c0 = c1;
     c1 = i + 1 < n ? folded.charCodeAt(i + 1) : 0;
-    if (single.size > 0) {
+    if (hasSingle) {
       const ids = single.get(c0);
       if (ids) for (const id of ids) seen[id] = 1;
     }
     const h = pairHash(c0, c1);
     if (((pairBits[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
-    const pair = c0 * 0x10000 + c1;
+    if (i + 1 >= n) continue;
+    const pair = (c0 << 16) | c1;
     const end = slotStart[h + 1] as number;
     for (let e = slotStart[h] as number; e < end; e++) {
-      const id = entryWord[e] as number;
-      if (entryPair[e] === pair && seen[id] === 0 && folded.startsWith(words[id] as string, i))
-        seen[id] = 1;
+      if (entryPair[e] !== pair) continue;
+      // Walk the pair's trie along the text, marking every word a node completes.
+      let node = entryNode[e] as number;
+      for (let j = i + 2; ; j++) {
+        for (let w = wordStart[node] as number; w < (wordStart[node + 1] as number); w++)
+          seen[wordIds[w] as number] = 1;
+        if (j >= n) break;
+        const unit = folded.charCodeAt(j);
+        const last = childStart[node + 1] as number;
+        let child = -1;
+        for (let k = childStart[node] as number; k < last; k++)
+          if (childUnit[k] === unit) {
+            child = childNode[k] as number;
+            break;
+          }
+        if (child === -1) break;
+        node = child;
+      }
+      break;
     }
   }
   return seen;
 }
 
-const perPost = new WeakMap<PreparedPost, Uint8Array>();
+/** The words seen in a post: in its title, in its text, and in either. */
+export interface PostWords {
+  title: Uint8Array;
+  text: Uint8Array;
+  all: Uint8Array;
+}
 
-/** Which of the rules' words occur in `post` (one pass, remembered per post). */
-export function seenWordsOf(post: PreparedPost, rules: ClassifierRules): Uint8Array {
-  let seen = perPost.get(post);
-  if (!seen) {
+const perPost = new WeakMap<PreparedPost, PostWords>();
+
+/**
+ * Which of the rules' words occur in `post`'s title and text (one pass over each,
+ * remembered per post). A pattern run on the title alone needs its words in the title,
+ * one run on the text in the text: a word no match can lack is in the string matched.
+ */
+export function postWordsOf(post: PreparedPost, rules: ClassifierRules): PostWords {
+  let words = perPost.get(post);
+  if (!words) {
     const prefilter = prefilterOf(rules);
+    const title = wordsIn(post.title, prefilter);
+    const text = wordsIn(post.text, prefilter);
     // The heading is the title or the text's first lines: title and text cover it.
-    seen = wordsIn(post.text, prefilter, wordsIn(post.title, prefilter));
-    perPost.set(post, seen);
+    const all = text.slice();
+    for (let i = 0; i < all.length; i++) all[i] = (all[i] as number) | (title[i] as number);
+    words = { title, text, all };
+    perPost.set(post, words);
   }
-  return seen;
+  return words;
+}
+
+/** Which of the rules' words occur in `post`, title or text (one pass, remembered per post). */
+export function seenWordsOf(post: PreparedPost, rules: ClassifierRules): Uint8Array {
+  return postWordsOf(post, rules).all;
 }
 
 /** The ids of the words `re` needs (for tables compiled once), or null where it always runs. */
@@ -170,4 +256,36 @@ export function anySeen(ids: readonly number[] | null, seen: Uint8Array): boolea
 export function mayMatch(post: PreparedPost, re: RegExp, rules: ClassifierRules): boolean {
   const words = prefilterOf(rules).wordsOf.get(re);
   return words ? anySeen(words, seenWordsOf(post, rules)) : true;
+}
+
+const contextFree = new WeakMap<RegExp, boolean>();
+
+/**
+ * Whether every match of `re` in a piece of a text is also a match in the whole text:
+ * true where the pattern reads nothing around its match (no ^, $, \b, \B, lookaround),
+ * judged from its source with character classes and escapes set aside (in doubt: false).
+ */
+export function isContextFree(re: RegExp): boolean {
+  let free = contextFree.get(re);
+  if (free === undefined) {
+    const bare = re.source.replace(/\\[bB]/g, '^').replace(/\\.|\[(?:\\.|[^\]\\])*\]/g, 'x');
+    free = !/[\^$]|\(\?<?[=!]/.test(bare);
+    contextFree.set(re, free);
+  }
+  return free;
+}
+
+/**
+ * Whether `re` can match nowhere in `post`'s text, nor so in any sentence or line of it:
+ * the prefilter's words are absent, or the pattern reads nothing around its match and
+ * does not match the whole text (one scan instead of one per sentence).
+ */
+export function holdsNowhereInText(
+  post: PreparedPost,
+  re: RegExp,
+  rules: ClassifierRules,
+): boolean {
+  if (!anySeen(prefilterOf(rules).wordsOf.get(re) ?? null, postWordsOf(post, rules).text))
+    return true;
+  return isContextFree(re) && !re.test(post.text);
 }

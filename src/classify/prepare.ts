@@ -31,13 +31,63 @@ export function preparePost(input: ClassifierInput, leadChars: number): Prepared
     heading: title.trim() ? title : headingOf(lines),
     text,
     lines,
-    sentences: text
-      .split(/(?<=。)|\n/)
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0),
+    sentences: sentencesOf(text),
     lead: text.slice(0, leadChars),
     publishedAt: input.publishedAt,
   };
+}
+
+const FULL_STOP = 0x3002; // 。
+const LINE_FEED = 0x0a;
+
+/**
+ * The text cut after each 。 and at each line break, trimmed, without empty
+ * pieces: what `text.split(/(?<=。)|\n/)` gave, in one pass over the code units
+ * (a split by a RegExp runs it at every position).
+ */
+export function sentencesOf(text: string): string[] {
+  const sentences: string[] = [];
+  const push = (piece: string) => {
+    const sentence = piece.trim();
+    if (sentence.length > 0) sentences.push(sentence);
+  };
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === FULL_STOP) {
+      push(text.slice(start, i + 1));
+      start = i + 1;
+    } else if (unit === LINE_FEED) {
+      push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  push(text.slice(start));
+  return sentences;
+}
+
+/** `line` cut after each 。 (the last piece may lack one): what `line.split(/(?<=。)/)` gave. */
+export function piecesAfterStops(line: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (
+    let at = line.indexOf('。');
+    at !== -1 && at + 1 < line.length;
+    at = line.indexOf('。', at + 1)
+  ) {
+    pieces.push(line.slice(start, at + 1));
+    start = at + 1;
+  }
+  pieces.push(line.slice(start));
+  return pieces;
+}
+
+/** The text before its first 。 or line break: what `text.split(/。|\n/)[0]` gave. */
+export function firstSentenceOf(text: string): string {
+  const stop = text.indexOf('。');
+  const feed = text.indexOf('\n');
+  const end = stop === -1 ? feed : feed === -1 ? stop : Math.min(stop, feed);
+  return end === -1 ? text : text.slice(0, end);
 }
 
 /** An untitled notice's heading: its first few short lines (addressee, sender, subject). */
@@ -53,22 +103,46 @@ function headingOf(lines: readonly string[]): string {
 /** The matched words of `re` in `text`, at most `max`, each trimmed to 40 characters. */
 export function matchedWords(re: RegExp, text: string, max = 3): string[] {
   const words: string[] = [];
-  if (!re.test(text)) return words;
-  for (const match of text.matchAll(globalOf(re))) {
+  const g = globalOf(re);
+  g.lastIndex = 0;
+  for (let match = g.exec(text); match !== null; match = g.exec(text)) {
+    if (match[0].length === 0) g.lastIndex++;
     const word = match[0].trim().slice(0, 40);
     if (word && !words.includes(word)) words.push(word);
     if (words.length >= max) break;
   }
+  g.lastIndex = 0;
   return words;
 }
 
-/** Number of matches of `re` in `text`. */
 /** Number of matches of `re` in `text`, counting no further than `stopAt`. */
 export function countMatches(re: RegExp, text: string, stopAt = Number.POSITIVE_INFINITY): number {
-  if (!re.test(text)) return 0;
+  const g = globalOf(re);
+  g.lastIndex = 0;
   let n = 0;
-  for (const _ of text.matchAll(globalOf(re))) if (++n >= stopAt) break;
+  for (let match = g.exec(text); match !== null; match = g.exec(text)) {
+    if (match[0].length === 0) g.lastIndex++;
+    if (++n >= stopAt) break;
+  }
+  g.lastIndex = 0;
   return n;
+}
+
+/**
+ * The matches of `re` in `text`, in order, as `text.matchAll` gives them: one scan with
+ * the rule's global twin, where matchAll copies the RegExp on every call (and the
+ * `test` that used to come first scanned a matching text twice).
+ */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const g = globalOf(re);
+  g.lastIndex = 0;
+  for (let match = g.exec(text); match !== null; match = g.exec(text)) {
+    if (match[0].length === 0) g.lastIndex++;
+    found.push(match);
+  }
+  g.lastIndex = 0;
+  return found;
 }
 
 const globals = new WeakMap<RegExp, RegExp>();

@@ -1,6 +1,6 @@
 /** Facts read from the title: incident id, announcement date, organisation. */
 import type { ClassifierRules } from './rules.js';
-import { globalOf } from './prepare.js';
+import { matchesOf } from './prepare.js';
 
 /** `YYYY-NNN` from `セキュリティ事件簿#YYYY-NNN`. */
 export function incidentIdOf(title: string, rules: ClassifierRules): string | null {
@@ -25,8 +25,8 @@ export interface TitleDate {
 /** The announcement date in the title: the last full date that is not a period's start or end. */
 export function titleDateOf(title: string, rules: ClassifierRules): TitleDate | null {
   let found: TitleDate | null = null;
-  for (const match of title.matchAll(globalOf(rules.facts.titleDate))) {
-    const index = match.index ?? 0;
+  for (const match of matchesOf(rules.facts.titleDate, title)) {
+    const index = match.index;
     const before = title.slice(0, index);
     const after = title.slice(index + match[0].length);
     const insideParens = before.lastIndexOf('(') > before.lastIndexOf(')');

@@ -10,6 +10,7 @@ import type { StoredPost } from '../store/postStore.js';
 import { findSubscription, settingsOf } from './alertsSubscribe.js';
 import { postableChannel } from './channelAccess.js';
 import type { CommandContext } from './commandModule.js';
+import { describeSchedule } from '../subscriptions/describeSchedule.js';
 import { describeFilterShort } from './fitReply.js';
 import { respond } from './respond.js';
 
@@ -21,6 +22,10 @@ export async function listSubscriptions(
   const settings = await settingsOf(ctx, interaction.guildId as string);
   if (settings.subscriptions.length === 0)
     return respond(interaction, { content: t(lang, 'alerts.none'), ephemeral: true });
+  const held = new Map<string, number>();
+  for (const d of await ctx.stores.outbox.pending())
+    if (d.guildId === settings.guildId && d.holdUntil != null)
+      held.set(d.channelId, (held.get(d.channelId) ?? 0) + 1);
   const lines = settings.subscriptions.map((s) => {
     const health =
       s.health.status === 'ok'
@@ -29,7 +34,8 @@ export async function listSubscriptions(
             since: s.health.since ?? '?',
             reason: s.health.reason ?? '?',
           });
-    return `<#${s.channelId}> — ${describeFilterShort(s, lang)} — **${health}**`;
+    const schedule = describeSchedule(s, lang, held.get(s.channelId) ?? 0);
+    return `<#${s.channelId}> — ${describeFilterShort(s, lang)} — ${schedule} — **${health}**`;
   });
   return respond(interaction, {
     embeds: [{ title: t(lang, 'alerts.list-title'), description: cut(lines.join('\n'), 4096) }],

@@ -1,7 +1,16 @@
 /** /alerts subscribe and unsubscribe: a channel's subscription, created, updated or removed. */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { t, type Lang } from '../i18n/i18n.js';
-import { InputError, parseCauses, parseKinds, parseWords } from '../subscriptions/parseOptions.js';
+import {
+  InputError,
+  parseCauses,
+  parseKinds,
+  parseQuietHours,
+  parseTime,
+  parseTimeZone,
+  parseWords,
+} from '../subscriptions/parseOptions.js';
+import { describeSchedule } from '../subscriptions/describeSchedule.js';
 import type { GuildSettings, Subscription } from '../store/guildSettings.js';
 import {
   emptySettings,
@@ -34,6 +43,11 @@ export async function subscribeChannel(
   const minSeverity = o.getString('min_severity');
   const mentionMin = o.getString('mention_min_severity');
   const role = o.getRole('mention_role');
+  const delivery = o.getString('delivery');
+  const digestTime = parseTime(o.getString('digest_time'));
+  const timeZone = parseTimeZone(o.getString('timezone'));
+  const quietHours = parseQuietHours(o.getString('quiet_hours'));
+  const quietBelow = o.getString('quiet_below');
   const guildId = interaction.guildId as string;
   const request: SubscribeRequest = {
     channelId: channel.id,
@@ -45,6 +59,11 @@ export async function subscribeChannel(
     ...(exclude && { exclude }),
     ...(role && { mentionRoleId: role.id }),
     ...(mentionMin && { mentionMinSeverity: severitySchema.parse(mentionMin) }),
+    ...(delivery && { delivery: delivery === 'digest' ? 'digest' : 'instant' }),
+    ...(digestTime && { digestTime }),
+    ...(timeZone && { timeZone }),
+    ...(quietHours !== undefined && { quietHours }),
+    ...(quietBelow && { quietMinSeverity: severitySchema.parse(quietBelow) }),
   };
   const now = ctx.now().toISOString();
   let result: SubscribeResult | undefined;
@@ -56,7 +75,7 @@ export async function subscribeChannel(
   await respond(interaction, {
     content: t(lang, existed ? 'alerts.updated' : 'alerts.subscribed', {
       channel: `<#${channel.id}>`,
-      filter: describeFilterShort(subscription, lang),
+      filter: `${describeFilterShort(subscription, lang)} · ${describeSchedule(subscription, lang)}`,
     }),
     ephemeral: true,
   });

@@ -324,6 +324,30 @@ const TEXTS = {
     ja: '`{option}` が長すぎます: 最大{max}文字です。',
   },
   'reply.more': { en: '…and {count} more', ja: '…ほか{count}件' },
+  // H9 digests and quiet hours (issue 12).
+  'error.bad-time': {
+    en: '`{value}` is not a time of day. Use HH:MM on a 24-hour clock, for example 09:00.',
+    ja: '`{value}` は時刻ではありません。09:00 のように24時間制の HH:MM で指定してください。',
+  },
+  'error.bad-zone': {
+    en: '`{value}` is not a time zone. Use an IANA name such as Asia/Tokyo, Europe/London or UTC.',
+    ja: '`{value}` はタイムゾーンではありません。Asia/Tokyo、Europe/London、UTC のような IANA 名で指定してください。',
+  },
+  'error.bad-quiet-hours': {
+    en: '`{value}` are not quiet hours. Give a start and an end, for example 22:00-07:00, or `off` to have none.',
+    ja: '`{value}` は静音時間として読めません。22:00-07:00 のように開始と終了を、なしにするには `off` を指定してください。',
+  },
+  'schedule.instant': { en: 'sent at once', ja: '即時に送信' },
+  'schedule.digest': {
+    en: 'a digest every day at {time} ({zone})',
+    ja: '毎日 {time}({zone})にまとめて送信',
+  },
+  'schedule.quiet': {
+    en: 'quiet {start}–{end} ({zone}): below {severity} waits',
+    ja: '静音時間 {start}〜{end}({zone}): {severity}未満は保留',
+  },
+  'schedule.held': { en: '{count} alerts held', ja: '保留中の通知 {count}件' },
+  'schedule.none-held': { en: 'nothing held', ja: '保留中の通知なし' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

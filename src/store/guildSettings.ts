@@ -14,7 +14,25 @@ export const subscriptionHealthSchema = z.object({
   since: z.string().nullable(),
 });
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (00:00–23:59)');
+
+/**
+ * When a subscription's alerts go out (all optional: settings stored before digests read as
+ * instant, no quiet hours). The schedule itself is computed in subscriptions/deliverySchedule.ts.
+ */
+export const deliveryScheduleSchema = z.object({
+  delivery: z.enum(['instant', 'digest']).default('instant'),
+  digestTime: hhmm.default('09:00'),
+  /** IANA zone; null: the subscription's locale decides (ja → Asia/Tokyo, else UTC). */
+  timeZone: z.string().nullable().default(null),
+  quietHours: z.object({ start: hhmm, end: hhmm }).nullable().default(null),
+  /** Alerts at least this severe go out during quiet hours. */
+  quietMinSeverity: severitySchema.default('critical'),
+});
+export type DeliverySchedule = z.infer<typeof deliveryScheduleSchema>;
+
 export const subscriptionSchema = z.object({
+  ...deliveryScheduleSchema.shape,
   guildId: z.string(),
   channelId: z.string(),
   minSeverity: severitySchema.default('medium'),

@@ -13,6 +13,11 @@ export const deliverySchema = z.object({
   nextAttemptAt: z.string().nullable(),
   lastError: z.string().nullable(),
   messageId: z.string().nullable(),
+  /**
+   * A digest or quiet-hours alert is held until then (ISO time) and goes out in a digest; absent or
+   * null: an instant alert. Rows stored before digests have none.
+   */
+  holdUntil: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -57,6 +62,18 @@ export interface ClaimingOutboxStore extends OutboxStore {
     leaseMs: number,
     shards?: ShardSet,
   ): Promise<Array<{ delivery: Delivery; takenOverFrom: string | null }>>;
+  /**
+   * Claims every held delivery of `channelId` whose hold has ended and that is due (rows this worker
+   * already claims included), oldest first: what one digest sends together.
+   */
+  claimHeld(workerId: string, channelId: string, leaseMs: number): Promise<Delivery[]>;
+  /** `updateClaimed` for several rows at once, all or none (false, nothing written, when a lease was lost). */
+  updateClaimedAll(deliveries: readonly Delivery[], workerId: string): Promise<boolean>;
+}
+
+/** Whether a delivery is held past `at` (a digest not yet due). */
+export function isHeld(delivery: Delivery, at: number): boolean {
+  return delivery.holdUntil != null && new Date(delivery.holdUntil).getTime() > at;
 }
 
 function uniqueById(deliveries: readonly Delivery[]): Delivery[] {
@@ -108,6 +125,7 @@ export class MemoryOutboxStore implements ClaimingOutboxStore {
           d.status === 'pending' &&
           (d.nextAttemptAt === null || new Date(d.nextAttemptAt).getTime() <= at) &&
           (this.claims.get(d.id)?.until ?? 0) <= at &&
+          !isHeld(d, at) &&
           (!shards || inShards(d.guildId, shards)),
       )
       .sort(byAge)
@@ -126,6 +144,31 @@ export class MemoryOutboxStore implements ClaimingOutboxStore {
   async updateClaimed(delivery: Delivery, workerId: string): Promise<boolean> {
     if (this.claims.get(delivery.id)?.workerId !== workerId) return false;
     await this.update(delivery);
+    return true;
+  }
+
+  async claimHeld(workerId: string, channelId: string, leaseMs: number): Promise<Delivery[]> {
+    const at = this.now().getTime();
+    const due = [...this.deliveries.values()]
+      .filter((d) => {
+        const claim = this.claims.get(d.id);
+        return (
+          d.status === 'pending' &&
+          d.channelId === channelId &&
+          d.holdUntil != null &&
+          !isHeld(d, at) &&
+          (d.nextAttemptAt === null || new Date(d.nextAttemptAt).getTime() <= at) &&
+          (!claim || claim.until <= at || claim.workerId === workerId)
+        );
+      })
+      .sort(byAge);
+    for (const d of due) this.claims.set(d.id, { workerId, until: at + leaseMs });
+    return due.map((d) => structuredClone(d));
+  }
+
+  async updateClaimedAll(deliveries: readonly Delivery[], workerId: string): Promise<boolean> {
+    if (deliveries.some((d) => this.claims.get(d.id)?.workerId !== workerId)) return false;
+    for (const d of deliveries) await this.update(d);
     return true;
   }
 }

@@ -3,22 +3,11 @@
  * end of quiet hours, in the subscription's time zone (default Asia/Tokyo for ja, UTC otherwise).
  * Times are computed with Intl, so daylight-saving zones keep their wall-clock times.
  */
-import { z } from 'zod';
-import { severityRank, severitySchema, type Severity } from '../classify/vocabulary.js';
+import { severityRank, type Severity } from '../classify/vocabulary.js';
+import { deliveryScheduleSchema, type DeliverySchedule } from '../store/guildSettings.js';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (00:00–23:59)');
-
-/** The schedule fields a subscription may carry (all optional: absent means instant, no quiet hours). */
-export const deliveryScheduleSchema = z.object({
-  delivery: z.enum(['instant', 'digest']).default('instant'),
-  digestTime: hhmm.default('09:00'),
-  /** IANA zone; null: the subscription's locale decides (ja → Asia/Tokyo, else UTC). */
-  timeZone: z.string().nullable().default(null),
-  quietHours: z.object({ start: hhmm, end: hhmm }).nullable().default(null),
-  /** Alerts at least this severe go out during quiet hours. */
-  quietMinSeverity: severitySchema.default('critical'),
-});
-export type DeliverySchedule = z.infer<typeof deliveryScheduleSchema>;
+// The schema lives with the subscription it is stored in (the store may not import upward).
+export { deliveryScheduleSchema, type DeliverySchedule };
 
 /** Whether `zone` is a time zone this runtime knows. */
 export function isTimeZone(zone: string): boolean {

@@ -71,3 +71,48 @@ export function parseDate(raw: string | null): string | null {
   }
   return value;
 }
+
+/** Typed times: full-width digits and colons become ASCII, and 9:00 reads as 09:00. */
+function normalTime(raw: string): string | null {
+  const match = /^(\d{1,2})[:：](\d{2})$/.exec(raw.normalize('NFKC').trim());
+  if (!match) return null;
+  const [hours, minutes] = [Number(match[1]), Number(match[2])];
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+/** An `HH:MM` time of day (24-hour clock); null when not given. */
+export function parseTime(raw: string | null): string | null {
+  if (raw === null) return null;
+  const time = normalTime(raw);
+  if (!time) throw new InputError('error.bad-time', { value: raw });
+  return time;
+}
+
+/** An IANA time zone this runtime knows (as it spells it); null when not given. */
+export function parseTimeZone(raw: string | null): string | null {
+  if (raw === null) return null;
+  const zone = raw.normalize('NFKC').trim();
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    throw new InputError('error.bad-zone', { value: raw });
+  }
+}
+
+/**
+ * Quiet hours as `start-end` (22:00-07:00; also with – 〜 ～ or "to"), `off` for none; undefined
+ * when not given, null for off.
+ */
+export function parseQuietHours(
+  raw: string | null,
+): { start: string; end: string } | null | undefined {
+  if (raw === null) return undefined;
+  const value = raw.normalize('NFKC').trim().toLowerCase();
+  if (['off', 'none', 'なし', 'オフ'].includes(value)) return null;
+  const parts = value.split(/\s*(?:-|–|—|~|〜|to)\s*/);
+  const [start, end] = parts.length === 2 ? parts.map((p) => normalTime(p)) : [null, null];
+  if (!start || !end || start === end)
+    throw new InputError('error.bad-quiet-hours', { value: raw });
+  return { start, end };
+}

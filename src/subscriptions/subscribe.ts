@@ -17,6 +17,12 @@ export interface SubscribeRequest {
   exclude?: string[];
   mentionRoleId?: string;
   mentionMinSeverity?: Subscription['mentionMinSeverity'];
+  delivery?: Subscription['delivery'];
+  digestTime?: string;
+  timeZone?: string;
+  /** null turns quiet hours off. */
+  quietHours?: Subscription['quietHours'];
+  quietMinSeverity?: Subscription['quietMinSeverity'];
 }
 
 /** A server's settings before its first subscription. */
@@ -51,6 +57,11 @@ export function subscribe(
     exclude: request.exclude ?? base.exclude,
     mentionRoleId: request.mentionRoleId ?? base.mentionRoleId,
     mentionMinSeverity: request.mentionMinSeverity ?? base.mentionMinSeverity,
+    delivery: request.delivery ?? base.delivery,
+    digestTime: request.digestTime ?? base.digestTime,
+    timeZone: request.timeZone ?? base.timeZone,
+    quietHours: request.quietHours === undefined ? base.quietHours : request.quietHours,
+    quietMinSeverity: request.quietMinSeverity ?? base.quietMinSeverity,
     locale: request.locale,
     updatedAt: at,
     health: { status: 'ok', reason: null, since: null },

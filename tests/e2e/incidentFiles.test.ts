@@ -44,11 +44,11 @@ describe('/incident stats and export with files', () => {
       expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual(CHART_SIZE);
     }
     // The text of the reply is what the same series says, computed here from the stored posts.
-    const expected = buildStatsReply(await stack.stores.posts.all(), {
+    const expected = await buildStatsReply(await stack.stores.posts.all(), {
       days: 3650,
       now: new Date(),
       lang: 'ja',
-      render: () => Buffer.alloc(0),
+      render: () => Promise.resolve(Buffer.alloc(0)),
     });
     const embeds = reply.message?.embeds as Embed[];
     expect(embeds.map((e) => e.description)).toEqual(expected.embeds.map((e) => e.description));

@@ -202,7 +202,7 @@ describe('every payload a person reads is in words, not ids', () => {
       await run('/help', 'analyst', 'help', []);
     }
     for (const m of stack.emulator.messages(id('general'))) record('sample alert', 'en', m);
-  });
+  }, 90_000); // about 40 commands and every alert of the demo blog: generous on a loaded machine
   afterAll(() => stack.stop());
 
   it('renders alerts and replies of every kind in both languages', () => {

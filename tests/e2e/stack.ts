@@ -35,6 +35,8 @@ export interface StackOptions {
   store?: 'memory' | 'sqlite';
   entries?: FixtureEntry[];
   rateLimits?: RateLimitConfig;
+  /** The bot's clock (digests, quiet hours); real time by default. */
+  now?: () => Date;
 }
 
 export interface Stack {
@@ -66,10 +68,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let other: DemoGuild | undefined;
   const dev = await startDevStack({
     entries: options.entries ?? [],
-    emulator: { heartbeatIntervalMs: 1000, rateLimits: options.rateLimits ?? FAST_LIMITS },
+    // A bound on each wait for the bot, not a speed claim: loaded CI machines answer slowly.
+    emulator: {
+      heartbeatIntervalMs: 1000,
+      rateLimits: options.rateLimits ?? FAST_LIMITS,
+      waitTimeoutMs: 30_000,
+    },
     store: storeFile ? `sqlite://${storeFile}` : 'memory://',
     configDir: CONFIG_DIR,
     deliveryOptions: { baseBackoffSeconds: 0.05, maxBackoffSeconds: 0.2 },
+    ...(options.now && { now: options.now }),
     populate: (world) => {
       other = addDemoGuild(world, {
         name: 'another server',

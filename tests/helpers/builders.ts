@@ -78,6 +78,11 @@ export function makeGuildSettings(guildId: string, channelIds: string[]): GuildS
     subscriptions: channelIds.map((channelId) => ({
       guildId,
       channelId,
+      delivery: 'instant',
+      digestTime: '09:00',
+      timeZone: null,
+      quietHours: null,
+      quietMinSeverity: 'critical',
       minSeverity: 'medium',
       causes: [],
       kinds: ['incident', 'incident_update'],

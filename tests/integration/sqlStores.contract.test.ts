@@ -117,6 +117,47 @@ describe.each(SQL_ENGINES.map((make) => [make().name, make] as const))(
         );
         expect((await stores.outbox.get(all[0]!.id))?.status).toBe('delivered');
       });
+
+      it('holds a digest row from claims until its time, then claims the channel\u2019s due held rows together', async () => {
+        const held = (c: string, p: string, until: string) =>
+          makeDelivery(p, c, { holdUntil: until });
+        const instant = makeDelivery('p0', 'c1');
+        const soon = held('c1', 'p1', '2024-03-01T00:05:00.000Z');
+        const sooner = held('c1', 'p2', '2024-03-01T00:04:00.000Z');
+        const later = held('c1', 'p3', '2024-03-01T09:00:00.000Z');
+        const elsewhere = held('c2', 'p4', '2024-03-01T00:05:00.000Z');
+        await stores.outbox.enqueue([instant, soon, sooner, later, elsewhere]);
+        expect((await stores.outbox.claim('w1', 10, 600_000)).map((d) => d.id)).toEqual([
+          instant.id,
+        ]);
+        expect(await stores.outbox.claimHeld('w1', 'c1', 600_000)).toEqual([]);
+        expect((await stores.outbox.get(soon.id))?.holdUntil).toBe(soon.holdUntil);
+
+        clock = new Date('2024-03-01T00:06:00Z');
+        const mine = await stores.outbox.claim('w1', 1, 600_000); // one due held row, by w1
+        expect(mine.map((d) => d.id)).toEqual([soon.id]);
+        // Another worker gets none of c1's; w1 gets both due ones (its own claim included), not 09:00.
+        expect(await stores.outbox.claimHeld('w2', 'c1', 600_000)).toEqual([
+          expect.objectContaining({ id: sooner.id }),
+        ]);
+        const digest = await stores.outbox.claimHeld('w1', 'c1', 600_000);
+        expect(digest.map((d) => d.id)).toEqual([soon.id]);
+      });
+
+      it('records several claimed rows all or none', async () => {
+        const rows = ['c1', 'c2'].map((c) => makeDelivery('p', c));
+        await stores.outbox.enqueue(rows);
+        const [a, b] = await stores.outbox
+          .claim('w1', 1, 60_000)
+          .then(async (first) => [...first, ...(await stores.outbox.claim('w2', 1, 60_000))]);
+        const done = (d: typeof a) => ({ ...d!, status: 'delivered' as const, messageId: 'm' });
+        expect(await stores.outbox.updateClaimedAll([done(a), done(b)], 'w1')).toBe(false);
+        expect((await stores.outbox.pending()).map((d) => d.id).sort()).toEqual(
+          rows.map((d) => d.id).sort(),
+        );
+        expect(await stores.outbox.updateClaimedAll([done(a)], 'w1')).toBe(true);
+        expect((await stores.outbox.get(a!.id))?.status).toBe('delivered');
+      });
     });
 
     describe('key-value state through keyv', () => {

@@ -4,6 +4,7 @@
  * that has shipped.
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { heldDeliveries } from './migrationHeldDeliveries.js';
 import { incidentLinks } from './migrationIncidentLinks.js';
 
 export type SqlEngine = 'sqlite' | 'postgres';
@@ -220,6 +221,7 @@ export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
     '0003-poll-lease': pollLease(engine),
     '0004-delivery-takeover': deliveryTakeover(engine),
     '0005-guild-settings-stats-index': guildSettingsAndStatsIndex(engine),
+    '0006-held-deliveries': heldDeliveries(engine),
   };
 }
 

@@ -55,6 +55,8 @@ export interface DeliveriesTable {
   /** The worker holding the delivery and until when; an expired lease may be taken by another. */
   claimed_by: string | null;
   claim_expires_at: string | null;
+  /** Held for a digest until then; null: instant (migration 0006). */
+  hold_until: string | null;
 }
 
 export interface MetaTable {

@@ -114,6 +114,7 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
         .select('id')
         .where('status', '=', 'pending')
         .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', at)]))
+        .where((eb) => eb.or([eb('hold_until', 'is', null), eb('hold_until', '<=', at)]))
         .where((eb) =>
           eb.or([eb('claim_expires_at', 'is', null), eb('claim_expires_at', '<=', at)]),
         )
@@ -131,11 +132,68 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
         .where('id', 'in', due)
         .returningAll()
         .execute();
-      return rows
-        .map(deliveryOf)
-        .sort((a, b) =>
-          a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1,
+      return rows.map(deliveryOf).sort(byAge);
+    });
+  }
+
+  claimHeld(workerId: string, channelId: string, leaseMs: number): Promise<Delivery[]> {
+    return guarded('claiming held deliveries', async () => {
+      const now = this.now();
+      const at = now.toISOString();
+      const until = new Date(now.getTime() + leaseMs).toISOString();
+      let due = this.db
+        .selectFrom('deliveries')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('channel_id', '=', channelId)
+        .where('hold_until', 'is not', null)
+        .where('hold_until', '<=', at)
+        .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', at)]))
+        .where((eb) =>
+          eb.or([
+            eb('claim_expires_at', 'is', null),
+            eb('claim_expires_at', '<=', at),
+            eb('claimed_by', '=', workerId),
+          ]),
         );
+      if (this.engine === 'postgres') due = due.forUpdate().skipLocked();
+      const rows = await this.db
+        .updateTable('deliveries')
+        .set({ claimed_by: workerId, claim_expires_at: until })
+        .where('id', 'in', due)
+        .returningAll()
+        .execute();
+      return rows.map(deliveryOf).sort(byAge);
+    });
+  }
+
+  /** One transaction: every row is written while this worker holds it, or none is. */
+  updateClaimedAll(deliveries: readonly Delivery[], workerId: string): Promise<boolean> {
+    if (deliveries.length === 0) return Promise.resolve(true);
+    return guarded('updating claimed deliveries', async () => {
+      try {
+        await this.db.transaction().execute(async (tx) => {
+          for (const delivery of deliveries) {
+            const { id, ...changes } = deliveryRowOf(delivery);
+            const result = await tx
+              .updateTable('deliveries')
+              .set(changes)
+              .where('id', '=', id)
+              .where('claimed_by', '=', workerId)
+              .executeTakeFirst();
+            if (Number(result.numUpdatedRows) !== 1) throw new LeaseLost();
+          }
+        });
+        return true;
+      } catch (err) {
+        if (err instanceof LeaseLost) return false;
+        throw err;
+      }
     });
   }
 }
+
+class LeaseLost extends Error {}
+
+const byAge = (a: Delivery, b: Delivery) =>
+  a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1;

@@ -95,6 +95,7 @@ export function deliveryRowOf(delivery: Delivery): DeliveriesTable {
     updated_at: d.updatedAt,
     claimed_by: null,
     claim_expires_at: null,
+    hold_until: d.holdUntil ?? null,
   };
 }
 
@@ -109,6 +110,8 @@ export function deliveryOf(row: DeliveriesTable): Delivery {
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
     messageId: row.message_id,
+    // Instant rows carry no hold at all, as the memory outbox keeps them.
+    ...(row.hold_until !== null && { holdUntil: row.hold_until }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });

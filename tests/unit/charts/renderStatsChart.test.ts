@@ -4,6 +4,7 @@ import {
   CHART_FONT_FILES,
   CHART_SIZE,
   renderStatsPng,
+  renderStatsPngAsync,
   renderStatsSvg,
 } from '../../../src/charts/renderStatsChart.js';
 import { statsChartOption } from '../../../src/charts/statsChartOption.js';
@@ -39,6 +40,21 @@ function keepForReview(name: string, png: Buffer) {
 }
 
 describe('stats chart', () => {
+  it('rasterises off the event loop for the bot: the same picture, and other work runs meanwhile', async () => {
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const png = await renderStatsPngAsync(byCause, 'ja');
+    counting = false;
+    // A synchronous render would hold the loop until it returned: no turn could run in between.
+    expect(turns).toBeGreaterThan(0);
+    expect(png.equals(renderStatsPng(byCause, 'ja'))).toBe(true);
+  });
+
   it('loads its CJK font from the installed package, not from the system', () => {
     expect(CHART_FONT_FILES.every((file) => file.endsWith('.ttf') && existsSync(file))).toBe(true);
   });

@@ -20,8 +20,8 @@ function numbersIn(text: string): Map<string, number> {
 describe('the /incident stats reply', () => {
   it.each(['ja', 'en'] as const)(
     'attaches a PNG chart per dimension at the chart size, referenced by its embed (%s)',
-    (lang) => {
-      const reply = buildStatsReply(quarterOfIncidents(), { days: 90, now: NOW, lang });
+    async (lang) => {
+      const reply = await buildStatsReply(quarterOfIncidents(), { days: 90, now: NOW, lang });
       expect(reply.files.map((f) => f.name)).toEqual([
         `stats-by-cause-${lang}.png`,
         `stats-by-severity-${lang}.png`,
@@ -39,9 +39,9 @@ describe('the /incident stats reply', () => {
     },
   );
 
-  it('writes in the text exactly the numbers the charts draw, under the reader’s names', () => {
+  it('writes in the text exactly the numbers the charts draw, under the reader’s names', async () => {
     for (const lang of ['ja', 'en'] as const) {
-      const reply = buildStatsReply(quarterOfIncidents(), { days: 90, now: NOW, lang });
+      const reply = await buildStatsReply(quarterOfIncidents(), { days: 90, now: NOW, lang });
       const [byCause, bySeverity] = reply.embeds;
       for (const [embed, series] of [
         [byCause, reply.series.cause],
@@ -58,14 +58,12 @@ describe('the /incident stats reply', () => {
     }
   });
 
-  it('attaches nothing and says so when the period holds no incident', () => {
-    const reply = buildStatsReply(quarterOfIncidents(), {
+  it('attaches nothing and says so when the period holds no incident', async () => {
+    const reply = await buildStatsReply(quarterOfIncidents(), {
       days: 7,
       now: new Date('2030-01-01T00:00:00Z'),
       lang: 'en',
-      render: () => {
-        throw new Error('no chart for an empty period');
-      },
+      render: () => Promise.reject(new Error('no chart for an empty period')),
     });
     expect(reply.files).toEqual([]);
     expect(reply.embeds.map((e) => e.description)).toEqual(['—', '—']);
