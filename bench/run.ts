@@ -9,6 +9,7 @@ import { runBackfillBench, runSqliteCommandBench } from './storeBenches.js';
 import {
   runFailoverBench,
   runMultiProcessFanOutBench,
+  runStartFanOutBench,
   runServeMemoryBench,
 } from './multiProcess/benches.js';
 
@@ -24,6 +25,7 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['sqlite commands', () => runSqliteCommandBench()],
   ['backfill', () => runBackfillBench()],
   ['multi-process fan-out', () => runMultiProcessFanOutBench()],
+  ['multi-process fan-out, jikenbo start', () => runStartFanOutBench()],
   ['multi-process failover', () => runFailoverBench()],
   [
     'multi-process serve memory',

@@ -21,6 +21,7 @@ import { openSqlStores } from '../../src/store/sql/openSqlStores.js';
 import { SqlPollLease } from '../../src/store/sql/pollLease.js';
 import { addServers, subscribeAll } from '../world.js';
 import { PG_URL, runMultiProcessFanOut } from './fanOutRun.js';
+import { runStartFanOut } from './startRun.js';
 
 /** Two and three processes, one alert to `channels` channels, process 0 killed at 30 %. */
 export async function runMultiProcessFanOutBench(guilds = 100, perGuild = 10): Promise<string[]> {
@@ -35,6 +36,26 @@ export async function runMultiProcessFanOutBench(guilds = 100, perGuild = 10): P
     });
     lines.push(
       `multi-process fan-out: ${processes} processes, ${r.channels} channels, one SIGKILLed after 30 %: ` +
+        `${r.lost} lost, ${r.duplicates} duplicates (nonce check off), ${r.foundSent} found already sent; ` +
+        `${r.messages} messages in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(1)}/s (${((r.perSecond / 50) * 100).toFixed(0)} % of 50 req/s, lease wait included)`,
+    );
+  }
+  return lines;
+}
+
+/** The same with real `jikenbo start` processes (built dist), lease 3 s, process 0 killed at 30 %. */
+export async function runStartFanOutBench(guilds = 100, perGuild = 10): Promise<string[]> {
+  const lines: string[] = [];
+  for (const processes of [2, 3]) {
+    const r = await runStartFanOut({
+      processes,
+      guilds,
+      channelsPerGuild: perGuild,
+      killAfterMessages: Math.round(guilds * perGuild * 0.3),
+      leaseSeconds: 3,
+    });
+    lines.push(
+      `multi-process fan-out (jikenbo start): ${processes} processes, ${r.channels} channels, one SIGKILLed after ${r.atKill} messages: ` +
         `${r.lost} lost, ${r.duplicates} duplicates (nonce check off), ${r.foundSent} found already sent; ` +
         `${r.messages} messages in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(1)}/s (${((r.perSecond / 50) * 100).toFixed(0)} % of 50 req/s, lease wait included)`,
     );

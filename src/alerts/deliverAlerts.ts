@@ -20,6 +20,7 @@ import type { StoredPost } from '../store/postStore.js';
 import { markChannelBroken } from '../subscriptions/subscribe.js';
 import { fanOut } from './fanOut.js';
 import { PublishError, type Publisher } from './publisher.js';
+import type { AlertMessage } from './renderAlert.js';
 import { renderForChannel } from './updateContext.js';
 import { fanOutWatches } from './fanOutWatches.js';
 import { channelSubscription } from './watchAlert.js';
@@ -81,6 +82,8 @@ export class AlertDeliverer {
   private readonly claimBatch: number;
   /** Channels whose oldest alert waits for a retry: their later alerts wait until then too. */
   private readonly held = new Map<string, string>();
+  /** Claimed rows whose last holder died holding them: it may have sent them already. */
+  private readonly takenOver = new Set<string>();
 
   constructor(private readonly deps: DeliveryDeps) {
     this.options = deps.options;
@@ -156,12 +159,20 @@ export class AlertDeliverer {
     const summary: RunSummary = { delivered: 0, failed: 0, retrying: 0 };
     const { outbox } = this.deps.stores;
     while (!this.stopped) {
-      const claimed = await outbox.claim(
-        this.workerId,
-        this.claimBatch,
-        this.leaseMs,
-        this.deps.shards,
-      );
+      // Rows taken over from a holder whose lease ran out are looked for in the channel first.
+      const claimed = outbox.claimNotingTakeovers
+        ? (
+            await outbox.claimNotingTakeovers(
+              this.workerId,
+              this.claimBatch,
+              this.leaseMs,
+              this.deps.shards,
+            )
+          ).map(({ delivery, takenOverFrom }) => {
+            if (takenOverFrom) this.takenOver.add(delivery.id);
+            return delivery;
+          })
+        : await outbox.claim(this.workerId, this.claimBatch, this.leaseMs, this.deps.shards);
       if (claimed.length === 0) break;
       const byChannel = new Map<string, Delivery[]>();
       // Claims come oldest first, so each channel's queue is in order.
@@ -196,6 +207,7 @@ export class AlertDeliverer {
     for (const [i, delivery] of queue.entries()) {
       if (this.stopped) return this.postpone(queue.slice(i), null);
       const outcome = await this.deliverOne(delivery);
+      if (outcome === 'lost') continue;
       if (typeof outcome === 'string') {
         summary[outcome]++;
         continue;
@@ -259,7 +271,7 @@ export class AlertDeliverer {
 
   private async deliverOne(
     delivery: Delivery,
-  ): Promise<'delivered' | 'failed' | { retryAt: string }> {
+  ): Promise<'delivered' | 'failed' | 'lost' | { retryAt: string }> {
     const { stores, publisher, log } = this.deps;
     const settings = await stores.guilds.get(delivery.guildId);
     const subscription = settings
@@ -276,11 +288,28 @@ export class AlertDeliverer {
       return 'failed';
     }
     try {
-      const { messageId } = await publisher.publish(
-        delivery.channelId,
-        await renderForChannel(record, subscription, settings as GuildSettings, stores),
-        nonceOf(delivery.id),
+      const message = await renderForChannel(
+        record,
+        subscription,
+        settings as GuildSettings,
+        stores,
       );
+      // Fell behind the lease (slow sends, 429 waits) and another worker took the row: not ours.
+      if (
+        stores.outbox.renewClaim &&
+        !(await stores.outbox.renewClaim(delivery.id, this.workerId, this.leaseMs))
+      ) {
+        log.warn(
+          { delivery: delivery.id },
+          'delivery lease lost before sending; another worker has it',
+        );
+        return 'lost';
+      }
+      const found = await this.alreadySent(delivery, message);
+      const { messageId } =
+        found !== null
+          ? { messageId: found }
+          : await publisher.publish(delivery.channelId, message, nonceOf(delivery.id));
       await this.finish(delivery, 'delivered', null, messageId);
       return 'delivered';
     } catch (err) {
@@ -333,6 +362,33 @@ export class AlertDeliverer {
         updatedAt: this.deps.now().toISOString(),
       });
       return { retryAt: nextAttemptAt };
+    }
+  }
+
+  /**
+   * For a row taken over from a dead holder: its message id when the alert is in the channel
+   * already (recorded, not resent). A failed look is logged and the alert sent (the nonce guards it).
+   */
+  private async alreadySent(delivery: Delivery, message: AlertMessage): Promise<string | null> {
+    if (!this.takenOver.delete(delivery.id) || !this.deps.publisher.findSent) return null;
+    try {
+      const found = await this.deps.publisher.findSent(
+        delivery.channelId,
+        message,
+        nonceOf(delivery.id),
+      );
+      if (found !== null)
+        this.deps.log.info(
+          { delivery: delivery.id, channelId: delivery.channelId },
+          'taken-over alert was in the channel already; recorded, not resent',
+        );
+      return found;
+    } catch (err) {
+      this.deps.log.warn(
+        { delivery: delivery.id, err },
+        'could not look for a taken-over alert in its channel; sending it',
+      );
+      return null;
     }
   }
 

@@ -34,4 +34,10 @@ export class PublishError extends Error {
 export interface Publisher {
   /** Posts `message`; `nonce` lets Discord drop a repeat of the same delivery. Throws PublishError. */
   publish(channelId: string, message: AlertMessage, nonce: string): Promise<{ messageId: string }>;
+  /**
+   * The id of this alert's message when it is in the channel already (for a delivery taken over
+   * from a process that died between sending and recording), else null. Optional: without it a
+   * taken-over delivery is sent again and only the nonce guards it.
+   */
+  findSent?(channelId: string, message: AlertMessage, nonce: string): Promise<string | null>;
 }

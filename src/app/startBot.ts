@@ -57,12 +57,15 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** How often a process on the shared engine looks for deliveries other processes queued. */
+const SHARED_OUTBOX_LOOK_MS = 1_000;
+
 /** Logs in and runs the bot until stop(). */
 export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const { config, stores, log } = deps;
   const token = config.discord.token;
   if (!token) throw new Error('DISCORD_TOKEN is required to start the bot');
-  const client = createDiscordClient(config.discord.apiUrl);
+  const client = createDiscordClient(config.discord.apiUrl, config.shards);
   const limits = config.limits.discord;
   const budget = new InvalidRequestBudget({
     limit: limits.invalidRequestLimit,
@@ -73,6 +76,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const publisher = new DiscordPublisher(client.rest, {
     budget,
     backoff: new RouteBackoff(limits.rateLimitBackoff),
+    botUserId: () => client.user?.id,
   });
   const core = createCore({
     config,
@@ -88,8 +92,10 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   });
   await attachInteractions(client, core, log);
   let stopping: Promise<void> | null = null;
+  let outboxWatch: NodeJS.Timeout | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      if (outboxWatch) clearInterval(outboxWatch);
       await core.stop();
       await client.destroy();
       log.info('stopped');
@@ -107,6 +113,13 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   }
   // Deliveries left pending by a previous run resume now.
   core.resumeDeliveries();
+  // On the shared engine another process's poll queues deliveries this one must help send (and a
+  // dead process's claims come back): look for due rows every second (one indexed query).
+  outboxWatch =
+    config.store.kind === 'postgres'
+      ? setInterval(() => core.resumeDeliveries(), SHARED_OUTBOX_LOOK_MS)
+      : null;
+  outboxWatch?.unref();
   if (deps.schedulePolls !== false) core.schedulePolls();
   return {
     client,

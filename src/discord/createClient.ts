@@ -1,6 +1,12 @@
 /** The discord.js client jikenbo runs: the Guilds intent only and almost no cache. */
 import { Client, GatewayIntentBits, Options, RESTEvents, type RateLimitData } from 'discord.js';
 
+/** The gateway shards this process runs: SHARD_IDS of SHARD_COUNT (config.shards). */
+export interface ClientShards {
+  ids: readonly number[];
+  count: number;
+}
+
 /** Alert posts: the publisher backs these off itself. Every other route keeps discord.js's retries. */
 const ALERT_ROUTE = /^\/channels\/(:id|\d+)\/messages$/;
 
@@ -10,9 +16,11 @@ const ALERT_ROUTE = /^\/channels\/(:id|\d+)\/messages$/;
  * /channels/:id/messages) rejects at once with a RateLimitError (the publisher
  * then backs the route off exponentially) instead of discord.js retrying it at
  * every reset; waits that discord.js's own bucket tracking imposes before
- * sending are kept, and interaction replies keep discord.js's retries.
+ * sending are kept, and interaction replies keep discord.js's retries. With `shards`, it
+ * identifies only those shards (discord.js `shards`/`shardCount`), so Discord sends it only those
+ * shards' guilds and interactions.
  */
-export function createDiscordClient(apiUrl: string): Client {
+export function createDiscordClient(apiUrl: string, shards?: ClientShards): Client {
   const answered429 = new Set<string>();
   // Keyed by the request's own path (the bucket route is shared by every channel).
   const keyOf = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
@@ -23,6 +31,7 @@ export function createDiscordClient(apiUrl: string): Client {
     ALERT_ROUTE.test(data.route);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...(shards && { shards: [...shards.ids], shardCount: shards.count }),
     rest: { api: apiUrl, rejectOnRateLimit },
     // The bot reads guilds, text channels and roles (for permission checks) and its own
     // member; nothing else is cached, which keeps memory flat with thousands of servers.

@@ -8,6 +8,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import { PublishError, type Publisher } from '../alerts/publisher.js';
 import type { AlertMessage } from '../alerts/renderAlert.js';
+import { findSentAlert } from './sentAlerts.js';
 import type { InvalidRequestBudget, RouteBackoff } from './requestBudget.js';
 
 /** Maps what the REST client threw to a delivery outcome. */
@@ -32,13 +33,37 @@ export function toPublishError(err: unknown): PublishError {
 export interface PublisherGuards {
   budget?: InvalidRequestBudget;
   backoff?: RouteBackoff;
+  /** The logged-in bot's id when known (for findSent); else asked once over REST. */
+  botUserId?: () => string | undefined;
 }
 
 export class DiscordPublisher implements Publisher {
+  private botUser: Promise<string> | null = null;
+
   constructor(
     private readonly rest: REST,
     private readonly guards: PublisherGuards = {},
   ) {}
+
+  /**
+   * Looks in the channel's recent history for this alert (src/discord/sentAlerts.ts); the bot's id
+   * comes from `guards.botUserId` (the gateway client's user) or, once, from GET /users/@me.
+   */
+  async findSent(channelId: string, message: AlertMessage, nonce: string): Promise<string | null> {
+    try {
+      const known = this.guards.botUserId?.();
+      this.botUser ??= known
+        ? Promise.resolve(known)
+        : (this.rest.get(Routes.user()) as Promise<{ id: string }>).then((u) => u.id);
+      const botUserId = await this.botUser.catch((err: unknown) => {
+        this.botUser = null;
+        throw err;
+      });
+      return await findSentAlert(this.rest, { channelId, botUserId, message, nonce });
+    } catch (err) {
+      throw toPublishError(err);
+    }
+  }
 
   async publish(
     channelId: string,

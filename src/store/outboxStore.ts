@@ -47,6 +47,22 @@ export interface ClaimingOutboxStore extends OutboxStore {
   /** `update`, but only while `workerId` still holds the claim; false when the lease was lost. */
   updateClaimed(delivery: Delivery, workerId: string): Promise<boolean>;
   /**
+   * Extends `workerId`'s claim on a pending delivery by `leaseMs` from now; false when the claim was
+   * lost (taken over after its lease ran out). A deliverer asks just before it sends, so a worker
+   * that fell behind its lease (slow sends, 429 waits) never sends a row another worker has.
+   */
+  renewClaim?(id: string, workerId: string, leaseMs: number): Promise<boolean>;
+  /**
+   * `claim`, also saying which rows were taken over from a holder whose lease ran out (it may have
+   * sent them before dying): the SQL outbox has it; without it no claim counts as a takeover.
+   */
+  claimNotingTakeovers?(
+    workerId: string,
+    limit: number,
+    leaseMs: number,
+    shards?: ShardSet,
+  ): Promise<Array<{ delivery: Delivery; takenOverFrom: string | null }>>;
+  /**
    * Claims every held delivery of `channelId` whose hold has ended and that is due (rows this worker
    * already claims included), oldest first: what one digest sends together.
    */
@@ -116,6 +132,13 @@ export class MemoryOutboxStore implements ClaimingOutboxStore {
       .slice(0, limit);
     for (const d of due) this.claims.set(d.id, { workerId, until: at + leaseMs });
     return due.map((d) => structuredClone(d));
+  }
+
+  async renewClaim(id: string, workerId: string, leaseMs: number): Promise<boolean> {
+    if (this.claims.get(id)?.workerId !== workerId || this.deliveries.get(id)?.status !== 'pending')
+      return false;
+    this.claims.set(id, { workerId, until: this.now().getTime() + leaseMs });
+    return true;
   }
 
   async updateClaimed(delivery: Delivery, workerId: string): Promise<boolean> {

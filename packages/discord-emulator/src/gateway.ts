@@ -2,6 +2,9 @@
  * The gateway over WebSocket: HELLO, heartbeats, IDENTIFY (a bad token closes
  * 4004), READY and one GUILD_CREATE per guild, RESUME with replay, increasing
  * sequence numbers; JSON, with zlib-stream or per-payload compression on request.
+ * Sharding as Discord does it: a session that identified with `shard: [id, count]`
+ * gets READY's guild list, GUILD_CREATE and every guild event (interactions too)
+ * only for guilds with `(guild_id >> 22) % count === id`.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -17,6 +20,39 @@ export interface GatewaySession {
   events: Array<{ s: number; t: string; d: unknown }>;
   socket: Connection | null;
   intents: number;
+  /** [shard id, shard count] from IDENTIFY; [0, 1] when none was given. */
+  shard: [number, number];
+}
+
+/** Discord's shard rule: which of `count` shards a guild's events go to. */
+export function shardOfGuild(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/** Whether `session` gets events of the guild `guildId` (events without a guild go to shard 0 too, as DMs do). */
+function sessionServes(session: GatewaySession, guildId: string | undefined): boolean {
+  const [id, count] = session.shard;
+  if (count <= 1) return true;
+  return guildId === undefined ? id === 0 : shardOfGuild(guildId, count) === id;
+}
+
+/** The guild an event belongs to, when it names one. */
+function guildOf(d: unknown): string | undefined {
+  if (!d || typeof d !== 'object') return undefined;
+  const guildId = (d as { guild_id?: unknown }).guild_id;
+  return typeof guildId === 'string' ? guildId : undefined;
+}
+
+/** `shard` from IDENTIFY when it is a valid [id, count] pair. */
+function shardOf(value: unknown): [number, number] {
+  if (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    value.every((n) => Number.isInteger(n) && n >= 0) &&
+    value[0] < value[1]
+  )
+    return [value[0], value[1]];
+  return [0, 1];
 }
 
 interface Connection {
@@ -117,7 +153,10 @@ export class Gateway {
     }
   }
 
-  private identify(connection: Connection, d: { token?: string; intents?: number }): void {
+  private identify(
+    connection: Connection,
+    d: { token?: string; intents?: number; shard?: unknown },
+  ): void {
     if (d?.token !== this.options.token && d?.token !== `Bot ${this.options.token}`) {
       this.options.onEvent('gateway.identify-rejected', {});
       connection.ws.close(4004, 'Authentication failed.');
@@ -129,18 +168,20 @@ export class Gateway {
       events: [],
       socket: connection,
       intents: d.intents ?? 0,
+      shard: shardOf(d.shard),
     };
     this.sessions.set(session.id, session);
     connection.session = session;
     const world = this.options.world;
-    this.options.onEvent('gateway.identify', { intents: session.intents });
+    this.options.onEvent('gateway.identify', { intents: session.intents, shard: session.shard });
+    const guilds = [...world.guilds.values()].filter((g) => sessionServes(session, g.id));
     this.dispatchTo(session, 'READY', {
       v: 10,
       user: { ...world.botUser, verified: true, mfa_enabled: false, flags: 0 },
-      guilds: [...world.guilds.keys()].map((id) => ({ id, unavailable: true })),
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.options.gatewayUrl(),
-      shard: [0, 1],
+      shard: session.shard,
       application: { id: world.applicationId, flags: 0 },
       private_channels: [],
       relationships: [],
@@ -149,8 +190,7 @@ export class Gateway {
       geo_ordered_rtc_regions: [],
       user_settings: {},
     });
-    for (const guild of world.guilds.values())
-      this.dispatchTo(session, 'GUILD_CREATE', guildPayload(guild));
+    for (const guild of guilds) this.dispatchTo(session, 'GUILD_CREATE', guildPayload(guild));
   }
 
   private resume(
@@ -171,9 +211,14 @@ export class Gateway {
     this.options.onEvent('gateway.resume', { replayed: missed.length });
   }
 
-  /** Sends a dispatch to every identified session (buffered for replay when the socket is down). */
+  /**
+   * Sends a dispatch to every identified session whose shard has the event's guild (buffered for
+   * replay when the socket is down).
+   */
   dispatch(t: string, d: unknown): void {
-    for (const session of this.sessions.values()) this.dispatchTo(session, t, d);
+    const guildId = guildOf(d);
+    for (const session of this.sessions.values())
+      if (sessionServes(session, guildId)) this.dispatchTo(session, t, d);
   }
 
   private dispatchTo(session: GatewaySession, t: string, d: unknown): void {

@@ -139,3 +139,70 @@ describe('emulator gateway', () => {
     c.ws.close();
   });
 });
+
+describe('emulator gateway shards', () => {
+  it('sends a session that identified with shard [id, count] only its guilds, and only their interactions', async () => {
+    const { shardOfGuild } = await import('../src/gateway.js');
+    // Guild ids a few milliseconds apart, so that both shards of 2 have guilds.
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 3));
+      addDemoGuild(emulator.world, {
+        name: `g${i}`,
+        members: [{ name: 'm' }],
+        channels: [{ name: 'c' }],
+      });
+    }
+    const guilds = [...emulator.world.guilds.values()];
+    const onShard = (s: number) => guilds.filter((g) => shardOfGuild(g.id, 2) === s);
+    expect(onShard(0).length).toBeGreaterThan(0);
+    expect(onShard(1).length).toBeGreaterThan(0);
+    const sessions = [0, 1].map(() => connect());
+    for (const [shard, c] of sessions.entries()) {
+      await c.until((p) => p.length >= 1);
+      c.send({
+        op: 2,
+        d: { token: emulator.token, intents: 1, properties: {}, shard: [shard, 2] },
+      });
+    }
+    for (const [shard, c] of sessions.entries()) {
+      const want = onShard(shard)
+        .map((g) => g.id)
+        .sort();
+      const got = await c.until(
+        (p) => p.filter((x) => x.t === 'GUILD_CREATE').length === want.length,
+      );
+      const ready = got.find((x) => x.t === 'READY')?.d as {
+        shard: number[];
+        guilds: Array<{ id: string }>;
+      };
+      expect(ready.shard).toEqual([shard, 2]);
+      expect(ready.guilds.map((g) => g.id).sort()).toEqual(want);
+      expect(
+        got
+          .filter((x) => x.t === 'GUILD_CREATE')
+          .map((x) => x.d?.id)
+          .sort(),
+      ).toEqual(want);
+    }
+    // One command in a guild of each shard: each session sees only its own.
+    for (const shard of [0, 1]) {
+      const guild = onShard(shard)[0]!;
+      const member = guild.members.find((m) => !m.user.bot) ?? guild.members[0]!;
+      emulator.sendCommand(
+        {
+          guildId: guild.id,
+          channelId: guild.channels.find((ch) => ch.type === 0)!.id,
+          userId: member.user.id,
+        },
+        'alerts',
+      );
+    }
+    for (const [shard, c] of sessions.entries()) {
+      const seen = await c.until((p) => p.some((x) => x.t === 'INTERACTION_CREATE'));
+      await new Promise((r) => setTimeout(r, 100));
+      const interactions = seen.filter((x) => x.t === 'INTERACTION_CREATE');
+      expect(interactions.map((x) => shardOfGuild(String(x.d?.guild_id), 2))).toEqual([shard]);
+      c.ws.close();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import type { SqlSchema } from './schema.js';
 import { guarded } from './storeError.js';
 import { deliveryOf, deliveryRowOf, writeNewDeliveries } from './sqlWrites.js';
 import { coversAllShards, guildShardSql, type ShardSet } from './shards.js';
+import { claimNotingTakeovers, type ClaimedDelivery } from './takeoverClaims.js';
 
 export type { ClaimingOutboxStore };
 
@@ -74,6 +75,33 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     });
+  }
+
+  /** One UPDATE: PostgreSQL re-checks `claimed_by` on the newest row version, so a takeover wins. */
+  renewClaim(id: string, workerId: string, leaseMs: number): Promise<boolean> {
+    return guarded('renewing a delivery claim', async () => {
+      const until = new Date(this.now().getTime() + leaseMs).toISOString();
+      const result = await this.db
+        .updateTable('deliveries')
+        .set({ claim_expires_at: until })
+        .where('id', '=', id)
+        .where('claimed_by', '=', workerId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    });
+  }
+
+  claimNotingTakeovers(
+    workerId: string,
+    limit: number,
+    leaseMs: number,
+    shards?: ShardSet,
+  ): Promise<ClaimedDelivery[]> {
+    return claimNotingTakeovers(
+      { db: this.db, engine: this.engine },
+      { workerId, limit, leaseMs, now: this.now(), ...(shards && { shards }) },
+    );
   }
 
   claim(workerId: string, limit: number, leaseMs: number, shards?: ShardSet): Promise<Delivery[]> {

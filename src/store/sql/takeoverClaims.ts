@@ -46,6 +46,8 @@ export function claimNotingTakeovers(
       // Held digest rows wait for their time, as in outbox.claim (migration 0006).
       .where((eb) => eb.or([eb('hold_until', 'is', null), eb('hold_until', '<=', at)]))
       .where((eb) => eb.or([eb('claim_expires_at', 'is', null), eb('claim_expires_at', '<=', at)]))
+      // Held rows (a digest not yet due) are `claimHeld`'s, as in `claim`.
+      .where((eb) => eb.or([eb('hold_until', 'is', null), eb('hold_until', '<=', at)]))
       .orderBy('created_at')
       .orderBy('id')
       .limit(limit);
