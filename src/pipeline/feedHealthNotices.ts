@@ -11,6 +11,7 @@ import type { FeedState } from '../store/feedStateStore.js';
 import type { TickResult } from './pollTick.js';
 import type { Clock, Logger, Publisher, Stores } from './ports.js';
 
+/** A notice for a server's admin channel: a feed failing N times in a row, or working again. */
 export type FeedNotice =
   | { type: 'failing'; feedUrl: string; failures: number; reason: string; nextAttemptAt: string }
   | { type: 'recovered'; feedUrl: string; failures: number };
@@ -63,6 +64,7 @@ export function renderFeedNotice(notice: FeedNotice, locale: string): AlertMessa
   return { content, embeds: [], allowed_mentions: { parse: [], roles: [] } };
 }
 
+/** What the notifier reads (servers' notice channels, feed state) and posts through. */
 export interface FeedHealthNotifierDeps {
   stores: Pick<Stores, 'guilds' | 'feedState'>;
   publisher: Publisher;

@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import type { PollLease } from '../store/sql/pollLease.js';
 import type { TickResult } from './pollTick.js';
 
+/** The lease that elects the single poller among processes, and how long a claim lasts. */
 export interface LeadershipOptions {
   lease: PollLease;
   /** This process's worker id (unique per process). */
