@@ -2,7 +2,7 @@
  * OutboxStore on SQL, with claims for several processes: a worker claims due deliveries for a lease;
  * nobody else gets them until the lease expires (a killed process's claims come back by themselves).
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { ClaimingOutboxStore, Delivery } from '../outboxStore.js';
 import type { SqlEngine } from './migrations.js';
 import type { SqlSchema } from './schema.js';
@@ -123,17 +123,28 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
         .limit(limit);
       if (shards && !coversAllShards(shards))
         due = due.where(guildShardSql(this.engine, shards.count), 'in', [...shards.ids]);
-      // PostgreSQL: rows another process is claiming right now are skipped, not waited for.
-      // SQLite: the single UPDATE statement holds the write lock, so claims cannot interleave.
-      if (this.engine === 'postgres') due = due.forUpdate().skipLocked();
-      const rows = await this.db
-        .updateTable('deliveries')
-        .set({ claimed_by: workerId, claim_expires_at: until })
-        .where('id', 'in', due)
-        .returningAll()
-        .execute();
-      return rows.map(deliveryOf).sort(byAge);
+      return this.lease(due, workerId, until);
     });
+  }
+
+  /**
+   * Leases the rows `due` selects to `workerId` until `until`, oldest first. PostgreSQL: rows
+   * another process is claiming right now are skipped, not waited for. SQLite: the single UPDATE
+   * statement holds the write lock, so claims cannot interleave.
+   */
+  private async lease(
+    due: SelectQueryBuilder<SqlSchema, 'deliveries', { id: string }>,
+    workerId: string,
+    until: string,
+  ): Promise<Delivery[]> {
+    const ids = this.engine === 'postgres' ? due.forUpdate().skipLocked() : due;
+    const rows = await this.db
+      .updateTable('deliveries')
+      .set({ claimed_by: workerId, claim_expires_at: until })
+      .where('id', 'in', ids)
+      .returningAll()
+      .execute();
+    return rows.map(deliveryOf).sort(byAge);
   }
 
   claimHeld(workerId: string, channelId: string, leaseMs: number): Promise<Delivery[]> {
@@ -141,7 +152,7 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
       const now = this.now();
       const at = now.toISOString();
       const until = new Date(now.getTime() + leaseMs).toISOString();
-      let due = this.db
+      const due = this.db
         .selectFrom('deliveries')
         .select('id')
         .where('status', '=', 'pending')
@@ -156,14 +167,7 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
             eb('claimed_by', '=', workerId),
           ]),
         );
-      if (this.engine === 'postgres') due = due.forUpdate().skipLocked();
-      const rows = await this.db
-        .updateTable('deliveries')
-        .set({ claimed_by: workerId, claim_expires_at: until })
-        .where('id', 'in', due)
-        .returningAll()
-        .execute();
-      return rows.map(deliveryOf).sort(byAge);
+      return this.lease(due, workerId, until);
     });
   }
 
