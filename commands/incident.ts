@@ -28,6 +28,24 @@ const causeOption = {
   choices: CAUSE_CHOICES,
 } as const;
 
+/** The period options `search` and `export` share: one definition, one wording. */
+const PERIOD_OPTIONS = [
+  {
+    type: O.String,
+    name: 'since',
+    name_localizations: ja('開始日'),
+    description: 'From this date (YYYY-MM-DD)',
+    description_localizations: ja('この日から(YYYY-MM-DD)'),
+  },
+  {
+    type: O.String,
+    name: 'until',
+    name_localizations: ja('終了日'),
+    description: 'Up to this date (YYYY-MM-DD)',
+    description_localizations: ja('この日まで(YYYY-MM-DD)'),
+  },
+] as const;
+
 const data: CommandModule['data'] = {
   name: 'incident',
   name_localizations: ja('事件'),
@@ -87,20 +105,7 @@ const data: CommandModule['data'] = {
           description_localizations: ja('この重大度のみ'),
           choices: SEVERITY_CHOICES,
         },
-        {
-          type: O.String,
-          name: 'since',
-          name_localizations: ja('開始日'),
-          description: 'From this date (YYYY-MM-DD)',
-          description_localizations: ja('この日から(YYYY-MM-DD)'),
-        },
-        {
-          type: O.String,
-          name: 'until',
-          name_localizations: ja('終了日'),
-          description: 'Up to this date (YYYY-MM-DD)',
-          description_localizations: ja('この日まで(YYYY-MM-DD)'),
-        },
+        ...PERIOD_OPTIONS,
       ],
     },
     {
@@ -155,20 +160,7 @@ const data: CommandModule['data'] = {
         '事件を CSV・JSON Lines・STIX 2.1 でダウンロード(サーバー管理権限)',
       ),
       options: [
-        {
-          type: O.String,
-          name: 'since',
-          name_localizations: ja('開始日'),
-          description: 'From this date (YYYY-MM-DD)',
-          description_localizations: ja('この日から(YYYY-MM-DD)'),
-        },
-        {
-          type: O.String,
-          name: 'until',
-          name_localizations: ja('終了日'),
-          description: 'Up to this date (YYYY-MM-DD)',
-          description_localizations: ja('この日まで(YYYY-MM-DD)'),
-        },
+        ...PERIOD_OPTIONS,
         {
           type: O.String,
           name: 'format',
