@@ -1,10 +1,5 @@
 /** /alerts — subscribe a channel to alerts with a filter, list, preview, test, unsubscribe. Needs Manage Server. */
-import {
-  ApplicationCommandOptionType as O,
-  ChannelType,
-  PermissionFlagsBits,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import { ApplicationCommandOptionType as O, ChannelType, PermissionFlagsBits } from 'discord.js';
 import { langOf } from '../src/i18n/i18n.js';
 import { CAUSES, CAUSE_NAMES, KINDS, KIND_NAMES } from '../src/classify/vocabulary.js';
 import {
@@ -13,7 +8,7 @@ import {
   previewSubscription,
 } from '../src/discord/alertsReports.js';
 import { subscribeChannel, unsubscribeChannel } from '../src/discord/alertsSubscribe.js';
-import type { CommandContext, CommandModule } from '../src/discord/commandModule.js';
+import { bySubcommand, type CommandModule } from '../src/discord/commandModule.js';
 import { completeIdList, ja, SEVERITY_CHOICES } from '../src/discord/localized.js';
 
 const channelOption = (required: boolean, description: string, jaDescription: string) => ({
@@ -188,21 +183,13 @@ const data: CommandModule['data'] = {
   ],
 };
 
-async function execute(
-  interaction: ChatInputCommandInteraction,
-  ctx: CommandContext,
-): Promise<void> {
-  const lang = langOf(interaction.locale);
-  const handlers = {
-    subscribe: subscribeChannel,
-    unsubscribe: unsubscribeChannel,
-    list: listSubscriptions,
-    preview: previewSubscription,
-    test: postSampleAlert,
-  } as const;
-  const handler = handlers[interaction.options.getSubcommand() as keyof typeof handlers];
-  await handler?.(interaction, ctx, lang);
-}
+const execute = bySubcommand({
+  subscribe: subscribeChannel,
+  unsubscribe: unsubscribeChannel,
+  list: listSubscriptions,
+  preview: previewSubscription,
+  test: postSampleAlert,
+});
 
 const command: CommandModule = {
   data,

@@ -1,12 +1,6 @@
 /** /watch — a server's watchlist: its own organisation and its suppliers, alerted at any severity. Needs Manage Server. */
-import {
-  ApplicationCommandOptionType as O,
-  ChannelType,
-  PermissionFlagsBits,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
-import { langOf } from '../src/i18n/i18n.js';
-import type { CommandContext, CommandModule } from '../src/discord/commandModule.js';
+import { ApplicationCommandOptionType as O, ChannelType, PermissionFlagsBits } from 'discord.js';
+import { bySubcommand, type CommandModule } from '../src/discord/commandModule.js';
 import { ja } from '../src/discord/localized.js';
 import {
   addToWatchlist,
@@ -84,20 +78,12 @@ const data: CommandModule['data'] = {
   ],
 };
 
-async function execute(
-  interaction: ChatInputCommandInteraction,
-  ctx: CommandContext,
-): Promise<void> {
-  const lang = langOf(interaction.locale);
-  const handlers = {
-    add: addToWatchlist,
-    remove: removeFromWatchlist,
-    list: listWatchlist,
-    test: testWatch,
-  } as const;
-  const handler = handlers[interaction.options.getSubcommand() as keyof typeof handlers];
-  await handler?.(interaction, ctx, lang);
-}
+const execute = bySubcommand({
+  add: addToWatchlist,
+  remove: removeFromWatchlist,
+  list: listWatchlist,
+  test: testWatch,
+});
 
 const command: CommandModule = { data, execute };
 

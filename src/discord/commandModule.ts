@@ -6,6 +6,7 @@ import type {
 } from 'discord.js';
 import { z } from 'zod';
 import type { Publisher } from '../alerts/publisher.js';
+import { langOf, type Lang } from '../i18n/i18n.js';
 import type { Limits } from '../config/limits.js';
 import type { Logger } from '../log.js';
 import type { PollStatus } from '../pipeline/index.js';
@@ -41,3 +42,26 @@ export const commandModuleSchema = z.object({
   execute: fn,
   autocomplete: fn.optional(),
 });
+
+/** A subcommand's handler: the interaction, the context and the reader's language. */
+export type SubcommandHandler = (
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  lang: Lang,
+) => Promise<void>;
+
+/**
+ * An `execute` that runs the handler named by the interaction's subcommand. An unknown name never
+ * gets here: the router answers it (checkOptions) before a command runs.
+ */
+export function bySubcommand(
+  handlers: Readonly<Record<string, SubcommandHandler>>,
+): CommandModule['execute'] {
+  return async (interaction, ctx) => {
+    await handlers[interaction.options.getSubcommand()]?.(
+      interaction,
+      ctx,
+      langOf(interaction.locale),
+    );
+  };
+}
