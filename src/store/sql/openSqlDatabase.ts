@@ -113,14 +113,16 @@ async function postgresKysely(
 /**
  * Kysely's migrator lists the tables of every schema of the database before it migrates; when
  * another schema is dropped meanwhile (another bot sharing the database, or a test cleaning up),
- * PostgreSQL fails that listing with "schema … does not exist" (3F000) for the vanished schema.
+ * PostgreSQL fails that listing with "schema … does not exist" (3F000) or "relation … does not
+ * exist" (42P01) for what vanished.
  * Nothing of ours is wrong then, so the migration is tried again.
  */
 function isConcurrentDropOfAnotherSchema(err: unknown, location: SqlLocation): boolean {
   if (location.engine !== 'postgres' || typeof err !== 'object' || err === null) return false;
   const { code, message } = err as { code?: unknown; message?: unknown };
-  if (code !== '3F000' || typeof message !== 'string') return false;
-  return !location.schema || !message.includes(`"${location.schema}"`);
+  // 3F000: a schema vanished; 42P01: a table of it did ("relation "s.t" does not exist").
+  if ((code !== '3F000' && code !== '42P01') || typeof message !== 'string') return false;
+  return !location.schema || !message.includes(location.schema);
 }
 
 async function migrate(db: Kysely<SqlSchema>, location: SqlLocation): Promise<void> {
