@@ -7,10 +7,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLabelledPosts } from '../../../bench/labels.js';
-import { parseFeed } from '../../../src/feed/parseFeed.js';
 import { CAUSES, KINDS, SEVERITIES } from '../../../src/classify/vocabulary.js';
 import { AUTHORED_DIR, authoredFiles } from '../../fixtures/authored/authoredFiles.js';
 import { CORPUS_DIR, describeWithCorpus } from '../../helpers/corpus.js';
+import { postTextsOf, sharedRuns } from '../../helpers/sharedRuns.js';
 
 const WINDOW = 25;
 
@@ -44,24 +44,13 @@ describe('the authored blind set (tests/fixtures/authored)', () => {
   });
 });
 
-async function textsOf(dir: string): Promise<string[]> {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.xml'));
-  const feeds = await Promise.all(
-    files.map((f) => parseFeed(readFileSync(join(dir, f), 'utf8'), f)),
-  );
-  return feeds.flatMap((feed) => feed.posts.map((p) => `${p.title}\n${p.text}`));
-}
-
 describeWithCorpus('the authored blind set against the shared fixtures', () => {
   it(`shares no run of ${WINDOW} characters with any dev or wide post`, async () => {
-    const windows = new Set<string>();
-    for (const dir of [join(CORPUS_DIR, 'feeds'), join(CORPUS_DIR, 'wide', 'feeds')])
-      for (const text of await textsOf(dir))
-        for (let i = 0; i + WINDOW <= text.length; i++) windows.add(text.slice(i, i + WINDOW));
-    const shared: string[] = [];
-    for (const text of await textsOf(join(AUTHORED_DIR, 'feeds')))
-      for (let i = 0; i + WINDOW <= text.length; i++)
-        if (windows.has(text.slice(i, i + WINDOW))) shared.push(text.slice(i, i + WINDOW));
-    expect(shared).toEqual([]);
+    const theirs = [
+      ...(await postTextsOf(join(CORPUS_DIR, 'feeds'))),
+      ...(await postTextsOf(join(CORPUS_DIR, 'wide', 'feeds'))),
+    ];
+    const ours = await postTextsOf(join(AUTHORED_DIR, 'feeds'));
+    expect(sharedRuns(ours, theirs, WINDOW)).toEqual([]);
   });
 });
