@@ -158,13 +158,19 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
       const statsOptions = command === 'stats' ? parseStatsOptions(values) : null;
       const app = await openApp(config);
       try {
-        const records = await app.stores.posts.all();
-        if (exportOptions)
+        if (exportOptions) {
+          // Streamed from the archive's cursor: the whole archive is never in memory at once.
+          const { archive } = app.stores;
+          const range = { since: exportOptions.since, until: exportOptions.until };
+          const { total } = await archive.search({ query: '', ...range, limit: 1 });
           return await runExport(exportOptions, {
-            records,
+            records: archive.streamIncidents(range),
+            total,
             stdout: process.stdout,
             stderr: process.stderr,
           });
+        }
+        const records = await app.stores.posts.all();
         return await runStats(statsOptions!, { records, now: () => new Date() }, io);
       } finally {
         await app.close();

@@ -77,6 +77,8 @@ export interface ProgressSink {
 export interface ExportCommandDeps {
   /** The stored posts to export from; only incidents in the range are written. */
   records: RecordSource;
+  /** How many incidents the range holds, when the source knows it (a progress bar's 100 %). */
+  total?: number | null;
   /** Standard output, used when there is no --out. */
   stdout: Writable;
   stderr: ProgressSink;
@@ -130,9 +132,11 @@ export async function runExport(
 ): Promise<number> {
   let count = 0;
   // With the records in memory the total is known up front, and the terminal shows a bar.
-  const total = Array.isArray(deps.records)
-    ? (deps.records as StoredPost[]).filter((r) => isIncidentInRange(r, options)).length
-    : null;
+  const total =
+    deps.total ??
+    (Array.isArray(deps.records)
+      ? (deps.records as StoredPost[]).filter((r) => isIncidentInRange(r, options)).length
+      : null);
   const progress = exportProgress(deps.stderr, total);
   const chunks = exportIncidents(deps.records, {
     format: options.format,
