@@ -19,6 +19,7 @@ import {
   runExport,
 } from './cli/exportCommand.js';
 import { STATS_OPTIONS, STATS_USAGE, parseStatsOptions, runStats } from './cli/statsCommand.js';
+import { lastDays } from './charts/statsSeries.js';
 import { StoreError } from './store/sql/storeError.js';
 
 const EXIT_USAGE = 2;
@@ -170,8 +171,10 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
             stderr: process.stderr,
           });
         }
-        const records = await app.stores.posts.all();
-        return await runStats(statsOptions!, { records, now: () => new Date() }, io);
+        // Only the period's incidents, streamed from the archive's cursor.
+        const now = new Date();
+        const records = app.stores.archive.streamIncidents(lastDays(statsOptions!.days, now));
+        return await runStats(statsOptions!, { records, now: () => now }, io);
       } finally {
         await app.close();
       }
