@@ -51,3 +51,37 @@ describe.each(BACKENDS)('incident linking on %s', (_name, open) => {
     await stores.close();
   });
 });
+
+describe.each(BACKENDS)('a backfill links history on %s', (_name, open) => {
+  let server: FeedServer | null = null;
+  afterEach(async () => server?.stop());
+
+  it('links an update read on an earlier page than its first report, once all is stored', async () => {
+    // Newest page first, one post a page: the update is stored before the report it continues.
+    server = await new FeedServer([FIRST, OTHER, UPDATE]).start();
+    const loaded = loadConfig({ FEED_URLS: server.feedUrl, LOG_LEVEL: 'silent' }, CONFIG_DIR);
+    const config = {
+      ...loaded,
+      limits: { ...loaded.limits, backfill: { ...loaded.limits.backfill, pageSize: 1 } },
+    };
+    const stores = await open();
+    const core = createCore({
+      config,
+      stores,
+      classify: buildClassifier(config),
+      log: silentLogger(),
+      clock: () => new Date('2025-04-21T00:00:00Z'),
+    });
+    const result = await core.backfill(server.feedUrl);
+    expect(result).toMatchObject({ pages: 3, stored: 3, linked: 1 });
+    const update = await stores.posts.get('tag:update');
+    expect(linkOf(update!)).toMatchObject({ rootId: 'tag:first', citedId: 'tag:first' });
+    expect(linkOf((await stores.posts.get('tag:first'))!)).toBeNull();
+    expect(linkOf((await stores.posts.get('tag:other'))!)).toBeNull();
+    // The timeline reads the link back from the archive's index.
+    const posts = await stores.archive.incidentPosts('tag:first');
+    expect(posts.map((r) => r.post.id)).toEqual(['tag:first', 'tag:update']);
+    await core.stop();
+    await stores.close();
+  });
+});
