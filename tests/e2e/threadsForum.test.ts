@@ -6,22 +6,17 @@
  * else existing ones matched, else none), and its updates land in the same post.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addDemoGuild,
-  channel,
-  ChannelType,
-  Permission,
-  str,
-  subcommand,
-  type DemoGuild,
-  type StoredMessage,
-} from '@jikenbo/discord-emulator';
+import type { DemoGuild, StoredMessage } from '@jikenbo/discord-emulator';
 import { CAUSE_NAMES, SEVERITY_NAMES } from '../../src/classify/vocabulary.js';
 import { STORY_FIRST, STORY_OTHER, STORY_UPDATE } from '../fixtures/storyPosts.js';
 import { STORY_THIRD } from '../fixtures/threadPosts.js';
 import { startStack, type Stack } from './stack.js';
-
-const BOT = 'jikenbo';
+import {
+  addThreadServer,
+  deliverStory,
+  subscribeThreadServer,
+  WIDE_CAUSE_TAG,
+} from './threadServer.js';
 
 describe('threads and forum posts end to end', () => {
   let stack: Stack;
@@ -33,76 +28,21 @@ describe('threads and forum posts end to end', () => {
     const tags = stack.emulator.world.findChannel(server.guild.id, forum).available_tags ?? [];
     return (post?.applied_tags ?? []).map((t) => tags.find((x) => x.id === t)?.name);
   };
-  const deliverNext = async (entry: typeof STORY_FIRST) => {
-    stack.feed.publish(entry);
-    await stack.bot.pollOnce();
-    await stack.bot.deliverer.idle();
-  };
-
   beforeAll(async () => {
     stack = await startStack({
       store: 'sqlite',
       entries: [STORY_OTHER],
       populate: (world) => {
-        server = addDemoGuild(world, {
-          name: 'threads server',
-          preferredLocale: 'ja',
-          roles: [{ name: 'Admin', permissions: Permission.ManageGuild | Permission.ViewChannel }],
-          members: [{ name: 'owner' }, { name: 'admin', roles: ['Admin'] }],
-          channels: [
-            { name: 'general' },
-            { name: 'threads-on' },
-            {
-              name: 'no-threads',
-              overwrites: [{ target: BOT, deny: Permission.CreatePublicThreads }],
-            },
-            {
-              name: 'forum-managed',
-              type: ChannelType.GuildForum,
-              overwrites: [{ target: BOT, allow: Permission.ManageChannels }],
-            },
-            {
-              name: 'forum-existing',
-              type: ChannelType.GuildForum,
-              // The names in the other language, in other case and width: matched all the same.
-              tags: [
-                'phishing',
-                ...Object.values(SEVERITY_NAMES).map((n) => n.en.toUpperCase()),
-                'ｕｎａｕｔｈｏｒｉｚｅｄ ａｃｃｅｓｓ / ｉｎｔｒｕｓｉｏｎ',
-              ],
-            },
-            { name: 'forum-none', type: ChannelType.GuildForum, tags: ['phishing'] },
-          ],
-        });
+        server = addThreadServer(world);
       },
     });
-    for (const name of [
-      'threads-on',
-      'no-threads',
-      'forum-managed',
-      'forum-existing',
-      'forum-none',
-    ])
-      await stack.emulator.runCommand(
-        {
-          guildId: server.guild.id,
-          channelId: id('general'),
-          userId: server.user('admin'),
-          locale: 'ja',
-        },
-        'alerts',
-        subcommand('subscribe', [
-          channel('channel', id(name)),
-          str('min_severity', 'low'),
-          ...(name.endsWith('threads') || name === 'threads-on' ? [str('threads', 'on')] : []),
-        ]),
-      );
+    await subscribeThreadServer(stack, server);
     await stack.bot.pollOnce();
-    await deliverNext(STORY_FIRST);
+    await deliverStory(stack, STORY_FIRST);
     await stack.restart();
-    await deliverNext(STORY_UPDATE);
+    await deliverStory(stack, STORY_UPDATE);
     await stack.restart();
-    await deliverNext(STORY_THIRD);
+    await deliverStory(stack, STORY_THIRD);
   });
   afterAll(() => stack.stop());
 
@@ -157,7 +97,7 @@ describe('threads and forum posts end to end', () => {
     expect(forum.available_tags).toHaveLength(7);
     expect(tagNames('forum-existing')).toEqual([
       SEVERITY_NAMES[severity].en.toUpperCase(),
-      'ｕｎａｕｔｈｏｒｉｚｅｄ ａｃｃｅｓｓ / ｉｎｔｒｕｓｉｏｎ',
+      WIDE_CAUSE_TAG,
     ]);
     expect(messagesIn(postsIn('forum-existing')[0]!.id)).toHaveLength(3);
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiscordEmulator } from '../src/emulator.js';
 import { Permission } from '../src/permissions.js';
 import { archiveThread } from '../src/threads.js';
+import { viewState } from '../src/view/viewState.js';
 import { ChannelType, type EmuGuild } from '../src/world.js';
 
 let emulator: DiscordEmulator;
@@ -162,6 +163,15 @@ describe('emulator forum channels', () => {
       message: { id: created.json.id, channel_id: created.json.id },
     });
     expect(emulator.world.messagesIn(created.json.id)).toHaveLength(1);
+    // The web view reads the post, its tags and the forum's tag names from the state.
+    const shown = viewState(emulator.world).guilds.find((g) => g.id === guild.id);
+    expect(shown?.threads).toContainEqual({
+      id: created.json.id,
+      name: 'Ransomware at Example Corp',
+      parent_id: id('incidents'),
+      applied_tags: [tagId('high'), tagId('ransomware')],
+    });
+    expect(shown?.channels.find((c) => c.id === id('incidents'))?.available_tags).toHaveLength(2);
     expect((await post(created.json.id, 'update')).status).toBe(200);
     const direct = await post(id('incidents'), 'not a post');
     expect([direct.status, direct.json.code]).toEqual([400, 50008]);
