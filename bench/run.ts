@@ -10,8 +10,8 @@ import {
   runFailoverBench,
   runMultiProcessFanOutBench,
   runStartFanOutBench,
-  runServeMemoryBench,
 } from './multiProcess/benches.js';
+import { runGatewayMemoryBench, runServeMemoryBench } from './processMemory.js';
 
 // Memory first: it measures this process's resident size, which earlier benches would inflate.
 const benches: Array<[string, () => Promise<string[]>]> = [
@@ -28,12 +28,14 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['multi-process fan-out, jikenbo start', () => runStartFanOutBench()],
   ['multi-process failover', () => runFailoverBench()],
   [
-    'multi-process serve memory',
+    'memory, jikenbo serve',
     async () => [
-      ...(await runServeMemoryBench(10_000, 0)),
-      ...(await runServeMemoryBench(10_000, 10_000)),
+      ...(await runServeMemoryBench(10_000, 0, 'sqlite')),
+      ...(await runServeMemoryBench(10_000, 10_000, 'sqlite')),
+      ...(await runServeMemoryBench(10_000, 0, 'memory')),
     ],
   ],
+  ['memory, jikenbo start', () => runGatewayMemoryBench()],
 ];
 
 const only = process.argv[2];
