@@ -3,7 +3,8 @@
  * `jikenbo start` on the emulator's gateway with 2,500 servers, and `jikenbo serve` with 10,000
  * servers' settings, each on the default SQLite store (the product's case) and, for `serve`, on
  * memory stores (everything in the heap). The emulator and the data setup run in this process;
- * only the bot's process is measured, from /proc/<pid>/status (VmRSS now, VmHWM the peak).
+ * only the bot's process is measured, from /proc/<pid>/status (VmRSS now, VmHWM the peak). Each
+ * runs with plain `node` or with the NODE_OPTIONS the Docker image sets (`imageNodeOptions`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,14 @@ export function rssOf(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 }
 
 const mb = (n: number) => `${n.toFixed(1)} MB`;
+
+/** The NODE_OPTIONS the Docker image runs the bot with (its Dockerfile's ENV), '' when none. */
+export function imageNodeOptions(): string {
+  const dockerfile = readFileSync(join(projectRoot(), 'Dockerfile'), 'utf8');
+  return /NODE_OPTIONS=(\S+)/.exec(dockerfile)?.[1] ?? '';
+}
+
+const nodeLabel = (nodeOptions: string) => (nodeOptions ? `node ${nodeOptions}` : 'plain node');
 
 const BIN = () => join(projectRoot(), 'dist', 'src', 'bin', 'jikenbo.js');
 
@@ -92,6 +101,7 @@ async function sqliteStoreWith(
 export async function runGatewayMemoryBench(
   guilds = 2_500,
   subscribed = 300,
+  nodeOptions = '',
   published = 3,
 ): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'jikenbo-gw-mem-'));
@@ -115,6 +125,7 @@ export async function runGatewayMemoryBench(
         STORE_URL: `sqlite://${path}`,
         POLL_SCHEDULE: '* * * * * *',
         LOG_LEVEL: 'info',
+        NODE_OPTIONS: nodeOptions,
       },
       (line) => line.includes('"logged in"'),
     );
@@ -141,7 +152,7 @@ export async function runGatewayMemoryBench(
     const after = rssOf(pid, 'VmRSS');
     const peak = rssOf(pid, 'VmHWM');
     return [
-      `gateway memory: jikenbo start (built CLI, SQLite store) with ${seen} servers from the gateway, ${subscribed} subscribed: ` +
+      `gateway memory: jikenbo start (built CLI, ${nodeLabel(nodeOptions)}, SQLite store) with ${seen} servers from the gateway, ${subscribed} subscribed: ` +
         `rss ${mb(ready)} after READY + GUILD_CREATEs, ${mb(after)} after ${sent()} alerts fanned out, peak ${mb(peak)}`,
     ];
   } finally {
@@ -162,6 +173,7 @@ export async function runServeMemoryBench(
   servers = 10_000,
   incidents = 0,
   store: 'sqlite' | 'memory' = 'sqlite',
+  nodeOptions = '',
   commands = 500,
 ): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'jikenbo-serve-mem-'));
@@ -179,6 +191,7 @@ export async function runServeMemoryBench(
       FEED_URLS: 'http://127.0.0.1:1/feed',
       SERVE_PORT: '0',
       LOG_LEVEL: 'warn',
+      NODE_OPTIONS: nodeOptions,
     };
     const isUrl = (line: string) => /https?:\/\/\S+\/interactions/.test(line);
     if (store === 'sqlite') {
@@ -196,7 +209,10 @@ export async function runServeMemoryBench(
       child = spawn(
         process.execPath,
         [script, emulator.apiUrl, emulator.token, sender.publicKeyHex, settingsFile, postsFile],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+          env: { PATH: process.env.PATH, NODE_OPTIONS: nodeOptions },
+        },
       );
       const lines = createInterface({ input: child.stdout! });
       sender.url = await new Promise<string>((resolve) =>
@@ -223,7 +239,7 @@ export async function runServeMemoryBench(
         ? 'built CLI, SQLite store'
         : 'startServe with memory stores: all in the heap';
     return [
-      `serve memory (${where}): ${servers} servers' settings and ${incidents} incidents, ` +
+      `serve memory (${where}, ${nodeLabel(nodeOptions)}): ${servers} servers' settings and ${incidents} incidents, ` +
         `${commands} signed commands from ${Math.min(commands, servers)} servers: ` +
         `rss ${mb(idle)} ready, ${mb(after)} after the commands, peak ${mb(peak)}`,
     ];

@@ -11,7 +11,7 @@ import {
   runMultiProcessFanOutBench,
   runStartFanOutBench,
 } from './multiProcess/benches.js';
-import { runGatewayMemoryBench, runServeMemoryBench } from './processMemory.js';
+import { imageNodeOptions, runGatewayMemoryBench, runServeMemoryBench } from './processMemory.js';
 
 // Memory first: it measures this process's resident size, which earlier benches would inflate.
 const benches: Array<[string, () => Promise<string[]>]> = [
@@ -31,11 +31,18 @@ const benches: Array<[string, () => Promise<string[]>]> = [
     'memory, jikenbo serve',
     async () => [
       ...(await runServeMemoryBench(10_000, 0, 'sqlite')),
-      ...(await runServeMemoryBench(10_000, 10_000, 'sqlite')),
-      ...(await runServeMemoryBench(10_000, 0, 'memory')),
+      ...(await runServeMemoryBench(10_000, 0, 'sqlite', imageNodeOptions())),
+      ...(await runServeMemoryBench(10_000, 10_000, 'sqlite', imageNodeOptions())),
+      ...(await runServeMemoryBench(10_000, 0, 'memory', imageNodeOptions())),
     ],
   ],
-  ['memory, jikenbo start', () => runGatewayMemoryBench()],
+  [
+    'memory, jikenbo start',
+    async () => [
+      ...(await runGatewayMemoryBench(2_500, 300)),
+      ...(await runGatewayMemoryBench(2_500, 300, imageNodeOptions())),
+    ],
+  ],
 ];
 
 const only = process.argv[2];
