@@ -5,6 +5,7 @@ import { runCommandLatencyBench, runFanOutBench } from './botBenches.js';
 import { runMemoryBench } from './memory.js';
 import { runArchiveBench } from './archive.js';
 import { runStoryBench } from './storyBench.js';
+import { runChartRenderBench } from './chartRender.js';
 import { runExportBench } from './export/exportBench.js';
 import { runBackfillBench, runSqliteCommandBench } from './storeBenches.js';
 import {
@@ -23,6 +24,7 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['fan-out', () => runFanOutBench()],
   ['archive', () => runArchiveBench()],
   ['story', () => runStoryBench()],
+  ['chart', () => runChartRenderBench()],
   ['sqlite commands', () => runSqliteCommandBench()],
   ['backfill', () => runBackfillBench()],
   ['export', () => runExportBench()],

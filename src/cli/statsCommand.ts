@@ -109,8 +109,8 @@ export async function runStats(
   for (const line of statsTextLines(series, options.lang)) io.out(line);
   if (options.png) {
     // Loaded only here: the drawing modules cost more memory than the rest of this command.
-    const { renderStatsPng } = await import('../charts/renderStatsChart.js');
-    const png = renderStatsPng(series, options.lang);
+    const { renderStatsPngAsync } = await import('../charts/renderStatsChart.js');
+    const png = await renderStatsPngAsync(series, options.lang);
     await (deps.writePng ?? writeFile)(options.png, png);
     io.out(chartText('chartWritten', options.lang).replace('{file}', options.png));
   }
