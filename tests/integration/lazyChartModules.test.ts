@@ -9,7 +9,8 @@
  * require.cache once loaded.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/paths.js';
@@ -20,9 +21,9 @@ if (!built) console.warn(`lazy chart modules test skipped: ${DIST} is missing (r
 
 const SCRIPT = `
 import { createRequire } from 'node:module';
-const require = createRequire(${JSON.stringify(join(DIST, 'src', 'cli.js'))});
-const resvg = require.resolve('@resvg/resvg-js');
-const loaded = () => resvg in require.cache;
+const cjs = createRequire(${JSON.stringify(join(DIST, 'src', 'cli.js'))});
+const resvg = cjs.resolve('@resvg/resvg-js');
+const loaded = () => resvg in cjs.cache;
 const at = (file) => import(${JSON.stringify(`${DIST}/`)} + file);
 await at('src/cli.js');
 const afterLoad = loaded();
@@ -38,10 +39,16 @@ console.log(JSON.stringify({ afterLoad, afterChart: loaded(), png: png.subarray(
 
 describe.skipIf(!built)('the chart renderer loads lazily', () => {
   it('is not loaded by the CLI, and is by `jikenbo stats --png`', () => {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT], {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-    });
+    // A file, not `--input-type=module -e`: that flag would pass to the font worker's eval'd CJS code.
+    const dir = mkdtempSync(join(tmpdir(), 'jikenbo-lazy-'));
+    const script = join(dir, 'probe.mjs');
+    writeFileSync(script, SCRIPT);
+    let out: string;
+    try {
+      out = execFileSync(process.execPath, [script], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual({
       afterLoad: false,
       afterChart: true,
