@@ -5,14 +5,14 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { CHART_FONT_FAMILY, statsChartOption } from './statsChartOption.js';
+import { CHART_FONT_FAMILY, CHART_SIZE, statsChartOption } from './statsChartOption.js';
 import type { StatsSeries } from './statsSeries.js';
 import type { ChartLang } from './statsTexts.js';
 import { subsetFontFiles } from './chartFonts.js';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
-export const CHART_SIZE = { width: 960, height: 540 } as const;
+export { CHART_SIZE };
 
 const require = createRequire(import.meta.url);
 

@@ -4,6 +4,9 @@ import type { Severity } from '../classify/vocabulary.js';
 import type { StatsSeries } from './statsSeries.js';
 import { chartText, labelName, periodText, statsTitle, type ChartLang } from './statsTexts.js';
 
+/** The chart's size in pixels (here, not in the renderer, so naming it loads no ECharts or resvg). */
+export const CHART_SIZE = { width: 960, height: 540 } as const;
+
 /** The family name of the bundled font; the renderer loads its files explicitly. */
 export const CHART_FONT_FAMILY = 'Noto Sans JP';
 
