@@ -1,6 +1,7 @@
 /** REST routes under /api/v10 that a bot uses, answering in Discord's shapes. */
 import { callback, followup, webhookMessage } from './restInteractions.js';
 import { createMessage } from './restMessages.js';
+import { crosspostMessage } from './restCrosspost.js';
 import { notFound, type RestContext, type RestRequest, type RestResponse } from './restTypes.js';
 import { nextSnowflake } from './snowflake.js';
 
@@ -175,6 +176,12 @@ const ROUTES: Array<{ method: string; pattern: RegExp; auth: boolean; handle: Ha
     pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/,
     auth: false,
     handle: webhookMessage,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/channels\/(\d+)\/messages\/(\d+)\/crosspost$/,
+    auth: true,
+    handle: crosspostMessage,
   },
 ];
 
