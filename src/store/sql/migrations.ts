@@ -6,6 +6,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { heldDeliveries } from './migrationHeldDeliveries.js';
 import { incidentLinks } from './migrationIncidentLinks.js';
+import { publishQueue } from './migrationPublishQueue.js';
 
 export type SqlEngine = 'sqlite' | 'postgres';
 
@@ -222,6 +223,7 @@ export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
     '0004-delivery-takeover': deliveryTakeover(engine),
     '0005-guild-settings-stats-index': guildSettingsAndStatsIndex(engine),
     '0006-held-deliveries': heldDeliveries(engine),
+    '0007-announce-publish-queue': publishQueue(engine),
   };
 }
 
