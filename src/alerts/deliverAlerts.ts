@@ -24,7 +24,7 @@ import type { AlertMessage } from './renderAlert.js';
 import { renderForChannel } from './updateContext.js';
 import { fanOutWatches } from './fanOutWatches.js';
 import { channelSubscription } from './watchAlert.js';
-import type { GuildSettings } from '../store/guildSettings.js';
+import type { GuildSettings, Subscription } from '../store/guildSettings.js';
 import { deliverDigest } from './deliverDigest.js';
 import type { ShardSet } from '../store/sql/shards.js';
 
@@ -49,6 +49,8 @@ export interface DeliveryDeps {
   leaseMs?: number;
   /** Rows per claim (default 100). */
   claimBatch?: number;
+  /** Told of each alert message sent (or found sent), before it is recorded: the publish queue's. */
+  onSent?: (delivery: Delivery, messageId: string, subscription: Subscription) => Promise<void>;
 }
 
 /** A run that failed (a store outage) is tried again after this long. */
@@ -310,6 +312,7 @@ export class AlertDeliverer {
         found !== null
           ? { messageId: found }
           : await publisher.publish(delivery.channelId, message, nonceOf(delivery.id));
+      await this.deps.onSent?.(delivery, messageId, subscription);
       await this.finish(delivery, 'delivered', null, messageId);
       return 'delivered';
     } catch (err) {

@@ -48,6 +48,16 @@ export const subscriptionSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   health: subscriptionHealthSchema.default({ status: 'ok', reason: null, since: null }),
+  /**
+   * Announcement channels only: each alert is also published (crossposted) to the channels following
+   * this one. Absent (settings stored before it): off.
+   */
+  publish: z.boolean().optional(),
+  /** Why publishing gave up (shown in /alerts list, in words) and since when; absent or null: none. */
+  publishProblem: z
+    .object({ reason: z.enum(['no-permission', 'not-announcement']), since: z.string() })
+    .nullable()
+    .optional(),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 
