@@ -147,6 +147,20 @@ const data: CommandModule['data'] = {
           description_localizations: ja('静音時間中、この重大度未満を保留(既定: 緊急)'),
           choices: SEVERITY_CHOICES,
         },
+        {
+          type: O.String,
+          name: 'publish',
+          name_localizations: ja('公開'),
+          description:
+            'Announcement channels: publish each alert to the servers following it (default off)',
+          description_localizations: ja(
+            'アナウンスチャンネルのみ: 各通知をフォロー先のサーバーへ公開(既定: オフ)',
+          ),
+          choices: [
+            { name: 'On / オン', name_localizations: ja('オン / On'), value: 'on' },
+            { name: 'Off / オフ', name_localizations: ja('オフ / Off'), value: 'off' },
+          ],
+        },
       ],
     },
     {

@@ -37,6 +37,8 @@ export interface StackOptions {
   rateLimits?: RateLimitConfig;
   /** The bot's clock (digests, quiet hours); real time by default. */
   now?: () => Date;
+  /** The emulator's rate-limit clock (epoch ms); real time by default. */
+  rateLimitClock?: () => number;
 }
 
 export interface Stack {
@@ -73,6 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       heartbeatIntervalMs: 1000,
       rateLimits: options.rateLimits ?? FAST_LIMITS,
       waitTimeoutMs: 30_000,
+      ...(options.rateLimitClock && { rateLimitClock: options.rateLimitClock }),
     },
     store: storeFile ? `sqlite://${storeFile}` : 'memory://',
     configDir: CONFIG_DIR,

@@ -5,6 +5,8 @@
  * announcement channel (about 10 crossposts per hour per channel), whose 429
  * says to come back much later.
  */
+import { createHash } from 'node:crypto';
+
 export interface RateLimitConfig {
   enabled: boolean;
   globalPerSecond: number;
@@ -125,7 +127,8 @@ export class RateLimiter {
   private hashFor(route: string): string {
     let hash = this.bucketHashes.get(route);
     if (!hash) {
-      hash = Buffer.from(route).toString('hex').slice(0, 16);
+      // A digest of the whole route: routes that share a prefix must not share a bucket.
+      hash = createHash('sha256').update(route).digest('hex').slice(0, 16);
       this.bucketHashes.set(route, hash);
     }
     return hash;
