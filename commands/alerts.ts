@@ -162,6 +162,20 @@ const data: CommandModule['data'] = {
             { name: 'Off / オフ', name_localizations: ja('オフ / Off'), value: 'off' },
           ],
         },
+        {
+          type: O.String,
+          name: 'publish',
+          name_localizations: ja('公開'),
+          description:
+            'Announcement channels: publish each alert to the servers following it (default off)',
+          description_localizations: ja(
+            'アナウンスチャンネルのみ: 各通知をフォロー先のサーバーへ公開(既定: オフ)',
+          ),
+          choices: [
+            { name: 'On / オン', name_localizations: ja('オン / On'), value: 'on' },
+            { name: 'Off / オフ', name_localizations: ja('オフ / Off'), value: 'off' },
+          ],
+        },
       ],
     },
     {

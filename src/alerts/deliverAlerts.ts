@@ -47,6 +47,8 @@ export interface DeliveryDeps {
   leaseMs?: number;
   /** Rows per claim (default 100). */
   claimBatch?: number;
+  /** Told of each alert message sent (or found sent), before it is recorded: the publish queue's. */
+  onSent?: SendDeps['onSent'];
 }
 
 /** A run that failed (a store outage) is tried again after this long. */
@@ -88,6 +90,7 @@ export class AlertDeliverer {
       workerId: this.workerId,
       leaseMs: this.leaseMs,
       takenOver: this.takenOver,
+      ...(deps.onSent && { onSent: deps.onSent }),
     };
   }
 

@@ -73,4 +73,10 @@ export interface Publisher {
   findSent?(channelId: string, message: AlertMessage, nonce: string): Promise<string | null>;
   /** Threads and forum posts; without them updates are replies and forums cannot be served. */
   threads?: ThreadPublisher;
+  /**
+   * Publishes (crossposts) a message of an announcement channel to the channels following it.
+   * Throws PublishError: 429 with `retryAfterSeconds` (the publish limit), code 40033 when it was
+   * published already, 403 code 50013 without the permission. Optional: without it nothing is published.
+   */
+  crosspost?(channelId: string, messageId: string): Promise<void>;
 }

@@ -7,6 +7,7 @@
 import { backoffSeconds } from '../backoff.js';
 import type { Logger } from '../log.js';
 import type { Stores } from '../store/openStores.js';
+import type { Subscription } from '../store/guildSettings.js';
 import type { Delivery } from '../store/outboxStore.js';
 import type { DeliveryOptions } from './deliverAlerts.js';
 import {
@@ -33,6 +34,11 @@ export interface SendDeps extends RecordDeps {
   leaseMs: number;
   /** Ids of claimed rows taken over from a dead holder (see claimTakeovers). */
   takenOver: Set<string>;
+  /**
+   * Told of each alert message sent (or found sent by a takeover) before the delivery is recorded,
+   * so a crash in between tells it again: the publish queue of announcement channels listens.
+   */
+  onSent?: (delivery: Delivery, messageId: string, subscription: Subscription) => Promise<void>;
 }
 
 /** How a send ended: done either way, given up to another worker, or to be retried at a time. */
@@ -60,14 +66,17 @@ export async function sendDelivery(deps: SendDeps, delivery: Delivery): Promise<
       );
       return 'lost';
     }
+    const route = routeOf(record, subscription, context);
     const sent = await sendRouted(deps, {
       delivery,
       record,
       lang: langOf(subscription.locale),
       message,
-      route: routeOf(record, subscription, context),
+      route,
       takenOver: deps.takenOver.delete(delivery.id),
     });
+    // Published (announcement channels) only as a message of the channel itself, never in a thread.
+    if (route.kind === 'channel') await deps.onSent?.(delivery, sent.messageId, subscription);
     const done = sent.ownThreadId ? { ...delivery, threadId: sent.ownThreadId } : delivery;
     await finishDelivery(deps, done, 'delivered', null, sent.messageId);
     if (sent.earlierThread) await recordThread(deps, sent.earlierThread);

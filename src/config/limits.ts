@@ -70,5 +70,15 @@ export const limitsSchema = z.object({
         message: 'maxSeconds must be at least baseSeconds',
       }),
   }),
+  /**
+   * Publishing in announcement channels (`publish: on`): Discord allows about 10 publishes per hour
+   * per channel; beyond `perWindow` in `windowSeconds` a publish waits in its queue.
+   */
+  publish: z
+    .object({
+      perWindow: z.number().int().min(1).max(1000).default(10),
+      windowSeconds: z.number().positive().max(86_400).default(3600),
+    })
+    .default({ perWindow: 10, windowSeconds: 3600 }),
 });
 export type Limits = z.infer<typeof limitsSchema>;

@@ -11,6 +11,7 @@ import { findSubscription, settingsOf } from './alertsSubscribe.js';
 import { postableChannel } from './channelAccess.js';
 import type { CommandContext } from './commandModule.js';
 import { describeSchedule } from '../subscriptions/describeSchedule.js';
+import { describePublish } from '../subscriptions/describePublish.js';
 import { describeFilterShort } from './fitReply.js';
 import { respond } from './respond.js';
 
@@ -35,7 +36,8 @@ export async function listSubscriptions(
             reason: s.health.reason ?? '?',
           });
     const schedule = describeSchedule(s, lang, held.get(s.channelId) ?? 0);
-    return `<#${s.channelId}> — ${describeFilterShort(s, lang)} — ${schedule} — **${health}**`;
+    const publish = describePublish(s, lang);
+    return `<#${s.channelId}> — ${describeFilterShort(s, lang)} — ${schedule}${publish ? ` — ${publish}` : ''} — **${health}**`;
   });
   return respond(interaction, {
     embeds: [{ title: t(lang, 'alerts.list-title'), description: cut(lines.join('\n'), 4096) }],

@@ -20,7 +20,8 @@ import {
   type SubscribeResult,
 } from '../subscriptions/subscribe.js';
 import { severitySchema } from '../classify/vocabulary.js';
-import { postableChannel } from './channelAccess.js';
+import { checkPublishable, postableChannel } from './channelAccess.js';
+import { describePublish } from '../subscriptions/describePublish.js';
 import type { CommandContext } from './commandModule.js';
 import { describeFilterShort } from './fitReply.js';
 import { respond } from './respond.js';
@@ -49,6 +50,8 @@ export async function subscribeChannel(
   const quietHours = parseQuietHours(o.getString('quiet_hours'));
   const quietBelow = o.getString('quiet_below');
   const threads = o.getString('threads');
+  const publish = o.getString('publish');
+  if (publish) checkPublishable(channel, publish === 'on');
   const guildId = interaction.guildId as string;
   const request: SubscribeRequest = {
     channelId: channel.id,
@@ -67,6 +70,7 @@ export async function subscribeChannel(
     ...(quietBelow && { quietMinSeverity: severitySchema.parse(quietBelow) }),
     ...(threads && { threads: threads === 'on' }),
     forum: channel.type === ChannelType.GuildForum,
+    ...(publish && { publish: publish === 'on' }),
   };
   const now = ctx.now().toISOString();
   let result: SubscribeResult | undefined;
@@ -78,7 +82,13 @@ export async function subscribeChannel(
   await respond(interaction, {
     content: t(lang, existed ? 'alerts.updated' : 'alerts.subscribed', {
       channel: `<#${channel.id}>`,
-      filter: `${describeFilterShort(subscription, lang)} · ${describeSchedule(subscription, lang)}`,
+      filter: [
+        describeFilterShort(subscription, lang),
+        describeSchedule(subscription, lang),
+        describePublish(subscription, lang),
+      ]
+        .filter((part) => part !== null)
+        .join(' · '),
     }),
     ephemeral: true,
   });

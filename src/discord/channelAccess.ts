@@ -1,6 +1,7 @@
 /**
  * Whether the bot can post alerts in a channel: a text, announcement or forum channel where it may
- * view, send and embed (in a forum also send in its posts).
+ * view, send and embed (in a forum also send in its posts); and whether it can publish them there
+ * (announcement channels only).
  */
 import {
   ChannelType,
@@ -53,4 +54,13 @@ export function postableChannel(
       missing: missing.join(', '),
     });
   return channel;
+}
+
+/**
+ * Refuses `publish: on` outside announcement channels, in the admin's language: only there has an
+ * alert anywhere to be published to, and a setting that would silently do nothing misleads.
+ */
+export function checkPublishable(channel: GuildBasedChannel, publish: boolean): void {
+  if (publish && channel.type !== ChannelType.GuildAnnouncement)
+    throw new InputError('error.publish-not-announcement', { channel: `<#${channel.id}>` });
 }

@@ -9,6 +9,8 @@ export interface ClientShards {
 
 /** Alert posts: the publisher backs these off itself. Every other route keeps discord.js's retries. */
 const ALERT_ROUTE = /^\/channels\/(:id|\d+)\/messages$/;
+/** Publishes (crossposts): about 10 an hour per channel, so a 429 means a wait of up to an hour. */
+const CROSSPOST_ROUTE = /^\/channels\/(:id|\d+)\/messages\/(:id|\d+)\/crosspost$/;
 
 /**
  * A client whose REST calls go to `apiUrl` (Discord, a REST proxy, or the local
@@ -16,7 +18,8 @@ const ALERT_ROUTE = /^\/channels\/(:id|\d+)\/messages$/;
  * /channels/:id/messages) rejects at once with a RateLimitError (the publisher
  * then backs the route off exponentially) instead of discord.js retrying it at
  * every reset; waits that discord.js's own bucket tracking imposes before
- * sending are kept, and interaction replies keep discord.js's retries. With `shards`, it
+ * sending are kept (but for publishes, which reject either way), and interaction
+ * replies keep discord.js's retries. With `shards`, it
  * identifies only those shards (discord.js `shards`/`shardCount`), so Discord sends it only those
  * shards' guilds and interactions.
  */
@@ -25,10 +28,13 @@ export function createDiscordClient(apiUrl: string, shards?: ClientShards): Clie
   // Keyed by the request's own path (the bucket route is shared by every channel).
   const keyOf = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
   const pathOf = (url: string) => /\/v\d+(\/[^?]*)/.exec(new URL(url).pathname)?.[1] ?? '';
-  const rejectOnRateLimit = (data: RateLimitData) =>
-    answered429.delete(keyOf(data.method, pathOf(data.url))) &&
-    data.method.toUpperCase() === 'POST' &&
-    ALERT_ROUTE.test(data.route);
+  // A publish never waits inside discord.js (its bucket's reset can be an hour away): the publish
+  // queue reschedules it, whether Discord answered 429 or discord.js would wait before sending.
+  const rejectOnRateLimit = (data: RateLimitData) => {
+    const answered = answered429.delete(keyOf(data.method, pathOf(data.url)));
+    if (data.method.toUpperCase() !== 'POST') return false;
+    return CROSSPOST_ROUTE.test(data.route) || (answered && ALERT_ROUTE.test(data.route));
+  };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     ...(shards && { shards: [...shards.ids], shardCount: shards.count }),

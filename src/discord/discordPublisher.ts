@@ -86,16 +86,8 @@ export class DiscordPublisher implements Publisher {
     nonce: string,
   ): Promise<{ messageId: string }> {
     const route = Routes.channelMessages(channelId);
-    const { budget, backoff } = this.guards;
-    const pausedMs = budget?.pausedForMs() ?? 0;
-    if (pausedMs > 0)
-      throw new PublishError(
-        'paused',
-        'too many invalid Discord requests lately: deliveries paused',
-        undefined,
-        undefined,
-        pausedMs / 1000,
-      );
+    const { backoff } = this.guards;
+    this.throwWhilePaused();
     const waitMs = backoff?.waitMs(route) ?? 0;
     if (waitMs > 0)
       throw new PublishError(
@@ -124,5 +116,40 @@ export class DiscordPublisher implements Publisher {
       }
       throw toPublishError(err);
     }
+  }
+
+  /**
+   * Publishes an alert in an announcement channel. A 429 (the channel's publish limit, about 10 an
+   * hour, or discord.js's bucket saying so before sending) rejects at once with its retry-after
+   * (createDiscordClient), so the publish queue, not a sleeping request, waits for it.
+   */
+  async crosspost(channelId: string, messageId: string): Promise<void> {
+    this.throwWhilePaused();
+    try {
+      await this.rest.post(Routes.channelMessageCrosspost(channelId, messageId));
+    } catch (err) {
+      if (err instanceof RateLimitError)
+        throw new PublishError(
+          'transient',
+          `429 publish limit of the channel; retrying in ${Math.ceil(err.retryAfter / 1000)} s`,
+          429,
+          undefined,
+          err.retryAfter / 1000,
+        );
+      throw toPublishError(err);
+    }
+  }
+
+  /** Nothing is sent while the invalid-request budget is spent: a `paused` error says until when. */
+  private throwWhilePaused(): void {
+    const pausedMs = this.guards.budget?.pausedForMs() ?? 0;
+    if (pausedMs > 0)
+      throw new PublishError(
+        'paused',
+        'too many invalid Discord requests lately: deliveries paused',
+        undefined,
+        undefined,
+        pausedMs / 1000,
+      );
   }
 }

@@ -356,6 +356,26 @@ const TEXTS = {
     en: 'a forum post per incident, its updates in the post',
     ja: '事件ごとにフォーラム投稿、続報はその投稿へ',
   },
+  'error.publish-not-announcement': {
+    en: '`publish: on` works only in announcement channels, and {channel} is not one: its alerts cannot be published. Pick an announcement channel, or leave publish off.',
+    ja: '`publish: on` はアナウンスチャンネルでのみ使えます。{channel} はアナウンスチャンネルではないため、通知を公開できません。アナウンスチャンネルを選ぶか、公開をオフのままにしてください。',
+  },
+  'publish.on': {
+    en: 'each alert published to the following servers',
+    ja: '各通知をフォロー先のサーバーへ公開',
+  },
+  'publish.problem': {
+    en: 'publishing stopped on {since}: {reason}',
+    ja: '{since} から公開できていません: {reason}',
+  },
+  'publish.no-permission': {
+    en: 'the bot may not publish in this channel (it needs Send Messages there); subscribe again once fixed',
+    ja: 'このチャンネルでボットに公開の権限がありません(メッセージの送信が必要です)。直したら購読し直してください',
+  },
+  'publish.not-announcement': {
+    en: 'the channel is no longer an announcement channel',
+    ja: 'チャンネルがアナウンスチャンネルではなくなりました',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

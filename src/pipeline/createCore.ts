@@ -6,6 +6,7 @@
  * composition root in src/app.
  */
 import { AlertDeliverer, type DeliveryOptions } from '../alerts/deliverAlerts.js';
+import { CrosspostWorker } from '../alerts/crosspostWorker.js';
 import type { Config } from '../config/loadConfig.js';
 import { linkNewPosts } from '../incidents/linkNewPosts.js';
 import type { Delivery } from '../store/outboxStore.js';
@@ -69,6 +70,8 @@ export interface Core {
   readonly publisher: Publisher | null;
   /** The delivery worker, present when the core has a publisher. */
   readonly deliverer: AlertDeliverer | null;
+  /** Publishes alerts in announcement channels (`publish: on`), when the publisher can. */
+  readonly crossposter: CrosspostWorker | null;
   /** Active, or paused (and why). */
   pollStatus(): PollStatus;
   /** One tick over every feed: new posts are stored and, with a publisher, alerted; none while paused. */
@@ -80,7 +83,7 @@ export interface Core {
   ): Promise<BackfillResult>;
   /** Runs `pollOnce` on POLL_SCHEDULE, never two ticks at once. */
   schedulePolls(): Poller;
-  /** Resumes deliveries a previous run left pending. */
+  /** Resumes deliveries (and publishes) a previous run left pending. */
   resumeDeliveries(): void;
   /** Stops the schedule (if started) and the deliverer, finishing sends in flight. */
   stop(): Promise<void>;
@@ -90,14 +93,20 @@ export interface Core {
 export function createCore(deps: CoreDeps): Core {
   const { config, stores, log } = deps;
   const now = deps.clock ?? systemClock;
+  const deliveryOptions = { ...config.limits.delivery, ...deps.deliveryOptions };
+  const crossposter = createCrossposter(deps, now, deliveryOptions);
   const deliverer = deps.publisher
     ? new AlertDeliverer({
         stores,
         publisher: deps.publisher,
         now,
         log: log.child({ module: 'delivery' }),
-        options: { ...config.limits.delivery, ...deps.deliveryOptions },
+        options: deliveryOptions,
         ...(deps.shards && { shards: deps.shards }),
+        ...(crossposter && {
+          onSent: (delivery, messageId, subscription) =>
+            crossposter.queue(delivery, messageId, subscription),
+        }),
       })
     : null;
   const pollLog = log.child({ module: 'poller' });
@@ -193,11 +202,35 @@ export function createCore(deps: CoreDeps): Core {
       poller ??= startPoller(config.pollSchedule, leaderTick ?? pollOnce, pollLog);
       return poller;
     },
-    resumeDeliveries: () => deliverer?.kick(),
+    crossposter,
+    resumeDeliveries: () => {
+      deliverer?.kick();
+      crossposter?.kick();
+    },
     async stop() {
       await poller?.stop();
       await leaderTick?.release().catch((err: unknown) => pollLog.warn({ err }, 'poll lease kept'));
       await deliverer?.stop();
+      await crossposter?.stop();
     },
   };
+}
+
+/** The publisher of announcement channels, when the publisher can publish (crosspost). */
+function createCrossposter(
+  deps: CoreDeps,
+  now: Clock,
+  options: DeliveryOptions,
+): CrosspostWorker | null {
+  const crosspost = deps.publisher?.crosspost?.bind(deps.publisher);
+  if (!crosspost) return null;
+  return new CrosspostWorker({
+    stores: deps.stores,
+    crosspost,
+    now,
+    log: deps.log.child({ module: 'publish' }),
+    window: deps.config.limits.publish,
+    retry: options,
+    leaseMs: options.leaseSeconds * 1000,
+  });
 }

@@ -52,6 +52,16 @@ export const subscriptionSchema = z.object({
   threads: z.boolean().optional(),
   /** The channel is a forum (type 15): each incident is a post, its updates go into it; absent: no. */
   forum: z.boolean().optional(),
+  /**
+   * Announcement channels only: each alert is also published (crossposted) to the channels following
+   * this one. Absent (settings stored before it): off.
+   */
+  publish: z.boolean().optional(),
+  /** Why publishing gave up (shown in /alerts list, in words) and since when; absent or null: none. */
+  publishProblem: z
+    .object({ reason: z.enum(['no-permission', 'not-announcement']), since: z.string() })
+    .nullable()
+    .optional(),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 

@@ -4,6 +4,7 @@
  */
 import type { StoreLocation } from '../config/env.js';
 import type { Logger } from '../log.js';
+import { MemoryCrosspostQueue, type CrosspostQueue } from './crosspostQueue.js';
 import { MemoryFeedStateStore, type FeedStateStore } from './feedStateStore.js';
 import { MemoryGuildSettingsStore, type GuildSettingsStore } from './guildSettingsStore.js';
 import { MemoryOutboxStore, type ClaimingOutboxStore } from './outboxStore.js';
@@ -30,6 +31,8 @@ export interface Stores {
   recorder: NewPostsRecorder;
   /** The store's install id (SQL stores); null for memory, which cannot be wiped behind our back. */
   marker: StoreMarker | null;
+  /** Announcement-channel publishes (crossposts) waiting for their channel's window. */
+  crossposts: CrosspostQueue;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ export function memoryStores(now: () => Date = () => new Date()): Stores {
     // One process, no awaits that can interleave a failure: posts, deliveries, then seen marks.
     recorder: new SequentialNewPostsRecorder({ posts, outbox, seen }),
     marker: null,
+    crossposts: new MemoryCrosspostQueue(now),
     close: async () => undefined,
   };
 }

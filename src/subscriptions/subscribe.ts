@@ -27,6 +27,8 @@ export interface SubscribeRequest {
   threads?: boolean;
   /** The channel is a forum (type 15); given on every subscribe (the channel's type decides). */
   forum?: boolean;
+  /** Publish each alert (announcement channels only; the adapter checks the channel's type). */
+  publish?: boolean;
 }
 
 /** A server's settings before its first subscription. */
@@ -41,7 +43,10 @@ export interface SubscribeResult {
   existed: boolean;
 }
 
-/** Creates or updates the channel's subscription; a re-subscribe also clears a broken health. */
+/**
+ * Creates or updates the channel's subscription; a re-subscribe also clears a broken health and a
+ * publish problem (the admin says it is fixed; a publish still refused records it again).
+ */
 export function subscribe(
   current: GuildSettings | null,
   guildId: string,
@@ -72,6 +77,8 @@ export function subscribe(
     locale: request.locale,
     updatedAt: at,
     health: { status: 'ok', reason: null, since: null },
+    publish: request.publish ?? base.publish ?? false,
+    publishProblem: null,
   };
   return {
     settings: {

@@ -40,6 +40,8 @@ export interface StackOptions {
   now?: () => Date;
   /** Adds to the emulator's world before the bot connects (more servers, channels of other types). */
   populate?: (world: World) => void;
+  /** The emulator's rate-limit clock (epoch ms); real time by default. */
+  rateLimitClock?: () => number;
 }
 
 export interface Stack {
@@ -76,6 +78,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       heartbeatIntervalMs: 1000,
       rateLimits: options.rateLimits ?? FAST_LIMITS,
       waitTimeoutMs: 30_000,
+      ...(options.rateLimitClock && { rateLimitClock: options.rateLimitClock }),
     },
     store: storeFile ? `sqlite://${storeFile}` : 'memory://',
     configDir: CONFIG_DIR,

@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   rateLimits?: RateLimitConfig;
   /** How long waits may take before failing (tests fail fast instead of hanging). */
   waitTimeoutMs?: number;
+  /** The rate limits' clock (epoch ms): tests move it past an hour-long publish window. */
+  rateLimitClock?: () => number;
 }
 
 export const DEFAULT_TOKEN = `${Buffer.from('100000000000000001').toString('base64')}.emulator.token`;
@@ -55,7 +57,10 @@ export class DiscordEmulator extends EventEmitter {
     this.token = options.token ?? DEFAULT_TOKEN;
     const bot = makeUser(options.botName ?? 'jikenbo', true);
     this.world = new World(bot, bot.id);
-    this.rateLimiter = new RateLimiter(options.rateLimits ?? DISCORD_RATE_LIMITS);
+    this.rateLimiter = new RateLimiter(
+      options.rateLimits ?? DISCORD_RATE_LIMITS,
+      options.rateLimitClock ?? Date.now,
+    );
     this.waitTimeoutMs = options.waitTimeoutMs ?? 10_000;
     this.gateway = new Gateway({
       world: this.world,

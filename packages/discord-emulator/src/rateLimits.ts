@@ -1,18 +1,28 @@
 /**
  * Discord-like rate limits: a global limit per bot (interaction endpoints
  * exempt) and per-route buckets such as 5 messages per 5 s per channel, with
- * real X-RateLimit-* headers and 429 bodies.
+ * real X-RateLimit-* headers and 429 bodies; and the publish limit of an
+ * announcement channel (about 10 crossposts per hour per channel), whose 429
+ * says to come back much later.
  */
+import { createHash } from 'node:crypto';
+
 export interface RateLimitConfig {
   enabled: boolean;
   globalPerSecond: number;
   messagesPerChannel: { limit: number; windowMs: number };
+  /** Crossposts per announcement channel and window; absent: Discord's (10 per hour). */
+  crosspostsPerChannel?: { limit: number; windowMs: number };
 }
+
+/** Discord's observed publish limit: about 10 crossposts per hour in one announcement channel. */
+export const DISCORD_CROSSPOST_LIMIT = { limit: 10, windowMs: 3_600_000 };
 
 export const DISCORD_RATE_LIMITS: RateLimitConfig = {
   enabled: true,
   globalPerSecond: 50,
   messagesPerChannel: { limit: 5, windowMs: 5000 },
+  crosspostsPerChannel: DISCORD_CROSSPOST_LIMIT,
 };
 
 export interface RateLimitDecision {
@@ -64,17 +74,38 @@ export class RateLimiter {
       }
       this.globalWindow.push(now);
     }
-    const match = method === 'POST' ? /^\/channels\/(\d+)\/messages$/.exec(path) : null;
-    if (!match) return { headers: {} };
-    const { limit, windowMs } = this.config.messagesPerChannel;
-    const key = `messages:${match[1]}`;
+    if (method !== 'POST') return { headers: {} };
+    const message = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (message)
+      return this.take(
+        `messages:${message[1]}`,
+        this.config.messagesPerChannel,
+        'POST /channels/{id}/messages',
+      );
+    const crosspost = /^\/channels\/(\d+)\/messages\/\d+\/crosspost$/.exec(path);
+    if (crosspost)
+      return this.take(
+        `crossposts:${crosspost[1]}`,
+        this.config.crosspostsPerChannel ?? DISCORD_CROSSPOST_LIMIT,
+        'POST /channels/{id}/messages/{id}/crosspost',
+      );
+    return { headers: {} };
+  }
+
+  /** One request from the bucket `key` (`limit` per `windowMs`), with its headers, or a 429. */
+  private take(
+    key: string,
+    { limit, windowMs }: { limit: number; windowMs: number },
+    route: string,
+  ): RateLimitDecision {
+    const now = this.now();
     let bucket = this.buckets.get(key);
     if (!bucket || bucket.resetAt <= now) {
       bucket = { resetAt: now + windowMs, remaining: limit };
       this.buckets.set(key, bucket);
     }
     const resetAfter = (bucket.resetAt - now) / 1000;
-    const hash = this.hashFor('POST /channels/{id}/messages');
+    const hash = this.hashFor(route);
     if (bucket.remaining <= 0) {
       return {
         headers: {
@@ -96,7 +127,8 @@ export class RateLimiter {
   private hashFor(route: string): string {
     let hash = this.bucketHashes.get(route);
     if (!hash) {
-      hash = Buffer.from(route).toString('hex').slice(0, 16);
+      // A digest of the whole route: routes that share a prefix must not share a bucket.
+      hash = createHash('sha256').update(route).digest('hex').slice(0, 16);
       this.bucketHashes.set(route, hash);
     }
     return hash;

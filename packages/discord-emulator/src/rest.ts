@@ -2,6 +2,7 @@
 import { callback, followup, webhookMessage } from './restInteractions.js';
 import { createMessage } from './restMessages.js';
 import { THREAD_ROUTES } from './restThreads.js';
+import { crosspostMessage } from './restCrosspost.js';
 import { notFound, type RestContext, type RestRequest, type RestResponse } from './restTypes.js';
 import { nextSnowflake } from './snowflake.js';
 
@@ -178,6 +179,12 @@ const ROUTES: Array<{ method: string; pattern: RegExp; auth: boolean; handle: Ha
     handle: webhookMessage,
   },
   ...THREAD_ROUTES,
+  {
+    method: 'POST',
+    pattern: /^\/channels\/(\d+)\/messages\/(\d+)\/crosspost$/,
+    auth: true,
+    handle: crosspostMessage,
+  },
 ];
 
 /** Routes one request; unknown routes answer 404 in Discord's shape. */

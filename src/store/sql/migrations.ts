@@ -7,6 +7,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { heldDeliveries } from './migrationHeldDeliveries.js';
 import { incidentLinks } from './migrationIncidentLinks.js';
 import { threadIds } from './migrationThreadIds.js';
+import { publishQueue } from './migrationPublishQueue.js';
 
 export type SqlEngine = 'sqlite' | 'postgres';
 
@@ -224,6 +225,7 @@ export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
     '0005-guild-settings-stats-index': guildSettingsAndStatsIndex(engine),
     '0006-held-deliveries': heldDeliveries(engine),
     '0007-threads-forum-thread-ids': threadIds(engine),
+    '0008-announce-publish-queue': publishQueue(engine),
   };
 }
 

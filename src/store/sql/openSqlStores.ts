@@ -15,6 +15,7 @@ import {
   type SqlDatabase,
   type SqlLocation,
 } from './openSqlDatabase.js';
+import { SqlCrosspostQueue } from './sqlCrosspostQueue.js';
 import { SqlGuildSettingsStore } from './sqlGuildSettingsStore.js';
 import { SqlIncidentArchive } from './sqlIncidentArchive.js';
 import { SqlKeyvStore } from './sqlKeyvStore.js';
@@ -71,6 +72,7 @@ export function sqlStoresOn(
     recorder: new SqlNewPostsRecorder(db),
     keyv,
     marker: database.marker,
+    crossposts: new SqlCrosspostQueue(db, engine, now),
     installId: () => database.marker.installId,
     database,
     close: () => database.close(),

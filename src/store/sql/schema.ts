@@ -91,4 +91,24 @@ export interface SqlSchema {
   meta: MetaTable;
   kv: KeyValueTable;
   guild_settings: GuildSettingsTable;
+  publish_queue: PublishQueueTable;
+}
+
+/** Announcement-channel publishes waiting, done or given up (migration 0007, crosspostQueue.ts). */
+export interface PublishQueueTable {
+  /** The alert's delivery id. */
+  id: string;
+  guild_id: string;
+  channel_id: string;
+  message_id: string;
+  status: string;
+  attempts: number;
+  due_at: string;
+  last_error: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** The worker holding the publish and until when, as for deliveries. */
+  claimed_by: string | null;
+  claim_expires_at: string | null;
 }

@@ -10,6 +10,7 @@ import { guarded } from './storeError.js';
 import { deliveryOf, deliveryRowOf, writeNewDeliveries } from './sqlWrites.js';
 import { coversAllShards, guildShardSql, type ShardSet } from './shards.js';
 import { claimNotingTakeovers, type ClaimedDelivery } from './takeoverClaims.js';
+import { leaseRows } from './leaseRows.js';
 
 export type { ClaimingOutboxStore };
 
@@ -127,23 +128,13 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
     });
   }
 
-  /**
-   * Leases the rows `due` selects to `workerId` until `until`, oldest first. PostgreSQL: rows
-   * another process is claiming right now are skipped, not waited for. SQLite: the single UPDATE
-   * statement holds the write lock, so claims cannot interleave.
-   */
+  /** Leases the rows `due` selects to `workerId` until `until` (leaseRows.ts), oldest first. */
   private async lease(
     due: SelectQueryBuilder<SqlSchema, 'deliveries', { id: string }>,
     workerId: string,
     until: string,
   ): Promise<Delivery[]> {
-    const ids = this.engine === 'postgres' ? due.forUpdate().skipLocked() : due;
-    const rows = await this.db
-      .updateTable('deliveries')
-      .set({ claimed_by: workerId, claim_expires_at: until })
-      .where('id', 'in', ids)
-      .returningAll()
-      .execute();
+    const rows = await leaseRows(this.db, this.engine, 'deliveries', due, workerId, until);
     return rows.map(deliveryOf).sort(byAge);
   }
 

@@ -116,6 +116,8 @@ export const PAGE_SCRIPT = String.raw`
     var meta = el('div', 'meta');
     meta.appendChild(el('span', 'author', authorName(m)));
     if (m.author && m.author.bot) meta.appendChild(el('span', 'bot-tag', 'BOT'));
+    // CROSSPOSTED (1 << 0): published to the channels that follow this announcement channel.
+    if (m.flags & 1) meta.appendChild(el('span', 'published-tag', 'Published / 公開済み'));
     meta.appendChild(el('span', 'time', when(m.timestamp)));
     box.appendChild(meta);
     if (m.content) box.appendChild(inline(el('div', 'content'), m.content));

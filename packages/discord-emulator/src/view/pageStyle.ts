@@ -34,6 +34,7 @@ header .guild { color: #949ba4; font-weight: 400; font-size: 13px; }
 .meta { display: flex; align-items: baseline; gap: 6px; }
 .author { color: #f2f3f5; font-weight: 600; }
 .bot-tag { background: #5865f2; color: #fff; font-size: 10px; font-weight: 700; padding: 0 4px; border-radius: 3px; }
+.published-tag { border: 1px solid #23a55a; color: #23a55a; font-size: 10px; font-weight: 700; padding: 0 4px; border-radius: 3px; }
 .time { color: #949ba4; font-size: 12px; }
 .content { white-space: pre-wrap; overflow-wrap: anywhere; }
 .mention { background: rgba(88, 101, 242, 0.3); color: #c9cdfb; border-radius: 3px; padding: 0 2px; font-weight: 500; }
