@@ -155,6 +155,8 @@ function tryWay(
         ])
         .filter((s) => s.length >= 2 && s.length <= 20);
       for (const segment of segments) {
+        // The pattern opens with the segment itself (case-sensitive): absent, it cannot match.
+        if (!firstSentence.includes(segment)) continue;
         const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         if (
           new RegExp(`${escaped}(\\([^)]{1,20}\\))?${f.newsSubjectAfter.source}`).test(
