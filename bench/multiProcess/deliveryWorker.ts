@@ -9,7 +9,7 @@
  * CONCURRENCY, SHARD_IDS, SHARD_COUNT.
  */
 import { REST } from 'discord.js';
-import { nonceOf } from '../../src/alerts/deliverAlerts.js';
+import { nonceOf } from '../../src/alerts/deliveryNonce.js';
 import { renderAlert } from '../../src/alerts/renderAlert.js';
 import { DiscordPublisher } from '../../src/discord/discordPublisher.js';
 import { findSentAlert } from '../../src/discord/sentAlerts.js';
