@@ -36,16 +36,20 @@ export function availableCorpora(): CorpusName[] {
   return existsSync(corpusDir('dev')) ? ['dev', 'demo'] : ['demo'];
 }
 
-/** Every post of a corpus's Atom feeds. */
-export async function corpus(name: CorpusName = 'demo'): Promise<Post[]> {
-  const dir = corpusDir(name);
+/** Every post of the feed files in `dir` whose names end with `suffix`, in name order. */
+export async function postsOf(dir: string, suffix = '.xml'): Promise<Post[]> {
   const posts: Post[] = [];
   for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.atom.xml'))
+    .filter((f) => f.endsWith(suffix))
     .sort()) {
     posts.push(...(await parseFeed(readFileSync(join(dir, file), 'utf8'), file)).posts);
   }
   return posts;
+}
+
+/** Every post of a corpus's Atom feeds. */
+export async function corpus(name: CorpusName = 'demo'): Promise<Post[]> {
+  return postsOf(corpusDir(name), '.atom.xml');
 }
 
 /** How a corpus is named in the bench's lines. */

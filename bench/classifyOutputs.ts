@@ -7,13 +7,12 @@
  *
  *   npm run build && node dist/bench/classifyOutputs.js > before.jsonl
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyPost } from '../src/classify/classifyPost.js';
 import { loadClassifierRules } from '../src/config/loadConfig.js';
 import { projectRoot } from '../src/config/projectRoot.js';
-import { parseFeed } from '../src/feed/parseFeed.js';
-import type { Post } from '../src/feed/post.js';
+import { postsOf } from './classify.js';
 
 /** The folders of feeds to read: the dev and wide sets where ../shared is there, and the demo blog. */
 export function outputFeedDirs(): string[] {
@@ -23,17 +22,6 @@ export function outputFeedDirs(): string[] {
     join(shared, 'wide', 'feeds'),
     join(projectRoot(), 'packages', 'demo-blog', 'feeds'),
   ].filter((dir) => existsSync(dir));
-}
-
-/** Every post of every feed file (Atom or RSS) in `dir`, in file order. */
-export async function postsOf(dir: string): Promise<Post[]> {
-  const posts: Post[] = [];
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.xml'))
-    .sort()) {
-    posts.push(...(await parseFeed(readFileSync(join(dir, file), 'utf8'), file)).posts);
-  }
-  return posts;
 }
 
 if (process.argv[1]?.endsWith('classifyOutputs.js')) {
