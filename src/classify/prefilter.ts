@@ -141,7 +141,7 @@ interface Prefilter {
 }
 
 /** Every regular expression in the rules, wherever it sits (kind, cause, severity, data, counts, facts). */
-function regexesIn(value: unknown, into: RegExp[] = []): RegExp[] {
+export function regexesIn(value: unknown, into: RegExp[] = []): RegExp[] {
   if (value instanceof RegExp) into.push(value);
   else if (Array.isArray(value)) for (const v of value) regexesIn(v, into);
   else if (value && typeof value === 'object')

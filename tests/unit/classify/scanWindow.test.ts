@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxMatchLength } from '../../../src/classify/matchLength.js';
 import { patternInfoOf } from '../../../src/classify/patterns.js';
-import { postWordsOf, prefilterOf, wordsIn } from '../../../src/classify/prefilter.js';
+import { postWordsOf, prefilterOf, regexesIn, wordsIn } from '../../../src/classify/prefilter.js';
 import { matchesOf, preparePost, type PreparedPost } from '../../../src/classify/prepare.js';
 import {
   sentenceMayHold,
@@ -17,15 +17,6 @@ import {
   textWindowOf,
 } from '../../../src/classify/scanWindow.js';
 import { RULES } from '../../helpers/classify.js';
-
-/** Every regular expression of the rules, wherever it sits. */
-function regexesIn(value: unknown, into: RegExp[] = []): RegExp[] {
-  if (value instanceof RegExp) into.push(value);
-  else if (Array.isArray(value)) for (const v of value) regexesIn(v, into);
-  else if (value && typeof value === 'object')
-    for (const v of Object.values(value as Record<string, unknown>)) regexesIn(v, into);
-  return into;
-}
 
 /** Example sentences of every pattern (named patterns and named regexes alike). */
 function examplesIn(value: unknown, into: string[] = []): string[] {
