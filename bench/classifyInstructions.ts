@@ -19,12 +19,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpus } from './classify.js';
+import { availableCorpora, corpus, corpusLabel, type CorpusName } from './classify.js';
 
 const workScript = fileURLToPath(new URL('./classifyWork.js', import.meta.url));
 
 /** Instructions callgrind counted for one run of the work script. */
-function instructions(mode: string, warm: number, rounds: number): number {
+function instructions(mode: string, warm: number, rounds: number, corpusName: CorpusName): number {
   const dir = mkdtempSync(join(tmpdir(), 'jikenbo-callgrind-'));
   try {
     const out = join(dir, 'callgrind.out');
@@ -40,6 +40,7 @@ function instructions(mode: string, warm: number, rounds: number): number {
         mode,
         String(warm),
         String(rounds),
+        corpusName,
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
@@ -53,17 +54,23 @@ function instructions(mode: string, warm: number, rounds: number): number {
   }
 }
 
+/** Instructions per post on every corpus this checkout has (the dev posts where ../shared is there, and the demo blog's). */
 export async function runInstructionCount(warm = 40, rounds = 30): Promise<string[]> {
-  const posts = (await corpus()).length;
-  const perPost = (mode: string) =>
-    (instructions(mode, warm, rounds) - instructions(mode, warm, 0)) / (rounds * posts);
-  const floor = perPost('floor');
-  const classify = perPost('classify');
-  const k = (n: number) => `${(n / 1000).toFixed(1)} k`;
-  return [
-    `instructions per post (callgrind, ${posts} posts × ${rounds} rounds after ${warm} warm-up rounds, node --single-threaded-gc, main thread)`,
-    `classify (HTML in): ${k(classify)}  floor (HTML-to-text + NFKC): ${k(floor)}  ratio ${(classify / floor).toFixed(2)}x`,
-  ];
+  const lines: string[] = [];
+  for (const name of availableCorpora()) {
+    const posts = (await corpus(name)).length;
+    const perPost = (mode: string) =>
+      (instructions(mode, warm, rounds, name) - instructions(mode, warm, 0, name)) /
+      (rounds * posts);
+    const floor = perPost('floor');
+    const classify = perPost('classify');
+    const k = (n: number) => `${(n / 1000).toFixed(1)} k`;
+    lines.push(
+      `instructions per post, ${corpusLabel(name, posts)} (callgrind, ${rounds} rounds after ${warm} warm-up rounds, node --single-threaded-gc, main thread)`,
+      `  ${name}: classify (HTML in): ${k(classify)}  floor (HTML-to-text + NFKC): ${k(floor)}  ratio ${(classify / floor).toFixed(2)}x`,
+    );
+  }
+  return lines;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -2,7 +2,7 @@
  * The classifier's work, or the floor's, over the bench corpus for a given number of
  * rounds, and nothing else: the process that `bench/classifyInstructions.ts` runs under
  * callgrind (and `node --cpu-prof` can profile). Usage:
- *   node dist/bench/classifyWork.js <classify|floor> <warm-up rounds> <rounds>
+ *   node dist/bench/classifyWork.js <classify|floor> <warm-up rounds> <rounds> [demo|dev]
  */
 import { classifyPost } from '../src/classify/classifyPost.js';
 import { loadClassifierRules } from '../src/config/loadConfig.js';
@@ -23,13 +23,15 @@ export function workOf(work: Work): (post: Post) => unknown {
   return (p) => classifyPost({ title: p.title, html: p.html, publishedAt: p.publishedAt }, rules);
 }
 
-const [mode, warm, rounds] = process.argv.slice(2);
+const [mode, warm, rounds, corpusName] = process.argv.slice(2);
 if (mode === 'classify' || mode === 'floor') {
-  const posts = await corpus();
+  const posts = await corpus(corpusName === 'dev' ? 'dev' : 'demo');
   const run = workOf(mode);
   let sink = 0;
   const total = Number(warm ?? 0) + Number(rounds ?? 0);
   for (let round = 0; round < total; round++)
     for (const post of posts) sink += run(post) === undefined ? 0 : 1;
-  console.log(`${mode}: ${posts.length} posts × ${total} rounds (${sink} results)`);
+  console.log(
+    `${mode}: ${posts.length} ${corpusName ?? 'demo'} posts × ${total} rounds (${sink} results)`,
+  );
 }

@@ -10,6 +10,7 @@ import { hitOf, type PatternHit } from './patterns.js';
 import { derived } from './derived.js';
 import { anySeen, mayMatch, postWordsOf, wordIdsOf } from './prefilter.js';
 import { globalOf, type PreparedPost } from './prepare.js';
+import { boundsOf, windowIn, type ScanWindow, type WindowBounds } from './scanWindow.js';
 import type { ClassifierRules } from './rules.js';
 import type { Cause, Kind } from './vocabulary.js';
 
@@ -31,13 +32,22 @@ export interface CauseDecision {
 
 type ScoredCause = Exclude<Cause, 'other'>;
 
-/** Matches of `global` (a pattern's global twin) in `text` not denied right after ("…ではなく"). */
-function affirmedMatches(global: RegExp, text: string, negatedAfter: RegExp): string[] {
+/**
+ * Matches of `global` (a pattern's global twin) in `text` not denied right after
+ * ("…ではなく"), scanning `window` (the whole text, or where the pattern's words are).
+ */
+function affirmedMatches(
+  global: RegExp,
+  text: string,
+  negatedAfter: RegExp,
+  window: ScanWindow = { text, from: 0, offset: 0 },
+): string[] {
   const words: string[] = [];
-  global.lastIndex = 0;
-  for (let match = global.exec(text); match !== null; match = global.exec(text)) {
+  const scanned = window.text;
+  global.lastIndex = window.from;
+  for (let match = global.exec(scanned); match !== null; match = global.exec(scanned)) {
     if (match[0].length === 0) global.lastIndex++;
-    const end = match.index + match[0].length;
+    const end = window.offset + match.index + match[0].length;
     if (!negatedAfter.test(text.slice(end, end + 30))) words.push(match[0]);
   }
   global.lastIndex = 0;
@@ -53,6 +63,8 @@ interface CausePattern {
   global: RegExp;
   /** The prefilter's words for the pattern (null: it always runs). */
   words: number[] | null;
+  /** Where in the text its matches can lie, from its words' positions. */
+  bounds: WindowBounds | null;
 }
 
 /** The cause patterns compiled once per rules: ids, weights, global twins and prefilter words. */
@@ -67,6 +79,7 @@ function causeTable(rules: ClassifierRules): [ScoredCause, CausePattern[]][] {
           re: p.re,
           global: globalOf(p.re),
           words: wordIdsOf(p.re, rules),
+          bounds: boundsOf(p.re, rules),
         })),
       ],
     ),
@@ -80,6 +93,7 @@ export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cau
   const seen = postWordsOf(post, rules);
   // Quoted names are services and products ("「メール誤送信対策サービス」"), not what happened.
   const text = post.text.includes('「') ? post.text.replace(globalOf(quoted), '「」') : post.text;
+  const shrunk = post.text.length - text.length;
   for (const [cause, patterns] of causeTable(rules)) {
     let score = 0;
     const words: string[] = [];
@@ -90,7 +104,12 @@ export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cau
         ? affirmedMatches(pattern.global, post.title, negatedAfter)
         : NONE;
       const inText = anySeen(pattern.words, seen.text)
-        ? affirmedMatches(pattern.global, text, negatedAfter)
+        ? affirmedMatches(
+            pattern.global,
+            text,
+            negatedAfter,
+            windowIn(text, seen.textAt, pattern.bounds, shrunk),
+          )
         : NONE;
       if (inTitle.length + inText.length === 0) continue;
       score +=

@@ -10,6 +10,7 @@ import { derived } from './derived.js';
 import { hitOf, type NamedPattern, type PatternHit } from './patterns.js';
 import { anySeen, postWordsOf, wordIdsOf, type PostWords } from './prefilter.js';
 import type { PreparedPost } from './prepare.js';
+import { boundsOf, windowIn, type WindowBounds } from './scanWindow.js';
 import type { ClassifierRules, Scope } from './rules.js';
 import type { Kind } from './vocabulary.js';
 
@@ -52,7 +53,13 @@ function titleOpensWithOrganisation(post: PreparedPost, rules: ClassifierRules):
 interface KindGroup {
   max: number;
   negation: RegExp | undefined;
-  patterns: { pattern: NamedPattern; scope: Scope; words: number[] | null }[];
+  patterns: {
+    pattern: NamedPattern;
+    scope: Scope;
+    words: number[] | null;
+    /** Where in the text its matches can lie (for the scopes that are the text or its lead). */
+    bounds: WindowBounds | null;
+  }[];
 }
 
 /** The evidence groups by fact, compiled once per rules: scopes and prefilter words resolved. */
@@ -69,11 +76,15 @@ function kindTable(rules: ClassifierRules): Map<string, KindGroup[]> {
         {
           max: group.max,
           negation: group.negatable ? rules.causeRules.negatedAfter : undefined,
-          patterns: patterns.map((pattern) => ({
-            pattern,
-            scope: source ? group.in : (pattern.in ?? group.in),
-            words: wordIdsOf(pattern.re, rules),
-          })),
+          patterns: patterns.map((pattern) => {
+            const scope = source ? group.in : (pattern.in ?? group.in);
+            return {
+              pattern,
+              scope,
+              words: wordIdsOf(pattern.re, rules),
+              bounds: scope === 'text' || scope === 'lead' ? boundsOf(pattern.re, rules) : null,
+            };
+          }),
         },
       ]);
     }
@@ -112,11 +123,13 @@ export function lazyKindFacts(post: PreparedPost, rules: ClassifierRules): Facts
       for (const pattern of group.patterns) {
         if (count >= group.max) break;
         if (!anySeen(pattern.words, seenIn(words, pattern.scope, headingIsTitle))) continue;
+        const text = scoped(pattern.scope);
         const hit = hitOf(
           pattern.pattern,
-          scoped(pattern.scope),
+          text,
           group.max - count,
           group.negation,
+          windowIn(text, pattern.bounds && words.textAt, pattern.bounds),
         );
         if (hit) {
           hits.push(hit);

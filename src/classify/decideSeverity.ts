@@ -10,6 +10,7 @@ import type { CountMention } from './countMentions.js';
 import { patternInfoOf } from './patterns.js';
 import { holdsNowhereInText, mayMatch } from './prefilter.js';
 import { matchedWords, type PreparedPost } from './prepare.js';
+import { occursIn, sentenceMayHold, textWindowOf } from './scanWindow.js';
 import type { ClassifierRules } from './rules.js';
 import { severityRank, type Cause, type DataType, type Kind, type Severity } from './vocabulary.js';
 
@@ -47,12 +48,15 @@ function noLeakFinding(post: PreparedPost, rules: ClassifierRules): string | nul
   // Sentences are pieces of the text: a pattern that holds nowhere in it holds in none.
   if (holdsNowhereInText(post, s.noLeakConclusion, rules)) return null;
   const positive = !holdsNowhereInText(post, s.positiveLeak, rules);
+  const mayConclude = sentenceMayHold(post, s.noLeakConclusion, rules);
+  const mayBePositive = sentenceMayHold(post, s.positiveLeak, rules);
   let finding: string | null = null;
-  for (const sentence of post.sentences) {
-    const concludes = s.noLeakConclusion.test(sentence);
+  for (let i = 0; i < post.sentences.length; i++) {
+    const sentence = post.sentences[i] as string;
+    const concludes = mayConclude(i) && s.noLeakConclusion.test(sentence);
     if (concludes && s.conclusionQualifier.test(sentence) && !s.provisional.test(sentence))
       finding ??= sentence;
-    if (!concludes && positive && s.positiveLeak.test(sentence)) return null;
+    if (!concludes && positive && mayBePositive(i) && s.positiveLeak.test(sentence)) return null;
   }
   return finding;
 }
@@ -64,9 +68,11 @@ function firstSentence(
   unless?: RegExp,
 ): string | null {
   if (holdsNowhereInText(post, re, rules)) return null;
+  const mayHold = sentenceMayHold(post, re, rules);
   return (
-    post.sentences.find((sentence) => re.test(sentence) && !(unless && unless.test(sentence))) ??
-    null
+    post.sentences.find(
+      (sentence, i) => mayHold(i) && re.test(sentence) && !(unless && unless.test(sentence)),
+    ) ?? null
   );
 }
 
@@ -82,7 +88,10 @@ function outageSentence(post: PreparedPost, rules: ClassifierRules, re: RegExp):
   if (holdsNowhereInText(post, re, rules)) return null;
   const mayNegate = mayMatch(post, s.outageNegated, rules);
   const mayPrecaution = mayMatch(post, s.precaution, rules);
-  for (const sentence of post.sentences) {
+  const mayHold = sentenceMayHold(post, re, rules);
+  for (let i = 0; i < post.sentences.length; i++) {
+    const sentence = post.sentences[i] as string;
+    if (!mayHold(i)) continue;
     const match = re.exec(sentence);
     if (!match) continue;
     if (mayNegate && s.outageNegated.test(sentence)) continue;
@@ -91,6 +100,15 @@ function outageSentence(post: PreparedPost, rules: ClassifierRules, re: RegExp):
     return sentence;
   }
   return null;
+}
+
+/** Whether a sentence both speaks of personal data and states a leak. */
+function personalLeakSentence(post: PreparedPost, rules: ClassifierRules): boolean {
+  const s = rules.severity;
+  const mayHold = sentenceMayHold(post, s.personalDataLeak, rules);
+  return post.sentences.some(
+    (x, i) => mayHold(i) && s.personalDataLeak.test(x) && s.positiveLeak.test(x),
+  );
 }
 
 function peopleLevel(count: number, rules: ClassifierRules): Severity | null {
@@ -112,9 +130,15 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
     };
   }
   // Patterns whose words the post lacks are not run (one prefilter pass per post).
-  const words = (re: RegExp, text: string, max: number) =>
-    mayMatch(post, re, rules) ? matchedWords(re, text, max) : [];
-  const occurs = (re: RegExp, text: string) => mayMatch(post, re, rules) && re.test(text);
+  // On the text, only the stretch where a pattern's words sit is scanned.
+  const words = (re: RegExp, text: string, max: number) => {
+    if (!mayMatch(post, re, rules)) return [];
+    const window = text === post.text ? textWindowOf(post, re, rules) : null;
+    return window ? matchedWords(re, window.text, max, window.from) : matchedWords(re, text, max);
+  };
+  const occurs = (re: RegExp, text: string) =>
+    mayMatch(post, re, rules) &&
+    (text === post.text ? occursIn(re, textWindowOf(post, re, rules)) : re.test(text));
   const facts: Fact[] = [];
   const attack = rules.causeRules.attackCauses.includes(cause);
   const finding = noLeakFinding(post, rules);
@@ -182,8 +206,7 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
     const personal =
       dataTypes.length > 0 ||
       affected.value !== null ||
-      (!holdsNowhereInText(post, s.personalDataLeak, rules) &&
-        post.sentences.some((x) => s.personalDataLeak.test(x) && s.positiveLeak.test(x)));
+      (!holdsNowhereInText(post, s.personalDataLeak, rules) && personalLeakSentence(post, rules));
     if ((attack || cause === 'insider') && personal) {
       facts.push({ level: 'medium', rule: 'severity.wrongful-leak', evidence: [cause] });
     }

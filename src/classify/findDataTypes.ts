@@ -5,7 +5,8 @@
  */
 import type { Reason } from './classification.js';
 import { patternInfoOf } from './patterns.js';
-import { mayMatch } from './prefilter.js';
+import { mayMatch, postWordsOf } from './prefilter.js';
+import { boundsOf, occursIn, spanIn, windowIn } from './scanWindow.js';
 import { globalOf, piecesAfterStops, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { DATA_TYPES, type DataType } from './vocabulary.js';
@@ -37,20 +38,35 @@ function contextOf(
 export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataTypesResult {
   const found = new Map<DataType, string>();
   const { leak, negation, exclude, listLineMaxChars, excludeLookback } = rules.dataContext;
-  const present = DATA_TYPES.filter(
-    (type) => mayMatch(post, rules.dataTypes[type], rules) && rules.dataTypes[type].test(post.text),
-  );
+  const at = postWordsOf(post, rules).textAt;
+  // Where in the text each present type's matches can lie: a sentence outside it holds none.
+  const spans = new Map<DataType, { from: number; to: number }>();
+  const present = DATA_TYPES.filter((type) => {
+    const re = rules.dataTypes[type];
+    if (!mayMatch(post, re, rules)) return false;
+    const bounds = boundsOf(re, rules);
+    const span = spanIn(at, bounds);
+    if (span) spans.set(type, span);
+    return occursIn(re, windowIn(post.text, at, bounds));
+  });
   // A pattern whose words the post lacks holds nowhere in it (one prefilter pass per post).
   const mayExclude = mayMatch(post, exclude, rules);
   const mayNegate = mayMatch(post, negation, rules);
   const mayLeak = mayMatch(post, leak, rules);
+  let lineStart = 0;
   post.lines.forEach((line, lineIndex) => {
+    let sentenceStart = lineStart;
+    lineStart += line.length + 1;
     for (const sentence of piecesAfterStops(line)) {
+      const start = sentenceStart;
+      sentenceStart += sentence.length;
       // Verdicts for the sentence, computed once however many data words it holds.
       let excluded: boolean | undefined;
       let inLeakContext: boolean | undefined;
       for (const type of present) {
         if (found.has(type)) continue;
+        const span = spans.get(type);
+        if (span && (start + sentence.length <= span.from || start >= span.to)) continue;
         // The global twin's exec (matchAll copies the RegExp): its first match, then the rest.
         const g = globalOf(rules.dataTypes[type]);
         g.lastIndex = 0;

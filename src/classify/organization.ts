@@ -169,6 +169,8 @@ function tryWay(
       for (const word of segments) {
         // 「ゲーム開発のほたるゲームス」: the industry before the name describes it.
         const segment = word.replace(INDUSTRY_BEFORE_NAME, '');
+        // The pattern opens with the segment itself (case-sensitive): absent, it cannot match.
+        if (!firstSentence.includes(segment)) continue;
         const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         // A bare kind of organisation is no name (病院 is not the subject of ○○総合病院は).
         if (segment.length < 2 || p.endingOnly.test(segment)) continue;

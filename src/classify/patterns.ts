@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { globalOf } from './prepare.js';
+import type { ScanWindow } from './scanWindow.js';
 
 function compiles(source: string): boolean {
   try {
@@ -73,22 +74,25 @@ export interface PatternHit {
 /**
  * Scans `text` with `pattern`, counting at most `max` matches; null when it
  * does not occur. With `negatedAfter`, a match denied right after it
- * ("…ではありません", "…は確認されていません") does not count.
+ * ("…ではありません", "…は確認されていません") does not count. With `window`, only
+ * that stretch of `text` is scanned (where the pattern's words say its matches lie).
  */
 export function hitOf(
   pattern: NamedPattern,
   text: string,
   max = 20,
   negatedAfter?: RegExp,
+  window: ScanWindow = { text, from: 0, offset: 0 },
 ): PatternHit | null {
   // The global twin's exec, not matchAll: matchAll copies the RegExp on every call.
   const g = globalOf(pattern.re);
-  g.lastIndex = 0;
+  const scanned = window.text;
+  g.lastIndex = window.from;
   let words: string[] | null = null;
   let count = 0;
-  for (let match = g.exec(text); match !== null; match = g.exec(text)) {
+  for (let match = g.exec(scanned); match !== null; match = g.exec(scanned)) {
     if (match[0].length === 0) g.lastIndex++;
-    const end = match.index + match[0].length;
+    const end = window.offset + match.index + match[0].length;
     if (negatedAfter?.test(text.slice(end, end + 30))) continue;
     const word = match[0].trim().slice(0, 40);
     words ??= [];

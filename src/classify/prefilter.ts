@@ -35,10 +35,24 @@ interface Scanner {
   wordIds: Int32Array;
   /** The ids of the one-character words, by code unit (the rules' prefilter has none). */
   single: Map<number, number[]>;
+  /**
+   * Every word's code units are ASCII or caseless (kana, kanji, punctuation): folding the
+   * text's ASCII letters alone finds the words `toLowerCase` would, at the same positions.
+   */
+  asciiFold: boolean;
 }
 
 const PAIR_BITS = 1 << 18;
 const pairHash = (c0: number, c1: number) => (Math.imul(c0, 40503) ^ c1) & (PAIR_BITS - 1);
+
+/** Whether every code unit of `word` is ASCII or has no case (so only ASCII needs folding). */
+function foldsAsAscii(word: string): boolean {
+  for (const unit of word) {
+    if (unit.charCodeAt(0) < 0x80) continue;
+    if (unit.toLowerCase() !== unit || unit.toUpperCase() !== unit) return false;
+  }
+  return true;
+}
 
 /** The scanner over `words` (ids are their indexes; ASCII case-blind), with its word count. */
 export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCount: number } {
@@ -111,6 +125,7 @@ export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCou
       wordStart,
       wordIds: Int32Array.from(ids),
       single,
+      asciiFold: folded.every(foldsAsAscii),
     },
     wordCount: words.length,
   };
@@ -120,11 +135,13 @@ interface Prefilter {
   scanner: Scanner;
   /** Per pattern: the ids of its words, or null where it must always run. */
   wordsOf: WeakMap<RegExp, number[] | null>;
+  /** The words by id. */
+  words: string[];
   wordCount: number;
 }
 
 /** Every regular expression in the rules, wherever it sits (kind, cause, severity, data, counts, facts). */
-function regexesIn(value: unknown, into: RegExp[] = []): RegExp[] {
+export function regexesIn(value: unknown, into: RegExp[] = []): RegExp[] {
   if (value instanceof RegExp) into.push(value);
   else if (Array.isArray(value)) for (const v of value) regexesIn(v, into);
   else if (value && typeof value === 'object')
@@ -149,29 +166,60 @@ export function prefilterOf(rules: ClassifierRules): Prefilter {
         }) ?? null,
       );
     }
-    return { ...scannerOf([...ids.keys()]), wordsOf };
+    const words = [...ids.keys()];
+    return { ...scannerOf(words), wordsOf, words };
   });
 }
 
-/** The ids of the words that occur in `text`, in one pass (case-blind for ASCII, as the patterns are). */
+/**
+ * Where each word occurs in a text: the start of its first and of its last occurrence
+ * (-1 where it does not occur), in code units of the text as given.
+ */
+export interface WordPositions {
+  first: Int32Array;
+  last: Int32Array;
+}
+
+/**
+ * The ids of the words that occur in `text`, in one pass (case-blind for ASCII, as the
+ * patterns are). With `positions`, also where each word first and last starts, where the
+ * scanner folds ASCII alone (a lower-cased copy may differ in length from the text, and
+ * then its positions would not be the text's): `positionsFor` says whether it does.
+ */
 export function wordsIn(
   text: string,
   prefilter: Pick<Prefilter, 'scanner' | 'wordCount'>,
   seen: Uint8Array = new Uint8Array(prefilter.wordCount),
+  positions?: WordPositions,
 ): Uint8Array {
   const s = prefilter.scanner;
   const { pairBits, slotStart, entryPair, entryNode, childStart, childUnit, childNode } = s;
   const { wordStart, wordIds, single } = s;
   const hasSingle = single.size > 0;
-  const folded = text.toLowerCase();
+  // ASCII letters folded as the scan reads them: no lower-cased copy (ICU) of the text.
+  const folded = s.asciiFold ? text : text.toLowerCase();
+  const fold = s.asciiFold;
+  const first = fold ? positions?.first : undefined;
+  const last = fold ? positions?.last : undefined;
   const n = folded.length;
-  let c1 = n > 0 ? folded.charCodeAt(0) : 0;
+  const unitAt = (i: number) => {
+    const unit = folded.charCodeAt(i);
+    return fold && unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
+  };
+  let c1 = n > 0 ? unitAt(0) : 0;
   for (let i = 0; i < n; i++) {
     const c0 = c1;
-    c1 = i + 1 < n ? folded.charCodeAt(i + 1) : 0;
+    c1 = i + 1 < n ? unitAt(i + 1) : 0;
     if (hasSingle) {
       const ids = single.get(c0);
-      if (ids) for (const id of ids) seen[id] = 1;
+      if (ids)
+        for (const id of ids) {
+          seen[id] = 1;
+          if (first && last) {
+            if ((first[id] as number) < 0) first[id] = i;
+            last[id] = i;
+          }
+        }
     }
     const h = pairHash(c0, c1);
     if (((pairBits[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
@@ -183,13 +231,19 @@ export function wordsIn(
       // Walk the pair's trie along the text, marking every word a node completes.
       let node = entryNode[e] as number;
       for (let j = i + 2; ; j++) {
-        for (let w = wordStart[node] as number; w < (wordStart[node + 1] as number); w++)
-          seen[wordIds[w] as number] = 1;
+        for (let w = wordStart[node] as number; w < (wordStart[node + 1] as number); w++) {
+          const id = wordIds[w] as number;
+          seen[id] = 1;
+          if (first && last) {
+            if ((first[id] as number) < 0) first[id] = i;
+            last[id] = i;
+          }
+        }
         if (j >= n) break;
-        const unit = folded.charCodeAt(j);
-        const last = childStart[node + 1] as number;
+        const unit = unitAt(j);
+        const lastChild = childStart[node + 1] as number;
         let child = -1;
-        for (let k = childStart[node] as number; k < last; k++)
+        for (let k = childStart[node] as number; k < lastChild; k++)
           if (childUnit[k] === unit) {
             child = childNode[k] as number;
             break;
@@ -203,11 +257,18 @@ export function wordsIn(
   return seen;
 }
 
+/** Whether `wordsIn` records positions with this prefilter (it folds ASCII alone). */
+export function positionsFor(prefilter: Pick<Prefilter, 'scanner'>): boolean {
+  return prefilter.scanner.asciiFold;
+}
+
 /** The words seen in a post: in its title, in its text, and in either. */
 export interface PostWords {
   title: Uint8Array;
   text: Uint8Array;
   all: Uint8Array;
+  /** Where each word occurs in the text (null where the scanner cannot say). */
+  textAt: WordPositions | null;
 }
 
 const perPost = new WeakMap<PreparedPost, PostWords>();
@@ -222,11 +283,17 @@ export function postWordsOf(post: PreparedPost, rules: ClassifierRules): PostWor
   if (!words) {
     const prefilter = prefilterOf(rules);
     const title = wordsIn(post.title, prefilter);
-    const text = wordsIn(post.text, prefilter);
+    const textAt = positionsFor(prefilter)
+      ? {
+          first: new Int32Array(prefilter.wordCount).fill(-1),
+          last: new Int32Array(prefilter.wordCount),
+        }
+      : null;
+    const text = wordsIn(post.text, prefilter, undefined, textAt ?? undefined);
     // The heading is the title or the text's first lines: title and text cover it.
     const all = text.slice();
     for (let i = 0; i < all.length; i++) all[i] = (all[i] as number) | (title[i] as number);
-    words = { title, text, all };
+    words = { title, text, all, textAt };
     perPost.set(post, words);
   }
   return words;

@@ -17,6 +17,11 @@ export interface PreparedPost {
   text: string;
   lines: string[];
   sentences: string[];
+  /**
+   * Where each sentence's untrimmed piece sits in the text: sentence i lies within
+   * [sentenceBounds[2i], sentenceBounds[2i + 1]).
+   */
+  sentenceBounds: number[];
   /** The first characters of the text, where a follow-up refers to its earlier notice. */
   lead: string;
   publishedAt: string | null;
@@ -26,12 +31,14 @@ export function preparePost(input: ClassifierInput, leadChars: number): Prepared
   const text = input.text !== undefined ? normalizeText(input.text) : htmlToText(input.html ?? '');
   const lines = text.split('\n');
   const title = normalizeText(input.title).replace(/\n/g, ' ');
+  const sentenceBounds: number[] = [];
   return {
     title,
     heading: title.trim() ? title : headingOf(lines),
     text,
     lines,
-    sentences: sentencesOf(text),
+    sentences: sentencesOf(text, sentenceBounds),
+    sentenceBounds,
     lead: text.slice(0, leadChars),
     publishedAt: input.publishedAt,
   };
@@ -43,26 +50,30 @@ const LINE_FEED = 0x0a;
 /**
  * The text cut after each 。 and at each line break, trimmed, without empty
  * pieces: what `text.split(/(?<=。)|\n/)` gave, in one pass over the code units
- * (a split by a RegExp runs it at every position).
+ * (a split by a RegExp runs it at every position). With `bounds`, each kept
+ * sentence's untrimmed piece's start and end in the text are pushed to it.
  */
-export function sentencesOf(text: string): string[] {
+export function sentencesOf(text: string, bounds?: number[]): string[] {
   const sentences: string[] = [];
-  const push = (piece: string) => {
-    const sentence = piece.trim();
-    if (sentence.length > 0) sentences.push(sentence);
+  const push = (start: number, end: number) => {
+    const sentence = text.slice(start, end).trim();
+    if (sentence.length > 0) {
+      sentences.push(sentence);
+      bounds?.push(start, end);
+    }
   };
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit === FULL_STOP) {
-      push(text.slice(start, i + 1));
+      push(start, i + 1);
       start = i + 1;
     } else if (unit === LINE_FEED) {
-      push(text.slice(start, i));
+      push(start, i);
       start = i + 1;
     }
   }
-  push(text.slice(start));
+  push(start, text.length);
   return sentences;
 }
 
@@ -100,11 +111,14 @@ function headingOf(lines: readonly string[]): string {
     .join(' ');
 }
 
-/** The matched words of `re` in `text`, at most `max`, each trimmed to 40 characters. */
-export function matchedWords(re: RegExp, text: string, max = 3): string[] {
+/**
+ * The matched words of `re` in `text`, at most `max`, each trimmed to 40 characters;
+ * scanning from `from` (no match of `re` starts before it).
+ */
+export function matchedWords(re: RegExp, text: string, max = 3, from = 0): string[] {
   const words: string[] = [];
   const g = globalOf(re);
-  g.lastIndex = 0;
+  g.lastIndex = from;
   for (let match = g.exec(text); match !== null; match = g.exec(text)) {
     if (match[0].length === 0) g.lastIndex++;
     const word = match[0].trim().slice(0, 40);

@@ -1,0 +1,153 @@
+/**
+ * Scanning only where a pattern's words sit finds what scanning the whole text finds:
+ * the longest match read from a pattern's source bounds every match it makes, the
+ * prefilter says where each word first and last occurs, and a window built from the two
+ * loses no match of any pattern of the shipped rules (texts made of the rules' own
+ * example sentences, shuffled with a seed: the same texts every run).
+ */
+import { describe, expect, it } from 'vitest';
+import { maxMatchLength } from '../../../src/classify/matchLength.js';
+import { patternInfoOf } from '../../../src/classify/patterns.js';
+import { postWordsOf, prefilterOf, regexesIn, wordsIn } from '../../../src/classify/prefilter.js';
+import { matchesOf, preparePost, type PreparedPost } from '../../../src/classify/prepare.js';
+import {
+  sentenceMayHold,
+  spanIn,
+  boundsOf,
+  textWindowOf,
+} from '../../../src/classify/scanWindow.js';
+import { RULES } from '../../helpers/classify.js';
+
+/** Example sentences of every pattern (named patterns and named regexes alike). */
+function examplesIn(value: unknown, into: string[] = []): string[] {
+  if (value instanceof RegExp) {
+    const info = patternInfoOf(value);
+    if (info) into.push(...info.examples, ...info.counterExamples);
+  } else if (Array.isArray(value)) for (const v of value) examplesIn(v, into);
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (Array.isArray(o.examples) && o.re instanceof RegExp)
+      into.push(...(o.examples as string[]), ...((o.counterExamples as string[]) ?? []));
+    for (const v of Object.values(o)) examplesIn(v, into);
+  }
+  return into;
+}
+
+/** Seeded xorshift in [0, 1). */
+function random(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
+}
+
+const PATTERNS = regexesIn(RULES);
+const EXAMPLES = [...new Set(examplesIn(RULES))];
+const JOINERS = ['。', '\n', '、', ' ', '', 'お知らせ', 'AbC'];
+
+/** Texts of 1–12 example sentences each, joined by stops, breaks and filler. */
+function texts(count: number, seed: number): string[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 1 + Math.floor(next() * 12) }, () => pick(EXAMPLES) + pick(JOINERS)).join(
+      '',
+    ),
+  );
+}
+
+const POSTS: PreparedPost[] = texts(250, 11).map((text) =>
+  preparePost({ title: '', text, publishedAt: null }, RULES.text.leadChars),
+);
+
+describe('the longest match of a pattern', () => {
+  it('is read from the source, and unbounded where it repeats without bound or refers back', () => {
+    expect(maxMatchLength('不正(アクセス|ログイン)|乗っ取られ')).toBe(6);
+    expect(maxMatchLength('(?<!パスワード)リスト(?!型)')).toBe(3);
+    expect(maxMatchLength('[^。]{0,60}停止\\b')).toBe(62);
+    expect(maxMatchLength('\\d{1,3}(?:,\\d{3})?件')).toBe(8);
+    expect(maxMatchLength('\\u3000?a')).toBe(2);
+    expect(maxMatchLength('a+')).toBe(Number.POSITIVE_INFINITY);
+    expect(maxMatchLength('a\\s*b')).toBe(Number.POSITIVE_INFINITY);
+    expect(maxMatchLength('a{2,}')).toBe(Number.POSITIVE_INFINITY);
+    expect(maxMatchLength('(a)\\1')).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('bounds every match every pattern of the rules makes in its own examples and mixed texts', () => {
+    for (const re of PATTERNS) {
+      const most = maxMatchLength(re.source);
+      for (const post of POSTS.slice(0, 100))
+        for (const match of matchesOf(re, post.text))
+          expect(match[0].length, `${re.source} on ${match[0]}`).toBeLessThanOrEqual(most);
+    }
+  });
+});
+
+describe('where the prefilter saw each word', () => {
+  it('gives the first and last start of each word, as indexOf and lastIndexOf on the lower-cased text do', () => {
+    const prefilter = prefilterOf(RULES);
+    for (const post of POSTS.slice(0, 40)) {
+      const at = postWordsOf(post, RULES).textAt;
+      expect(at).not.toBeNull();
+      const folded = post.text.toLowerCase();
+      prefilter.words.forEach((word, id) => {
+        expect(at?.first[id], word).toBe(folded.indexOf(word));
+        if (folded.includes(word)) expect(at?.last[id], word).toBe(folded.lastIndexOf(word));
+      });
+    }
+  });
+
+  it('folds ASCII alone and still finds the words lower-casing the text found', () => {
+    const prefilter = prefilterOf(RULES);
+    for (const post of POSTS.slice(0, 100)) {
+      const upper = post.text.toUpperCase();
+      const expected = prefilter.words.map((w) => (upper.toLowerCase().includes(w) ? 1 : 0));
+      expect([...wordsIn(upper, prefilter)]).toEqual(expected);
+    }
+  });
+});
+
+describe('a scan confined to where the words sit', () => {
+  const found = (matches: RegExpExecArray[], offset = 0) =>
+    matches.map((m) => `${m.index + offset}:${m[0]}`);
+
+  it('finds exactly the matches a scan of the whole text finds, for every pattern of the rules', () => {
+    let narrowed = 0;
+    for (const re of PATTERNS)
+      for (const post of POSTS) {
+        const window = textWindowOf(post, re, RULES);
+        if (window.text !== post.text || window.from > 0) narrowed++;
+        const g = new RegExp(re.source, `${re.flags}g`);
+        g.lastIndex = window.from;
+        const inWindow: RegExpExecArray[] = [];
+        for (let m = g.exec(window.text); m !== null; m = g.exec(window.text)) inWindow.push(m);
+        expect(found(inWindow, window.offset), re.source).toEqual(found(matchesOf(re, post.text)));
+      }
+    // The windows do narrow thousands of these scans (a test of nothing would pass too).
+    expect(narrowed).toBeGreaterThan(3000);
+  });
+
+  it('skips no sentence nor line piece that holds a match', () => {
+    for (const re of PATTERNS)
+      for (const post of POSTS) {
+        const mayHold = sentenceMayHold(post, re, RULES);
+        post.sentences.forEach((sentence, i) => {
+          if (re.test(sentence)) expect(mayHold(i), `${re.source} in ${sentence}`).toBe(true);
+        });
+        const span = spanIn(postWordsOf(post, RULES).textAt, boundsOf(re, RULES));
+        if (!span) continue;
+        let start = 0;
+        for (const line of post.lines) {
+          const m = re.exec(line);
+          if (m) {
+            expect(start + m.index + m[0].length, re.source).toBeGreaterThan(span.from);
+            expect(start + m.index, re.source).toBeLessThan(span.to);
+          }
+          start += line.length + 1;
+        }
+      }
+  });
+});
