@@ -20,26 +20,45 @@ import { startPoller } from '../../src/pipeline/poller.js';
 import { openSqlStores } from '../../src/store/sql/openSqlStores.js';
 import { SqlPollLease } from '../../src/store/sql/pollLease.js';
 import { addServers, subscribeAll } from '../world.js';
-import { PG_URL, runMultiProcessFanOut } from './fanOutRun.js';
+import { PG_URL, type FanOutCount } from './fanOutHarness.js';
+import { runMultiProcessFanOut } from './fanOutRun.js';
 import { runStartFanOut } from './startRun.js';
 
-/** Two and three processes, one alert to `channels` channels, process 0 killed at 30 %. */
-export async function runMultiProcessFanOutBench(guilds = 100, perGuild = 10): Promise<string[]> {
+/** One line of a fan-out run: lost, duplicates, rate together and global 429s. */
+function fanOutLine(what: string, killed: string, r: FanOutCount & { foundSent: number }): string {
+  return (
+    `${what}, ${r.channels} channels, one SIGKILLed ${killed}: ` +
+    `${r.lost} lost, ${r.duplicates} duplicates (nonce check off), ${r.foundSent} found already sent; ` +
+    `${r.messages} messages in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(1)}/s ` +
+    `(${((r.perSecond / 50) * 100).toFixed(0)} % of 50 req/s, lease wait included); ${r.global429s} global 429s`
+  );
+}
+
+/**
+ * Two and three delivery workers, one alert to `guilds` × `perGuild` channels, process 0 killed at
+ * 30 %; with the shared budget, and (`withoutShared`) each worker on its own 50/s as before.
+ */
+export async function runMultiProcessFanOutBench(
+  guilds = 100,
+  perGuild = 10,
+  withoutShared = true,
+): Promise<string[]> {
   const lines: string[] = [];
-  for (const processes of [2, 3]) {
-    const r = await runMultiProcessFanOut({
-      processes,
-      guilds,
-      channelsPerGuild: perGuild,
-      killAfterMessages: Math.round(guilds * perGuild * 0.3),
-      leaseMs: 3_000,
-    });
-    lines.push(
-      `multi-process fan-out: ${processes} processes, ${r.channels} channels, one SIGKILLed after 30 %: ` +
-        `${r.lost} lost, ${r.duplicates} duplicates (nonce check off), ${r.foundSent} found already sent; ` +
-        `${r.messages} messages in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(1)}/s (${((r.perSecond / 50) * 100).toFixed(0)} % of 50 req/s, lease wait included)`,
-    );
-  }
+  for (const sharedBudget of withoutShared ? [false, true] : [true])
+    for (const processes of [2, 3]) {
+      const r = await runMultiProcessFanOut({
+        processes,
+        guilds,
+        channelsPerGuild: perGuild,
+        killAfterMessages: Math.round(guilds * perGuild * 0.3),
+        leaseMs: 3_000,
+        sharedBudget,
+      });
+      const budget = sharedBudget ? 'shared budget' : 'budget per process';
+      lines.push(
+        fanOutLine(`multi-process fan-out (${budget}): ${processes} processes`, 'after 30 %', r),
+      );
+    }
   return lines;
 }
 
@@ -55,9 +74,11 @@ export async function runStartFanOutBench(guilds = 100, perGuild = 10): Promise<
       leaseSeconds: 3,
     });
     lines.push(
-      `multi-process fan-out (jikenbo start): ${processes} processes, ${r.channels} channels, one SIGKILLed after ${r.atKill} messages: ` +
-        `${r.lost} lost, ${r.duplicates} duplicates (nonce check off), ${r.foundSent} found already sent; ` +
-        `${r.messages} messages in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(1)}/s (${((r.perSecond / 50) * 100).toFixed(0)} % of 50 req/s, lease wait included)`,
+      fanOutLine(
+        `multi-process fan-out (jikenbo start): ${processes} processes`,
+        `after ${r.atKill} messages`,
+        r,
+      ),
     );
   }
   return lines;

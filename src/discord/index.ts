@@ -15,3 +15,4 @@ export { createRouter } from './router.js';
 export { createHttpClient, identifyBot } from './httpInteraction.js';
 export { publicKeyFromHex } from './httpSignature.js';
 export { startInteractionServer, type InteractionServer } from './httpInteractionServer.js';
+export { SharedRequestBudget, budgetedMakeRequest } from './sharedRequestBudget.js';

@@ -6,14 +6,10 @@
  * resending a row it may have sent.
  */
 import { describe, expect, it } from 'vitest';
-import { POSTGRES_AVAILABLE } from '../integration/sql/engines.js';
 import { runStartFanOut, startBuilt } from '../../bench/multiProcess/startRun.js';
+import { multiProcessReady } from './multiProcessReady.js';
 
-const ready = POSTGRES_AVAILABLE && startBuilt();
-if (!ready)
-  console.warn(
-    'multi-process start test skipped: needs PostgreSQL on 127.0.0.1:5432 and a build (npm run build)',
-  );
+const ready = multiProcessReady('multi-process start test', startBuilt());
 
 describe.runIf(ready)('several jikenbo start processes on one PostgreSQL', () => {
   it.each([2, 3])(

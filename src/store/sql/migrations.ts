@@ -213,6 +213,22 @@ function guildSettingsAndStatsIndex(engine: SqlEngine): Migration {
   };
 }
 
+/** The global request budget shared by every process (requestSlots.ts): one row per budget. */
+function requestSlots(engine: SqlEngine): Migration {
+  const t = text(engine);
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('request_slots')
+        .ifNotExists()
+        .addColumn('name', t, (c) => c.primaryKey())
+        .addColumn('next_at', 'bigint', (c) => c.notNull())
+        .addColumn('reserved_from', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  };
+}
+
 /** Every migration, by name; names sort in the order they apply. */
 export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
   return {
@@ -222,6 +238,7 @@ export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
     '0004-delivery-takeover': deliveryTakeover(engine),
     '0005-guild-settings-stats-index': guildSettingsAndStatsIndex(engine),
     '0006-held-deliveries': heldDeliveries(engine),
+    '0007-shared-budget-request-slots': requestSlots(engine),
   };
 }
 
