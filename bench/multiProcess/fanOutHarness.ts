@@ -142,6 +142,8 @@ export interface FanOutCount {
   global429s: number;
   /** Deliveries the store still has pending (should be 0). */
   pendingLeft: number;
+  /** Messages that arrived in each second from the first: where the time went. */
+  timeline: number[];
 }
 
 /** Counts the fan-out in the emulator's channels and requests. */
@@ -162,6 +164,12 @@ export async function countFanOut(world: FanOutWorld): Promise<FanOutCount> {
     perSecond: seconds > 0 ? messages / seconds : messages,
     global429s: emulator.requests.filter((r) => r.status === 429).length,
     pendingLeft: (await world.stores.outbox.pending()).length,
+    timeline: times.reduce<number[]>((line, t) => {
+      const second = Math.floor((t - (times[0] as number)) / 1000);
+      while (line.length <= second) line.push(0);
+      line[second] = (line[second] as number) + 1;
+      return line;
+    }, []),
   };
 }
 

@@ -32,7 +32,7 @@ describe.runIf(ready)('several jikenbo start processes on one PostgreSQL', () =>
       expect(result.atKill).toBeGreaterThanOrEqual(60);
       expect(result.atKill).toBeLessThan(200);
       console.info(
-        `${processes} start processes, one killed after ${result.atKill} messages: lost ${result.lost}, duplicates ${result.duplicates}, found already sent ${result.foundSent}`,
+        `${processes} start processes, one killed after ${result.atKill} messages: lost ${result.lost}, duplicates ${result.duplicates}, found already sent ${result.foundSent}, global 429s ${result.global429s}`,
       );
     },
     120_000,
