@@ -54,20 +54,32 @@ export class SharedRequestBudget {
 
   /** Resolves when this process may send one request. */
   async take(): Promise<void> {
+    for (;;) {
+      const slot = await this.nextSlot();
+      if (slot === null) return;
+      if (slot > this.now()) await this.sleep(slot - this.now());
+      // Woken too late (a busy event loop): sent now, it could crowd the slots after it into one
+      // of Discord's seconds; it takes a fresh slot instead. Two slots late stays inside the
+      // schedule's margin (51 slots span 50 ms more than a second).
+      if (this.now() - slot <= 2 * this.intervalMs) return;
+    }
+  }
+
+  /** This process's next reserved slot (reserving more when none is left); null: send unmetered. */
+  private async nextSlot(): Promise<number | null> {
     this.waiting++;
-    let slot: number | undefined;
     try {
       for (;;) {
-        // A slot left unused past its time is dropped: sent late, it would crowd the next ones.
+        // A slot left unused past its time is dropped, for the same reason.
         const now = this.now();
         while ((this.slots[0] ?? Infinity) < now - this.intervalMs) this.slots.shift();
-        slot = this.slots.shift();
-        if (slot !== undefined || (await this.reserve())) break;
+        const slot = this.slots.shift();
+        if (slot !== undefined) return slot;
+        if (await this.reserve()) return null;
       }
     } finally {
       this.waiting--;
     }
-    if (slot !== undefined && slot > this.now()) await this.sleep(slot - this.now());
   }
 
   /** One reservation round trip at a time; resolves true when the store failed (send anyway). */

@@ -105,6 +105,31 @@ describe('SharedRequestBudget', () => {
     expect(at.at(-1)! - at[0]!).toBe(95 * SHARED_SLOT_MS);
   });
 
+  it('takes a fresh slot when it wakes up too late for its own, instead of sending late', async () => {
+    const time = { now: START };
+    let oversleep = 100;
+    const memory = new MemoryRequestSlots();
+    const reservedAt: number[] = [];
+    const slots = {
+      reserve: (count: number, interval: number, now: number) => {
+        reservedAt.push(now);
+        return memory.reserve(count, interval, now);
+      },
+    };
+    const gate = new SharedRequestBudget(slots, {
+      now: () => time.now,
+      // The first wake-up comes 100 ms late, as on a busy event loop; the next ones on time.
+      sleep: async (ms) => {
+        time.now += ms + oversleep;
+        oversleep = 0;
+      },
+    });
+    await gate.take();
+    await gate.take();
+    // Its second slot (START + 21) had passed when it woke at START + 121: it reserved a fresh one.
+    expect(reservedAt).toEqual([START, START, START + 121]);
+  });
+
   it('lets requests out, limited by the process alone, while the store cannot be reached', async () => {
     const clock = fakeTime();
     const gate = new SharedRequestBudget(
