@@ -5,6 +5,7 @@ import { runCommandLatencyBench, runFanOutBench } from './botBenches.js';
 import { runMemoryBench } from './memory.js';
 import { runArchiveBench } from './archive.js';
 import { runStoryBench } from './storyBench.js';
+import { runExportBench } from './export/exportBench.js';
 import { runBackfillBench, runSqliteCommandBench } from './storeBenches.js';
 import {
   runFailoverBench,
@@ -24,6 +25,7 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['story', () => runStoryBench()],
   ['sqlite commands', () => runSqliteCommandBench()],
   ['backfill', () => runBackfillBench()],
+  ['export', () => runExportBench()],
   ['multi-process fan-out', () => runMultiProcessFanOutBench()],
   ['multi-process fan-out, jikenbo start', () => runStartFanOutBench()],
   ['multi-process failover', () => runFailoverBench()],

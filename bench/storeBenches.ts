@@ -17,6 +17,8 @@ import { startDevStack } from '../src/app/devStack.js';
 import { loadConfig } from '../src/config/loadConfig.js';
 import { silentLogger } from '../src/log.js';
 import { backfillFeed } from '../src/pipeline/backfill.js';
+import { linkNewPosts } from '../src/incidents/linkNewPosts.js';
+import type { StoredPost } from '../src/store/postStore.js';
 import { openStores } from '../src/store/openStores.js';
 import { syntheticPost } from './archive.js';
 import { percentile } from './stats.js';
@@ -179,6 +181,16 @@ export async function runBackfillBench(sizes = [1_000, 10_000, 50_000]): Promise
         },
       },
     };
+    // The link pass after the walk (incidents linked once everything is stored), timed on its own.
+    let linkMs = 0;
+    const linkPosts = async (records: StoredPost[]) => {
+      const t = process.hrtime.bigint();
+      const out = await linkNewPosts(records, stores.archive, {
+        windowDays: config.limits.incidents.linkWindowDays,
+      });
+      linkMs += ms(t);
+      return out;
+    };
     try {
       const started = process.hrtime.bigint();
       const result = await backfillFeed(server.feedUrl, {
@@ -187,13 +199,14 @@ export async function runBackfillBench(sizes = [1_000, 10_000, 50_000]): Promise
         limits: config.limits,
         now: () => new Date(),
         log: silentLogger(),
+        linkPosts,
       });
       const totalMs = ms(started);
       lines.push(
         `backfill ${String(size).padStart(6)} posts into SQLite: ${(totalMs / 1000).toFixed(2)} s, ${(result.stored / (totalMs / 1000)).toFixed(0)} posts/s end to end ` +
           `(${result.pages} pages of ${config.limits.backfill.pageSize}; fetch+parse+classify included); ` +
           `store alone ${(result.stored / (storeMs / 1000)).toFixed(0)} posts/s, ${(storeMs / result.stored).toFixed(3)} ms/post ` +
-          `(CPU ${(storeCpuMs / result.stored).toFixed(3)} ms/post = ${(result.stored / (storeCpuMs / 1000)).toFixed(0)} posts per CPU-second; ${writes} transactions); cut short: ${result.cutShort ? result.cutShort.by : 'no'}`,
+          `(CPU ${(storeCpuMs / result.stored).toFixed(3)} ms/post = ${(result.stored / (storeCpuMs / 1000)).toFixed(0)} posts per CPU-second; ${writes} transactions); link pass ${(linkMs / 1000).toFixed(2)} s (${result.linked} linked); cut short: ${result.cutShort ? result.cutShort.by : 'no'}`,
       );
     } finally {
       await stores.close();

@@ -19,6 +19,7 @@ import {
   runExport,
 } from './cli/exportCommand.js';
 import { STATS_OPTIONS, STATS_USAGE, parseStatsOptions, runStats } from './cli/statsCommand.js';
+import { lastDays } from './charts/statsSeries.js';
 import { StoreError } from './store/sql/storeError.js';
 
 const EXIT_USAGE = 2;
@@ -158,14 +159,22 @@ async function run(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<n
       const statsOptions = command === 'stats' ? parseStatsOptions(values) : null;
       const app = await openApp(config);
       try {
-        const records = await app.stores.posts.all();
-        if (exportOptions)
+        if (exportOptions) {
+          // Streamed from the archive's cursor: the whole archive is never in memory at once.
+          const { archive } = app.stores;
+          const range = { since: exportOptions.since, until: exportOptions.until };
+          const { total } = await archive.search({ query: '', ...range, limit: 1 });
           return await runExport(exportOptions, {
-            records,
+            records: archive.streamIncidents(range),
+            total,
             stdout: process.stdout,
             stderr: process.stderr,
           });
-        return await runStats(statsOptions!, { records, now: () => new Date() }, io);
+        }
+        // Only the period's incidents, streamed from the archive's cursor.
+        const now = new Date();
+        const records = app.stores.archive.streamIncidents(lastDays(statsOptions!.days, now));
+        return await runStats(statsOptions!, { records, now: () => now }, io);
       } finally {
         await app.close();
       }

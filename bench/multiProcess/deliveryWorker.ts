@@ -10,7 +10,7 @@
  * its own 50 requests/s, as before the budget shared on PostgreSQL; default on, as `jikenbo start`).
  */
 import { REST } from 'discord.js';
-import { nonceOf } from '../../src/alerts/deliverAlerts.js';
+import { nonceOf } from '../../src/alerts/deliveryNonce.js';
 import { renderAlert } from '../../src/alerts/renderAlert.js';
 import { DiscordPublisher } from '../../src/discord/discordPublisher.js';
 import { findSentAlert } from '../../src/discord/sentAlerts.js';

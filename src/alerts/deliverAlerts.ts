@@ -10,23 +10,21 @@
  * off, and the channel's later alerts wait with them, so a channel's alerts
  * stay in order; one bad channel never holds up the others.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Limits } from '../config/limits.js';
 import type { Logger } from '../log.js';
-import { backoffSeconds } from '../backoff.js';
 import type { Stores } from '../store/openStores.js';
 import type { Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
-import { markChannelBroken } from '../subscriptions/subscribe.js';
-import { fanOut } from './fanOut.js';
-import { PublishError, type Publisher } from './publisher.js';
-import type { AlertMessage } from './renderAlert.js';
-import { renderForChannel } from './updateContext.js';
-import { fanOutWatches } from './fanOutWatches.js';
-import { channelSubscription } from './watchAlert.js';
-import type { GuildSettings } from '../store/guildSettings.js';
-import { deliverDigest } from './deliverDigest.js';
 import type { ShardSet } from '../store/sql/shards.js';
+import { claimDue } from './claimTakeovers.js';
+import { deliverDigest } from './deliverDigest.js';
+import { markBroken, postponeClaimed } from './deliveryRecords.js';
+import { fanOut } from './fanOut.js';
+import { fanOutWatches } from './fanOutWatches.js';
+import { nextWakeMs } from './nextWake.js';
+import type { Publisher } from './publisher.js';
+import { sendDelivery, type SendDeps } from './sendDelivery.js';
 
 /**
  * Attempts, backoff and concurrency of delivery: config/limits.json `delivery`
@@ -53,21 +51,10 @@ export interface DeliveryDeps {
 
 /** A run that failed (a store outage) is tried again after this long. */
 const RUN_FAILURE_RETRY_MS = 5_000;
-/**
- * The longest the deliverer sleeps before looking again, even when the next held digest is hours
- * away: a clock change or another process's new rows never leave a digest late by more than this.
- */
-const MAX_WAKE_MS = 60_000;
-
 export interface RunSummary {
   delivered: number;
   failed: number;
   retrying: number;
-}
-
-/** A stable nonce (≤ 25 characters) for a delivery. */
-export function nonceOf(deliveryId: string): string {
-  return createHash('sha256').update(deliveryId).digest('base64url').slice(0, 25);
 }
 
 export class AlertDeliverer {
@@ -84,12 +71,24 @@ export class AlertDeliverer {
   private readonly held = new Map<string, string>();
   /** Claimed rows whose last holder died holding them: it may have sent them already. */
   private readonly takenOver = new Set<string>();
+  /** What sending and recording one delivery needs (see sendDelivery). */
+  private readonly sendDeps: SendDeps;
 
   constructor(private readonly deps: DeliveryDeps) {
     this.options = deps.options;
     this.workerId = deps.workerId ?? `deliverer-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.leaseMs = deps.leaseMs ?? deps.options.leaseSeconds * 1000;
     this.claimBatch = deps.claimBatch ?? 100;
+    this.sendDeps = {
+      stores: deps.stores,
+      publisher: deps.publisher,
+      now: deps.now,
+      log: deps.log,
+      options: deps.options,
+      workerId: this.workerId,
+      leaseMs: this.leaseMs,
+      takenOver: this.takenOver,
+    };
   }
 
   /**
@@ -160,19 +159,16 @@ export class AlertDeliverer {
     const { outbox } = this.deps.stores;
     while (!this.stopped) {
       // Rows taken over from a holder whose lease ran out are looked for in the channel first.
-      const claimed = outbox.claimNotingTakeovers
-        ? (
-            await outbox.claimNotingTakeovers(
-              this.workerId,
-              this.claimBatch,
-              this.leaseMs,
-              this.deps.shards,
-            )
-          ).map(({ delivery, takenOverFrom }) => {
-            if (takenOverFrom) this.takenOver.add(delivery.id);
-            return delivery;
-          })
-        : await outbox.claim(this.workerId, this.claimBatch, this.leaseMs, this.deps.shards);
+      const claimed = await claimDue(
+        outbox,
+        {
+          workerId: this.workerId,
+          batch: this.claimBatch,
+          leaseMs: this.leaseMs,
+          shards: this.deps.shards,
+        },
+        this.takenOver,
+      );
       if (claimed.length === 0) break;
       const byChannel = new Map<string, Delivery[]>();
       // Claims come oldest first, so each channel's queue is in order.
@@ -206,7 +202,7 @@ export class AlertDeliverer {
     }
     for (const [i, delivery] of queue.entries()) {
       if (this.stopped) return this.postpone(queue.slice(i), null);
-      const outcome = await this.deliverOne(delivery);
+      const outcome = await sendDelivery(this.sendDeps, delivery);
       if (outcome === 'lost') continue;
       if (typeof outcome === 'string') {
         summary[outcome]++;
@@ -247,7 +243,7 @@ export class AlertDeliverer {
       log: this.deps.log,
       options: this.options,
       workerId: this.workerId,
-      markBroken: (guildId, channel, reason) => this.markBroken(guildId, channel, reason),
+      markBroken: (guildId, channel, reason) => markBroken(this.sendDeps, guildId, channel, reason),
     });
     summary.delivered += outcome.delivered;
     summary.failed += outcome.failed;
@@ -258,190 +254,17 @@ export class AlertDeliverer {
   }
 
   /** Gives claimed deliveries back unsent, due at `at` (null: now). */
-  private async postpone(deliveries: readonly Delivery[], at: string | null): Promise<void> {
-    for (const delivery of deliveries)
-      await this.update({ ...delivery, nextAttemptAt: at ?? delivery.nextAttemptAt });
+  private postpone(deliveries: readonly Delivery[], at: string | null): Promise<void> {
+    return postponeClaimed(this.sendDeps, deliveries, at);
   }
 
-  /** Records a claimed delivery's new state; a lost lease (another worker took it over) is logged. */
-  private async update(delivery: Delivery): Promise<void> {
-    if (!(await this.deps.stores.outbox.updateClaimed(delivery, this.workerId)))
-      this.deps.log.warn({ delivery: delivery.id }, 'delivery lease lost; another worker has it');
-  }
-
-  private async deliverOne(
-    delivery: Delivery,
-  ): Promise<'delivered' | 'failed' | 'lost' | { retryAt: string }> {
-    const { stores, publisher, log } = this.deps;
-    const settings = await stores.guilds.get(delivery.guildId);
-    const subscription = settings
-      ? channelSubscription(settings, delivery.channelId, this.deps.now().toISOString())
-      : null;
-    const record = await stores.posts.get(delivery.postId);
-    if (!subscription || subscription.health.status !== 'ok' || !record) {
-      const why = !record
-        ? 'post no longer stored'
-        : !subscription
-          ? 'channel unsubscribed'
-          : 'subscription broken';
-      await this.finish(delivery, 'failed', why);
-      return 'failed';
-    }
-    try {
-      const message = await renderForChannel(
-        record,
-        subscription,
-        settings as GuildSettings,
-        stores,
-      );
-      // Fell behind the lease (slow sends, 429 waits) and another worker took the row: not ours.
-      if (
-        stores.outbox.renewClaim &&
-        !(await stores.outbox.renewClaim(delivery.id, this.workerId, this.leaseMs))
-      ) {
-        log.warn(
-          { delivery: delivery.id },
-          'delivery lease lost before sending; another worker has it',
-        );
-        return 'lost';
-      }
-      const found = await this.alreadySent(delivery, message);
-      const { messageId } =
-        found !== null
-          ? { messageId: found }
-          : await publisher.publish(delivery.channelId, message, nonceOf(delivery.id));
-      await this.finish(delivery, 'delivered', null, messageId);
-      return 'delivered';
-    } catch (err) {
-      const error =
-        err instanceof PublishError ? err : new PublishError('transient', (err as Error).message);
-      log.warn(
-        {
-          channelId: delivery.channelId,
-          guildId: delivery.guildId,
-          failure: error.failure,
-          reason: error.message,
-        },
-        'alert delivery failed',
-      );
-      if (error.failure === 'paused') {
-        // Nothing was sent (the bot holds its requests): wait as asked, without spending an attempt.
-        const retryAt = this.retryAt(error.retryAfterSeconds ?? this.options.baseBackoffSeconds);
-        await this.update({
-          ...delivery,
-          nextAttemptAt: retryAt,
-          lastError: error.message,
-          updatedAt: this.deps.now().toISOString(),
-        });
-        return { retryAt };
-      }
-      if (error.failure === 'forbidden' || error.failure === 'unknown-channel') {
-        await this.markBroken(delivery.guildId, delivery.channelId, error.message);
-        await this.finish(delivery, 'failed', error.message);
-        return 'failed';
-      }
-      const attempts = delivery.attempts + 1;
-      if (error.failure === 'invalid' || attempts >= this.options.maxAttempts) {
-        await this.finish(delivery, 'failed', error.message, null, attempts);
-        return 'failed';
-      }
-      // A 429's retry-after (growing per route, see the publisher) wins over our own backoff.
-      const wait = Math.max(
-        error.retryAfterSeconds ?? 0,
-        backoffSeconds(attempts, {
-          baseSeconds: this.options.baseBackoffSeconds,
-          maxSeconds: this.options.maxBackoffSeconds,
-        }),
-      );
-      const nextAttemptAt = this.retryAt(wait);
-      await this.update({
-        ...delivery,
-        attempts,
-        nextAttemptAt,
-        lastError: error.message,
-        updatedAt: this.deps.now().toISOString(),
-      });
-      return { retryAt: nextAttemptAt };
-    }
-  }
-
-  /**
-   * For a row taken over from a dead holder: its message id when the alert is in the channel
-   * already (recorded, not resent). A failed look is logged and the alert sent (the nonce guards it).
-   */
-  private async alreadySent(delivery: Delivery, message: AlertMessage): Promise<string | null> {
-    if (!this.takenOver.delete(delivery.id) || !this.deps.publisher.findSent) return null;
-    try {
-      const found = await this.deps.publisher.findSent(
-        delivery.channelId,
-        message,
-        nonceOf(delivery.id),
-      );
-      if (found !== null)
-        this.deps.log.info(
-          { delivery: delivery.id, channelId: delivery.channelId },
-          'taken-over alert was in the channel already; recorded, not resent',
-        );
-      return found;
-    } catch (err) {
-      this.deps.log.warn(
-        { delivery: delivery.id, err },
-        'could not look for a taken-over alert in its channel; sending it',
-      );
-      return null;
-    }
-  }
-
-  private retryAt(seconds: number): string {
-    return new Date(this.deps.now().getTime() + seconds * 1000).toISOString();
-  }
-
-  private async finish(
-    delivery: Delivery,
-    status: 'delivered' | 'failed',
-    lastError: string | null,
-    messageId: string | null = null,
-    attempts = delivery.attempts + 1,
-  ): Promise<void> {
-    await this.update({
-      ...delivery,
-      status,
-      attempts,
-      lastError,
-      messageId,
-      nextAttemptAt: null,
-      updatedAt: this.deps.now().toISOString(),
-    });
-  }
-
-  private async markBroken(guildId: string, channelId: string, reason: string): Promise<void> {
-    const at = this.deps.now().toISOString();
-    await this.deps.stores.guilds.update(guildId, (settings) =>
-      settings ? markChannelBroken(settings, channelId, reason, at) : null,
-    );
-  }
-
-  /**
-   * Wakes up for the earliest retry. A row that became due while the run went on is tried at once;
-   * one that was due before and still not claimed is held by another worker's lease (or a killed
-   * one's): look again after a quarter of a lease (at most 5 s).
-   */
+  /** Wakes up for the earliest retry (see nextWakeMs). */
   private scheduleRetry(runStartedAt: number): void {
     if (this.stopped || this.timer) return;
     void this.deps.stores.outbox.pending().then(
       (pending) => {
-        if (pending.length === 0 || this.stopped) return;
-        const now = this.deps.now().getTime();
-        // A row is due at its retry time or when its hold ends, whichever is later.
-        const times = pending.map((d) =>
-          Math.max(
-            d.nextAttemptAt ? new Date(d.nextAttemptAt).getTime() : 0,
-            d.holdUntil ? new Date(d.holdUntil).getTime() : 0,
-          ),
-        );
-        const held = Math.min(this.leaseMs / 4, 5_000);
-        const waits = times.map((t) => (t > now ? t - now : t >= runStartedAt ? 0 : held));
-        this.retryIn(Math.min(MAX_WAKE_MS, ...waits));
+        const wait = nextWakeMs(pending, this.deps.now().getTime(), runStartedAt, this.leaseMs);
+        if (wait !== null && !this.stopped) this.retryIn(wait);
       },
       (err: unknown) => {
         this.deps.log.error({ err }, 'reading pending deliveries failed; trying again shortly');

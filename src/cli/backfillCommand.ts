@@ -26,12 +26,12 @@ export async function runBackfill(
             ? `--max ${result.cutShort.limit}`
             : `limits.backfill.maxPages (${result.cutShort.limit}) in config/limits.json`;
         io.out(
-          `${feedUrl}: CUT SHORT by ${bound} — ${result.pages} page(s), ${result.entries} entries, ${result.stored} newly stored; older entries were not read`,
+          `${feedUrl}: CUT SHORT by ${bound} — ${result.pages} page(s), ${result.entries} entries, ${result.stored} newly stored, ${result.linked} linked to earlier incidents; older entries were not read`,
         );
         exitCode = 1;
       } else {
         io.out(
-          `${feedUrl}: done — every page read: ${result.pages} page(s), ${result.entries} entries, ${result.stored} newly stored`,
+          `${feedUrl}: done — every page read: ${result.pages} page(s), ${result.entries} entries, ${result.stored} newly stored, ${result.linked} linked to earlier incidents`,
         );
       }
     } catch (err) {

@@ -77,6 +77,8 @@ export interface ProgressSink {
 export interface ExportCommandDeps {
   /** The stored posts to export from; only incidents in the range are written. */
   records: RecordSource;
+  /** How many incidents the range holds, when the source knows it (a progress bar's 100 %). */
+  total?: number | null;
   /** Standard output, used when there is no --out. */
   stdout: Writable;
   stderr: ProgressSink;
@@ -105,6 +107,23 @@ export function exportProgress(stderr: ProgressSink, total: number | null = null
   };
 }
 
+/**
+ * Waits until `out` drains or closes, then removes both listeners: a race of two bare `once` calls
+ * left the loser's listener on the stream at every wait (thousands on a large export).
+ */
+async function drainedOrClosed(out: Writable): Promise<void> {
+  const stop = new AbortController();
+  const event = (name: string) =>
+    once(out, name, { signal: stop.signal }).catch((err: unknown) => {
+      if ((err as Error).name !== 'AbortError') throw err;
+    });
+  try {
+    await Promise.race([event('drain'), event('close')]);
+  } finally {
+    stop.abort();
+  }
+}
+
 /** Writes chunks with back-pressure; rejects with the stream's first error. */
 async function writeAll(chunks: AsyncIterable<string>, out: Writable): Promise<void> {
   let failure: Error | null = null;
@@ -113,7 +132,7 @@ async function writeAll(chunks: AsyncIterable<string>, out: Writable): Promise<v
   try {
     for await (const chunk of chunks) {
       if (failure) throw failure;
-      if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      if (!out.write(chunk)) await drainedOrClosed(out);
     }
     if (failure) throw failure;
   } finally {
@@ -130,9 +149,11 @@ export async function runExport(
 ): Promise<number> {
   let count = 0;
   // With the records in memory the total is known up front, and the terminal shows a bar.
-  const total = Array.isArray(deps.records)
-    ? (deps.records as StoredPost[]).filter((r) => isIncidentInRange(r, options)).length
-    : null;
+  const total =
+    deps.total ??
+    (Array.isArray(deps.records)
+      ? (deps.records as StoredPost[]).filter((r) => isIncidentInRange(r, options)).length
+      : null);
   const progress = exportProgress(deps.stderr, total);
   const chunks = exportIncidents(deps.records, {
     format: options.format,

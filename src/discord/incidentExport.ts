@@ -53,11 +53,9 @@ export async function exportIncidentsReply(
     ? (raw as ExportFormat)
     : 'csv';
   const today = ctx.now().toISOString().slice(0, 10);
-  // The archive's own query for the range: an export reads every incident in it, newest first.
-  const { archive } = ctx.stores;
-  const { total } = await archive.search({ query: '', since, until, limit: 1 });
-  const { items } = await archive.search({ query: '', since, until, limit: Math.max(1, total) });
-  const result = await exportAsAttachment(items, {
+  // Streamed from the archive's cursor, newest first: past the upload limit the reading stops.
+  const records = ctx.stores.archive.streamIncidents({ since, until });
+  const result = await exportAsAttachment(records, {
     format,
     since,
     until,

@@ -38,7 +38,10 @@ export async function linkNewPosts(
         until,
         limit: CANDIDATE_LIMIT,
       });
-      const link = linkIncident(record, [...batch, ...stored], options);
+      // A post of this batch that is already stored (a link pass over stored posts) counts once,
+      // as linked here: its stored copy may lack the link that gives it its root.
+      const others = stored.filter((p) => !linked.has(p.post.id));
+      const link = linkIncident(record, [...batch, ...others], options);
       if (link) result = withLink(record, link);
     }
     batch.push(result);

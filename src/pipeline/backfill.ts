@@ -7,6 +7,7 @@ import { parseFeed } from '../feed/parseFeed.js';
 import type { PollDeps } from './pollFeed.js';
 import { classifyPosts } from './classifyPosts.js';
 import type { StoredPost } from '../store/postStore.js';
+import { linkableOf, linkStoredPosts, type LinkablePost } from '../incidents/linkStoredPosts.js';
 
 /**
  * Posts written per transaction: pages are gathered until this many (or the last page), since each
@@ -29,6 +30,8 @@ export interface BackfillResult {
   pages: number;
   entries: number;
   stored: number;
+  /** Stored posts linked, once all were stored, to the earlier incident they continue. */
+  linked: number;
   /**
    * Null when every page was read; otherwise the bound that stopped it with entries left unread:
    * `--max` entries, or config limits.backfill.maxPages. Never a silent cut.
@@ -56,7 +59,16 @@ export async function backfillFeed(
   options: { maxPosts?: number; onProgress?: (progress: BackfillProgress) => void } = {},
 ): Promise<BackfillResult> {
   const maxPosts = options.maxPosts ?? Number.POSITIVE_INFINITY;
-  const result: BackfillResult = { feedUrl, pages: 0, entries: 0, stored: 0, cutShort: null };
+  const result: BackfillResult = {
+    feedUrl,
+    pages: 0,
+    entries: 0,
+    stored: 0,
+    linked: 0,
+    cutShort: null,
+  };
+  // Linked after the walk: pages come newest first, so an update is read before its first report.
+  const toLink: LinkablePost[] = [];
   let leftInPage = false;
   let pageUrl: string | null = firstPageUrl(feedUrl, deps.limits.backfill.pageSize);
   const visited = new Set<string>();
@@ -65,6 +77,10 @@ export async function backfillFeed(
   let pendingProgress: BackfillProgress[] = [];
   const write = async () => {
     if (pending.length > 0) {
+      for (const r of pending) {
+        const linkable = linkableOf(r);
+        if (linkable) toLink.push(linkable);
+      }
       await deps.stores.recorder.recordNewPosts({
         posts: pending,
         seenIds: pending.map((r) => r.post.id),
@@ -115,11 +131,29 @@ export async function backfillFeed(
       pageUrl = page.posts.length > 0 ? page.nextPageUrl : null;
     }
   } finally {
-    // Also when a later page fails: what was read is stored before the error goes up.
+    // Also when a later page fails: what was read is stored (and linked) before the error goes up.
     await write();
+    result.linked = await linkBackfilled(toLink, deps);
   }
   const more = leftInPage || (pageUrl !== null && !visited.has(pageUrl));
   if (more && result.entries >= maxPosts) result.cutShort = { by: 'max-posts', limit: maxPosts };
   else if (more) result.cutShort = { by: 'max-pages', limit: deps.limits.backfill.maxPages };
   return result;
+}
+
+/** The link pass after a backfill; a store fault leaves posts unlinked (logged), never unstored. */
+async function linkBackfilled(
+  posts: LinkablePost[],
+  deps: Omit<PollDeps, 'fanOut' | 'onRecorded'>,
+): Promise<number> {
+  if (!deps.linkPosts || posts.length === 0) return 0;
+  try {
+    return await linkStoredPosts(posts, { posts: deps.stores.posts, linkPosts: deps.linkPosts });
+  } catch (err) {
+    deps.log.warn(
+      { err },
+      'could not link backfilled posts to earlier incidents; they stay unlinked',
+    );
+    return 0;
+  }
 }

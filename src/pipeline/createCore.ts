@@ -172,7 +172,14 @@ export function createCore(deps: CoreDeps): Core {
     backfill: (feedUrl, options = {}) =>
       backfillFeed(
         feedUrl,
-        { stores, classify: deps.classify, limits: config.limits, now, log: pollLog },
+        {
+          stores,
+          classify: deps.classify,
+          limits: config.limits,
+          now,
+          log: pollLog,
+          linkPosts: pollDeps.linkPosts,
+        },
         options,
       ),
     schedulePolls() {

@@ -46,6 +46,17 @@ export interface ArchiveStats {
   buckets: Array<{ start: string; count: number }>;
 }
 
+/** A range of incident days for a stream; both bounds inclusive, a missing bound open. */
+export interface IncidentRange {
+  /** YYYY-MM-DD bounds on the incident's day (disclosed, else published). */
+  since?: string | null;
+  until?: string | null;
+  /** Records read per query (default 500): what the stream holds in memory at most. */
+  pageSize?: number;
+}
+
+export const STREAM_PAGE_SIZE = 500;
+
 export interface LinkCandidatesQuery {
   /** The normalised organisation (organizationKey). */
   organizationKey: string;
@@ -66,6 +77,12 @@ export interface IncidentArchive {
   search(query: SearchQuery): Promise<SearchResult>;
   /** Posts of an incident id (`2024-153`, `#2024-153`), or the post with this link or post id; newest first. */
   show(idOrLink: string): Promise<StoredPost[]>;
+  /**
+   * Every incident and update in the day range, newest first (the order of `search`), read page by
+   * page from a keyset cursor: an export of any size holds one page in memory, and a consumer that
+   * stops early (an attachment past the upload limit) stops the reading too.
+   */
+  streamIncidents(range: IncidentRange): AsyncIterable<StoredPost>;
   stats(query: StatsQuery): Promise<ArchiveStats>;
   /** Incident ids starting with `prefix` (as typed, `#` allowed), newest id first, at most `limit` (25). */
   suggestIncidentIds(prefix: string, limit?: number): Promise<string[]>;

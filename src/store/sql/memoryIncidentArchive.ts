@@ -18,6 +18,7 @@ import {
   type ArchiveStats,
   type IncidentSuggestion,
   type IncidentArchive,
+  type IncidentRange,
   type LatestQuery,
   type LinkCandidatesQuery,
   type SearchQuery,
@@ -57,6 +58,16 @@ export class MemoryIncidentArchive implements IncidentArchive {
       return !(q.until && day > q.until);
     });
     return { total: matches.length, items: matches.slice(0, q.limit) };
+  }
+
+  async *streamIncidents(range: IncidentRange): AsyncGenerator<StoredPost> {
+    for (const r of await this.newest()) {
+      if (!isIncident(r)) continue;
+      const day = incidentDayOf(r);
+      if (range.since && day < range.since) continue;
+      if (range.until && day > range.until) continue;
+      yield r;
+    }
   }
 
   async show(idOrLink: string): Promise<StoredPost[]> {

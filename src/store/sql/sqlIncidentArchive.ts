@@ -12,19 +12,26 @@ import { foldStats } from './archiveStats.js';
 import type {
   ArchiveStats,
   IncidentArchive,
+  IncidentRange,
   LatestQuery,
   LinkCandidatesQuery,
   SearchQuery,
   SearchResult,
   StatsQuery,
 } from './incidentArchive.js';
-import { SUGGEST_LIMIT, type IncidentSuggestion } from './incidentArchive.js';
+import { STREAM_PAGE_SIZE, SUGGEST_LIMIT, type IncidentSuggestion } from './incidentArchive.js';
 import type { SqlEngine } from './migrations.js';
 import type { SqlSchema } from './schema.js';
 import { recordOf } from './sqlPostStore.js';
 import { guarded } from './storeError.js';
 
 const eb = expressionBuilder<SqlSchema, 'posts'>();
+
+/** Where a keyset page ends: the last row's position in the newest-first order. */
+interface PageCursor {
+  sortTime: string;
+  id: string;
+}
 
 /** `%query%` for LIKE: `%`, `_` and the escape character itself escaped (PostgreSQL's default is `\\`). */
 function likePattern(query: string, escape: '\\' | '!' = '\\'): string {
@@ -158,6 +165,52 @@ export class SqlIncidentArchive implements IncidentArchive {
       total,
       items: await this.newest(sql<SqlBool>`posts.rowid in (${sql.join(rowids)})`, limit),
     };
+  }
+
+  /**
+   * Keyset pages on the newest-first listed index (`posts_listed_newest`): each page starts after
+   * the last (sort_time, id) of the one before, so no page is read twice and none is skipped while
+   * the archive grows (a post stored meanwhile is either before the cursor or read in its turn).
+   */
+  async *streamIncidents(range: IncidentRange): AsyncGenerator<StoredPost> {
+    const pageSize = Math.max(1, range.pageSize ?? STREAM_PAGE_SIZE);
+    const filters: Array<Expression<SqlBool>> = [eb('listed', '=', 1)];
+    if (range.since) filters.push(eb('incident_day', '>=', range.since));
+    if (range.until) filters.push(eb('incident_day', '<=', range.until));
+    let after: PageCursor | null = null;
+    for (;;) {
+      const rows = await this.incidentPage(filters, after, pageSize);
+      for (const row of rows) yield recordOf(row);
+      const last = rows.at(-1);
+      if (!last || rows.length < pageSize) return;
+      after = { sortTime: last.sort_time, id: last.id };
+    }
+  }
+
+  /** One page of listed posts newest first, starting after `after` (exclusive). */
+  private incidentPage(
+    filters: Array<Expression<SqlBool>>,
+    after: PageCursor | null,
+    pageSize: number,
+  ): Promise<Array<{ record: string; sort_time: string; id: string }>> {
+    const past = after
+      ? [
+          eb.or([
+            eb('sort_time', '<', after.sortTime),
+            eb.and([eb('sort_time', '=', after.sortTime), eb('id', '>', after.id)]),
+          ]),
+        ]
+      : [];
+    return guarded('reading incidents for an export', () =>
+      this.db
+        .selectFrom('posts')
+        .select(['record', 'sort_time', 'id'])
+        .where(eb.and([...filters, ...past]))
+        .orderBy('sort_time', 'desc')
+        .orderBy('id', 'asc')
+        .limit(pageSize)
+        .execute(),
+    );
   }
 
   show(idOrLink: string): Promise<StoredPost[]> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AlertDeliverer, nonceOf } from '../../../src/alerts/deliverAlerts.js';
+import { AlertDeliverer } from '../../../src/alerts/deliverAlerts.js';
+import { nonceOf } from '../../../src/alerts/deliveryNonce.js';
 import { PublishError, type Publisher } from '../../../src/alerts/publisher.js';
 import { silentLogger } from '../../../src/log.js';
 import { memoryStores } from '../../../src/store/openStores.js';

@@ -73,6 +73,27 @@ describe('jikenbo export', () => {
     expect(err.written).toEqual(['exported 3 incidents to standard output\n']);
   });
 
+  it('waits for a slow reader without piling up listeners on its stream', async () => {
+    // A reader that takes one byte at a time: every write waits for 'drain'.
+    const slow = new Writable({
+      highWaterMark: 1,
+      write(_chunk, _encoding, done) {
+        setImmediate(done);
+      },
+    });
+    const many = Array.from({ length: 40 }, (_, i) =>
+      incident(`p${i}`, { title: `記事${i}` }, { kind: 'incident' }),
+    );
+    const code = await runExport(
+      { format: 'jsonl' },
+      { records: many, stdout: slow, stderr: stderr(false) },
+    );
+    expect(code).toBe(0);
+    expect(slow.listenerCount('close')).toBe(0);
+    expect(slow.listenerCount('drain')).toBe(0);
+    expect(slow.listenerCount('error')).toBe(0);
+  });
+
   it('writes --out to a file', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'jikenbo-export-')), 'out.csv');
     const stdout = sink();
