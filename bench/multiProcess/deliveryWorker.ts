@@ -75,6 +75,12 @@ async function deliver({ delivery, takenOverFrom }: ClaimedDelivery): Promise<vo
       ? await findSentAlert(rest, { channelId: delivery.channelId, botUserId, message, nonce })
       : null;
     if (already) say({ event: 'found-sent', id: delivery.id, takenOverFrom });
+    // As the product deliverer does: a row whose claim ran out while earlier ones were sent (the
+    // shared budget's slots, a loaded machine) may be another process's now; it is skipped.
+    if (!already && !((await stores.outbox.renewClaim?.(delivery.id, workerId, leaseMs)) ?? true)) {
+      say({ event: 'lost-claim', id: delivery.id });
+      return;
+    }
     const { messageId } = already
       ? { messageId: already }
       : await publisher.publish(delivery.channelId, message, nonce);
