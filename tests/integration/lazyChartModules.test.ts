@@ -1,12 +1,10 @@
 /**
- * The chart renderer (ECharts + resvg, about 30 MB of a process's memory) loads only where a chart
- * is drawn on the command line: the `jikenbo` CLI (poll, backfill, export, classify...) has not
- * loaded it, and `jikenbo stats --png` loads it. (The bot's command files still load it with
- * `/incident`: imported on the first chart, it took up to 4.8 s under load, past the router's answer
- * limit.) Runs the built files in a fresh Node process (a test worker's module cache is shared with
- * other tests); skipped with a line saying so when dist/ is missing. resvg is the witness: only
- * src/charts/renderStatsChart.ts imports it (and ECharts), and as a CommonJS package it shows in
- * require.cache once loaded.
+ * The chart renderer (ECharts + resvg, about 30 MB of a process's memory) loads only when a chart
+ * is drawn: a `jikenbo` process that loaded the CLI, `start`, `serve` and every command file has
+ * not loaded it, and the first chart asked for loads it. Runs the built files in a fresh Node
+ * process (a test worker's module cache is shared with other tests); skipped with a line saying so
+ * when dist/ is missing. resvg is the witness: only src/charts/renderStatsChart.ts imports it (and
+ * ECharts), and as a CommonJS package it shows in require.cache once loaded.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,19 +24,19 @@ const resvg = cjs.resolve('@resvg/resvg-js');
 const loaded = () => resvg in cjs.cache;
 const at = (file) => import(${JSON.stringify(`${DIST}/`)} + file);
 await at('src/cli.js');
+await at('src/app/startBot.js');
+await at('src/app/serve.js');
+await (await at('src/discord/loadCommands.js')).loadCommands();
 const afterLoad = loaded();
-const { runStats } = await at('src/cli/statsCommand.js');
-let png = Buffer.alloc(0);
-await runStats(
-  { days: 30, by: 'cause', bucket: 'week', lang: 'en', png: 'chart.png' },
-  { records: [], now: () => new Date(), writePng: async (_path, data) => { png = data; } },
-  { out: () => undefined },
-);
+const { statsSeries, lastDays } = await at('src/charts/statsSeries.js');
+const { renderStatsPngLazily } = await at('src/charts/statsReply.js');
+const series = statsSeries([], { by: 'cause', bucket: 'week', ...lastDays(30, new Date()) });
+const png = await renderStatsPngLazily(series, 'en');
 console.log(JSON.stringify({ afterLoad, afterChart: loaded(), png: png.subarray(1, 4).toString() }));
 `;
 
 describe.skipIf(!built)('the chart renderer loads lazily', () => {
-  it('is not loaded by the CLI, and is by `jikenbo stats --png`', () => {
+  it('is not loaded by the CLI, start, serve or the command files, and is by the first chart', () => {
     // A file, not `--input-type=module -e`: that flag would pass to the font worker's eval'd CJS code.
     const dir = mkdtempSync(join(tmpdir(), 'jikenbo-lazy-'));
     const script = join(dir, 'probe.mjs');
