@@ -6,7 +6,8 @@
  * Sets: the seed dev set (../shared/fixtures) by default, or packages/demo-blog
  * in a plain clone without ../shared; `JIKENBO_FIXTURES`
  * names one or more fixture folders (separated by `:`); `--all` scores the
- * dev set and the wide set (../shared/fixtures/wide) in one go.
+ * dev set and the wide set (../shared/fixtures/wide) in one go. Both the
+ * default and `--all` also score tests/fixtures/authored (shipped, ours).
  * `--verbose` lists every miss with its reasons; `--write` writes EVAL.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,9 +29,13 @@ const shared = join(projectRoot(), '..', 'shared', 'fixtures');
 // A plain clone has no ../shared: score our own demo blog instead, and say so.
 const demoBlog = join(projectRoot(), 'packages', 'demo-blog');
 const defaultDir = existsSync(join(shared, 'labels')) ? shared : demoBlog;
+// Our authored blind set ships with the repository: every run scores it, in a plain clone too.
+const authored = join(projectRoot(), 'tests', 'fixtures', 'authored');
 const dirs = process.argv.includes('--all')
-  ? [shared, join(shared, 'wide')]
-  : (process.env.JIKENBO_FIXTURES ?? defaultDir).split(':').filter((d) => d.length > 0);
+  ? [...[shared, join(shared, 'wide')].filter((d) => existsSync(join(d, 'labels'))), authored]
+  : (process.env.JIKENBO_FIXTURES ?? `${defaultDir}:${authored}`)
+      .split(':')
+      .filter((d) => d.length > 0);
 console.log(
   `eval: scoring ${dirs.join(', ')}${
     defaultDir === demoBlog && !process.env.JIKENBO_FIXTURES
@@ -87,8 +92,9 @@ if (process.argv.includes('--write')) {
     '# Classifier evaluation',
     '',
     `Measured ${date} with \`npm run eval -- --all --write\` (rules \`${rules.version}\`) on the hand-labelled`,
-    "sets of `../shared/fixtures/` (dev: the blog's own posts) and `../shared/fixtures/wide/` (other",
-    "sources' shapes). Figures are lenient (a label line's `alternatives` also count), strict in brackets",
+    "sets of `../shared/fixtures/` (dev: the blog's own posts), `../shared/fixtures/wide/` (other",
+    "sources' shapes) and `tests/fixtures/authored/` (our blind set, fictional organisations).",
+    "Figures are lenient (a label line's `alternatives` also count), strict in brackets",
     'where it differs. Alert relevance counts `incident` and `incident_update` as alerted; cause accuracy',
     'leaves out posts labelled `off_topic`; organisation match ignores white space.',
     '',

@@ -5,14 +5,15 @@ import { runCommandLatencyBench, runFanOutBench } from './botBenches.js';
 import { runMemoryBench } from './memory.js';
 import { runArchiveBench } from './archive.js';
 import { runStoryBench } from './storyBench.js';
+import { runChartRenderBench } from './chartRender.js';
 import { runExportBench } from './export/exportBench.js';
 import { runBackfillBench, runSqliteCommandBench } from './storeBenches.js';
 import {
   runFailoverBench,
   runMultiProcessFanOutBench,
   runStartFanOutBench,
-  runServeMemoryBench,
 } from './multiProcess/benches.js';
+import { imageNodeOptions, runGatewayMemoryBench, runServeMemoryBench } from './processMemory.js';
 
 // Memory first: it measures this process's resident size, which earlier benches would inflate.
 const benches: Array<[string, () => Promise<string[]>]> = [
@@ -23,6 +24,7 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['fan-out', () => runFanOutBench()],
   ['archive', () => runArchiveBench()],
   ['story', () => runStoryBench()],
+  ['chart', () => runChartRenderBench()],
   ['sqlite commands', () => runSqliteCommandBench()],
   ['backfill', () => runBackfillBench()],
   ['export', () => runExportBench()],
@@ -30,10 +32,19 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['multi-process fan-out, jikenbo start', () => runStartFanOutBench()],
   ['multi-process failover', () => runFailoverBench()],
   [
-    'multi-process serve memory',
+    'memory, jikenbo serve',
     async () => [
-      ...(await runServeMemoryBench(10_000, 0)),
-      ...(await runServeMemoryBench(10_000, 10_000)),
+      ...(await runServeMemoryBench(10_000, 0, 'sqlite')),
+      ...(await runServeMemoryBench(10_000, 0, 'sqlite', imageNodeOptions())),
+      ...(await runServeMemoryBench(10_000, 10_000, 'sqlite', imageNodeOptions())),
+      ...(await runServeMemoryBench(10_000, 0, 'memory', imageNodeOptions())),
+    ],
+  ],
+  [
+    'memory, jikenbo start',
+    async () => [
+      ...(await runGatewayMemoryBench(2_500, 300)),
+      ...(await runGatewayMemoryBench(2_500, 300, imageNodeOptions())),
     ],
   ],
 ];

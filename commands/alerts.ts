@@ -17,9 +17,11 @@ const channelOption = (required: boolean, description: string, jaDescription: st
   name_localizations: ja('チャンネル'),
   description,
   description_localizations: ja(jaDescription),
-  channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] as Array<
-    ChannelType.GuildText | ChannelType.GuildAnnouncement
-  >,
+  channel_types: [
+    ChannelType.GuildText,
+    ChannelType.GuildAnnouncement,
+    ChannelType.GuildForum,
+  ] as Array<ChannelType.GuildText | ChannelType.GuildAnnouncement | ChannelType.GuildForum>,
   required,
 });
 
@@ -146,6 +148,19 @@ const data: CommandModule['data'] = {
           description: 'During quiet hours, hold alerts below this severity (default critical)',
           description_localizations: ja('静音時間中、この重大度未満を保留(既定: 緊急)'),
           choices: SEVERITY_CHOICES,
+        },
+        {
+          type: O.String,
+          name: 'threads',
+          name_localizations: ja('スレッド'),
+          description: 'Post updates in a thread on the first alert (text channels; default off)',
+          description_localizations: ja(
+            '続報を最初の通知のスレッドに投稿(テキストチャンネル。既定: オフ)',
+          ),
+          choices: [
+            { name: 'On / オン', name_localizations: ja('オン / On'), value: 'on' },
+            { name: 'Off / オフ', name_localizations: ja('オフ / Off'), value: 'off' },
+          ],
         },
       ],
     },

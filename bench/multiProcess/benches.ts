@@ -1,25 +1,12 @@
 /**
- * Figures of issue 11's multi-process part: fan-out by several processes with one killed, poll
- * leader failover, and the memory of `jikenbo serve` with 10,000 servers' settings.
+ * Figures of issue 11's multi-process part: fan-out by several processes with one killed and poll
+ * leader failover (the memory of `serve` and `start` is in bench/processMemory.ts).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import {
-  DiscordEmulator,
-  SignedInteractionSender,
-  subcommand,
-  int,
-} from '@jikenbo/discord-emulator';
-import { projectRoot } from '../../src/config/projectRoot.js';
 import { silentLogger } from '../../src/log.js';
 import { leaderOnlyTick, leaseTtlFor } from '../../src/pipeline/pollLeadership.js';
 import { startPoller } from '../../src/pipeline/poller.js';
 import { openSqlStores } from '../../src/store/sql/openSqlStores.js';
 import { SqlPollLease } from '../../src/store/sql/pollLease.js';
-import { addServers, subscribeAll } from '../world.js';
 import { PG_URL, type FanOutCount } from './fanOutHarness.js';
 import { runMultiProcessFanOut } from './fanOutRun.js';
 import { runStartFanOut } from './startRun.js';
@@ -145,66 +132,4 @@ export async function runFailoverBench(rounds = 3): Promise<string[]> {
       `${waits.map((w) => `${(w / 1000).toFixed(1)} s`).join(', ')} (${waits.map((w) => Math.round(w / 1000)).join(', ')} ticks); ` +
       `ticks polled at once: ${overlaps}`,
   ];
-}
-
-const rssOf = (pid: number, field: 'VmRSS' | 'VmHWM') => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
-};
-
-/** `jikenbo serve` in its own process, 10,000 servers' settings and incidents, commands from many. */
-export async function runServeMemoryBench(
-  servers = 10_000,
-  incidents = 10_000,
-  commands = 500,
-): Promise<string[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'jikenbo-serve-mem-'));
-  const emulator = await new DiscordEmulator({
-    rateLimits: {
-      enabled: false,
-      globalPerSecond: 50,
-      messagesPerChannel: { limit: 5, windowMs: 5000 },
-    },
-    waitTimeoutMs: 120_000,
-  }).start();
-  const world = addServers(emulator.world, servers, 1);
-  const settingsFile = join(dir, 'settings.json');
-  writeFileSync(settingsFile, JSON.stringify(subscribeAll(world)));
-  const sender = new SignedInteractionSender(emulator);
-  const script = join(projectRoot(), 'dist', 'bench', 'multiProcess', 'serveProcess.js');
-  const child = spawn(
-    process.execPath,
-    [script, emulator.apiUrl, emulator.token, sender.publicKeyHex, settingsFile, String(incidents)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  try {
-    const lines = createInterface({ input: child.stdout! });
-    sender.url = await new Promise<string>((resolve) =>
-      lines.once('line', (l) => resolve(l.trim())),
-    );
-    const idle = rssOf(child.pid as number, 'VmRSS');
-    for (let i = 0; i < commands; i++) {
-      const server = world[(i * 7919) % world.length] as { guildId: string; channelIds: string[] };
-      const guild = emulator.world.guilds.get(server.guildId);
-      const target = {
-        guildId: server.guildId,
-        channelId: server.channelIds[0] as string,
-        userId: guild?.members[0]?.user.id as string,
-      };
-      if (i % 2 === 0) await sender.runCommand(target, 'alerts', subcommand('list'));
-      else await sender.runCommand(target, 'incident', subcommand('latest', [int('count', 5)]));
-    }
-    const after = rssOf(child.pid as number, 'VmRSS');
-    const peak = rssOf(child.pid as number, 'VmHWM');
-    return [
-      `serve memory: ${servers} servers' settings and ${incidents} incidents held in memory stores (an upper bound for SQL), ` +
-        `${commands} signed commands from ${Math.min(commands, servers)} servers: ` +
-        `rss ${idle.toFixed(1)} MB ready, ${after.toFixed(1)} MB after the commands, peak ${peak.toFixed(1)} MB`,
-    ];
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    await emulator.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

@@ -1,8 +1,9 @@
 /**
  * `jikenbo serve` in a process of its own for the memory bench: memory stores holding the servers'
- * settings and `incidents` incidents (all in the heap: an upper bound for a SQL store, which
- * keeps them on disk), then the real startServe. Prints its URL; runs until SIGTERM.
- * Args: apiUrl token publicKeyHex settingsJsonFile incidents.
+ * settings and the incidents of two JSON files (all in the heap), then the real startServe. It
+ * imports only what the product's `serve` does (no emulator, no bench helpers), so the figure is
+ * the product's. Prints its URL; runs until SIGTERM.
+ * Args: apiUrl token publicKeyHex settingsJsonFile postsJsonFile.
  */
 import { readFileSync } from 'node:fs';
 import { buildClassifier } from '../../src/app/createApp.js';
@@ -11,21 +12,19 @@ import { loadConfig } from '../../src/config/loadConfig.js';
 import { silentLogger } from '../../src/log.js';
 import type { GuildSettings } from '../../src/store/guildSettings.js';
 import { memoryStores } from '../../src/store/openStores.js';
-import { fixturePosts } from '../botBenches.js';
-import { manyIncidents } from '../world.js';
+import type { StoredPost } from '../../src/store/postStore.js';
 
-const [apiUrl, token, publicKey, settingsFile, incidents] = process.argv.slice(2) as [
+const [apiUrl, token, publicKey, settingsFile, postsFile] = process.argv.slice(2) as [
   string,
   string,
   string,
   string,
   string,
 ];
-const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as GuildSettings[];
 const stores = memoryStores();
-for (const s of settings) await stores.guilds.set(s);
-if (Number(incidents) > 0)
-  await stores.posts.put(manyIncidents(await fixturePosts(), Number(incidents)));
+for (const s of JSON.parse(readFileSync(settingsFile, 'utf8')) as GuildSettings[])
+  await stores.guilds.set(s);
+await stores.posts.put(JSON.parse(readFileSync(postsFile, 'utf8')) as StoredPost[]);
 const config = loadConfig({
   DISCORD_TOKEN: token,
   DISCORD_API_URL: apiUrl,

@@ -38,18 +38,22 @@ export async function claimDue(
 }
 
 /**
- * For a row taken over from a dead holder: its message id when the alert is in the channel
- * already (recorded, not resent). A failed look is logged and the alert sent (the nonce guards it).
+ * For a row taken over from a dead holder: its message id when the alert is in one of
+ * `channelIds` already (its channel, or the thread it went into; recorded, not resent). A failed
+ * look is logged and the alert sent (the nonce guards it).
  */
 export async function findTakenOverAlert(
   deps: { publisher: Publisher; log: Logger },
-  takenOver: Set<string>,
+  channelIds: readonly string[],
   delivery: Delivery,
   message: AlertMessage,
 ): Promise<string | null> {
-  if (!takenOver.delete(delivery.id) || !deps.publisher.findSent) return null;
+  const { findSent } = deps.publisher;
+  if (!findSent) return null;
   try {
-    const found = await deps.publisher.findSent(delivery.channelId, message, nonceOf(delivery.id));
+    let found: string | null = null;
+    for (const channelId of channelIds)
+      found ??= await findSent.call(deps.publisher, channelId, message, nonceOf(delivery.id));
     if (found !== null)
       deps.log.info(
         { delivery: delivery.id, channelId: delivery.channelId },

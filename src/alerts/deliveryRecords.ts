@@ -68,3 +68,16 @@ export async function markBroken(
     settings ? markChannelBroken(settings, channelId, reason, at) : null,
   );
 }
+
+/**
+ * Records on an earlier alert's delivery the thread started on it, so later updates reuse it. The
+ * row is delivered (no longer claimed, and otherwise never changed again): a plain update is safe.
+ */
+export async function recordThread(
+  deps: RecordDeps,
+  { deliveryId, threadId }: { deliveryId: string; threadId: string },
+): Promise<void> {
+  const earlier = await deps.stores.outbox.get(deliveryId);
+  if (earlier && earlier.threadId !== threadId)
+    await deps.stores.outbox.update({ ...earlier, threadId });
+}

@@ -31,6 +31,37 @@ export class PublishError extends Error {
   }
 }
 
+/** A forum channel's tag. */
+export interface ForumTagInfo {
+  id: string;
+  name: string;
+}
+
+/**
+ * Threads and forum posts. In Discord a thread started on a message, and a forum post, has the id
+ * of that (starter) message. Every method throws PublishError.
+ */
+export interface ThreadPublisher {
+  /** The id of the thread started on message `messageId`, or null when it has none. */
+  findThread(messageId: string): Promise<string | null>;
+  /** Starts a thread named `name` on the message (an existing one is returned); its id. */
+  startThread(channelId: string, messageId: string, name: string): Promise<string>;
+  /** The forum's tags, and whether the bot may change them (Manage Channels). */
+  forumTags(forumId: string): Promise<{ tags: ForumTagInfo[]; canManage: boolean }>;
+  /** Replaces the forum's tags (a tag given with its id keeps it); the tags as stored. */
+  setForumTags(
+    forumId: string,
+    tags: ReadonlyArray<{ id?: string; name: string }>,
+  ): Promise<ForumTagInfo[]>;
+  /** Posts `message` as a new forum post titled `name` with the given tags; the post's id. */
+  createForumPost(
+    forumId: string,
+    post: { name: string; message: AlertMessage; appliedTags: readonly string[] },
+  ): Promise<string>;
+  /** The id of the bot's post in the forum that is this alert (for a taken-over delivery), or null. */
+  findForumPost(forumId: string, name: string, message: AlertMessage): Promise<string | null>;
+}
+
 export interface Publisher {
   /** Posts `message`; `nonce` lets Discord drop a repeat of the same delivery. Throws PublishError. */
   publish(channelId: string, message: AlertMessage, nonce: string): Promise<{ messageId: string }>;
@@ -40,4 +71,6 @@ export interface Publisher {
    * taken-over delivery is sent again and only the nonce guards it.
    */
   findSent?(channelId: string, message: AlertMessage, nonce: string): Promise<string | null>;
+  /** Threads and forum posts; without them updates are replies and forums cannot be served. */
+  threads?: ThreadPublisher;
 }

@@ -6,6 +6,7 @@
 import { langOf, t } from '../i18n/i18n.js';
 import { changedFacts } from '../incidents/timeline.js';
 import type { Subscription } from '../store/guildSettings.js';
+import type { Delivery } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
 import { cut, escapeMarkdown, renderAlert, type AlertMessage } from './renderAlert.js';
 import { describeChange } from './renderTimeline.js';
@@ -17,6 +18,8 @@ export interface UpdateContext {
   previous: StoredPost;
   /** The message id of this channel's earlier alert of the incident, to reply to; null if none. */
   replyTo: string | null;
+  /** The delivery of that earlier alert (its thread, if one was started on it); absent if none. */
+  earlier?: Delivery;
 }
 
 /** A message that may reply to another (Discord's `message_reference`). */

@@ -8,19 +8,21 @@ import { backoffSeconds } from '../backoff.js';
 import type { Logger } from '../log.js';
 import type { Stores } from '../store/openStores.js';
 import type { Delivery } from '../store/outboxStore.js';
-import { findTakenOverAlert } from './claimTakeovers.js';
 import type { DeliveryOptions } from './deliverAlerts.js';
-import { nonceOf } from './deliveryNonce.js';
 import {
   finishDelivery,
   markBroken,
   recordClaimed,
+  recordThread,
   retryAtAfter,
   type RecordDeps,
 } from './deliveryRecords.js';
 import { resolveTarget } from './deliveryTarget.js';
 import { PublishError, type Publisher } from './publisher.js';
+import { sendRouted } from './sendRouted.js';
+import { routeOf } from './threadRoute.js';
 import { renderForChannel } from './updateContext.js';
+import { langOf } from '../i18n/i18n.js';
 
 /** What sending one delivery needs. */
 export interface SendDeps extends RecordDeps {
@@ -38,7 +40,7 @@ export type SendOutcome = 'delivered' | 'failed' | 'lost' | { retryAt: string };
 
 /** Sends `delivery` (claimed by `deps.workerId`) and records what happened. */
 export async function sendDelivery(deps: SendDeps, delivery: Delivery): Promise<SendOutcome> {
-  const { stores, publisher, log } = deps;
+  const { stores, log } = deps;
   const target = await resolveTarget(delivery, stores, deps.now().toISOString());
   if (!target.ok) {
     await finishDelivery(deps, delivery, 'failed', target.why);
@@ -46,7 +48,7 @@ export async function sendDelivery(deps: SendDeps, delivery: Delivery): Promise<
   }
   try {
     const { record, subscription, settings } = target;
-    const message = await renderForChannel(record, subscription, settings, stores);
+    const { message, context } = await renderForChannel(record, subscription, settings, stores);
     // Fell behind the lease (slow sends, 429 waits) and another worker took the row: not ours.
     if (
       stores.outbox.renewClaim &&
@@ -58,12 +60,17 @@ export async function sendDelivery(deps: SendDeps, delivery: Delivery): Promise<
       );
       return 'lost';
     }
-    const found = await findTakenOverAlert(deps, deps.takenOver, delivery, message);
-    const { messageId } =
-      found !== null
-        ? { messageId: found }
-        : await publisher.publish(delivery.channelId, message, nonceOf(delivery.id));
-    await finishDelivery(deps, delivery, 'delivered', null, messageId);
+    const sent = await sendRouted(deps, {
+      delivery,
+      record,
+      lang: langOf(subscription.locale),
+      message,
+      route: routeOf(record, subscription, context),
+      takenOver: deps.takenOver.delete(delivery.id),
+    });
+    const done = sent.ownThreadId ? { ...delivery, threadId: sent.ownThreadId } : delivery;
+    await finishDelivery(deps, done, 'delivered', null, sent.messageId);
+    if (sent.earlierThread) await recordThread(deps, sent.earlierThread);
     return 'delivered';
   } catch (err) {
     return recordFailure(deps, delivery, err);

@@ -4,8 +4,8 @@ import type { Stores } from '../store/openStores.js';
 import { deliveryId } from '../store/outboxStore.js';
 import type { StoredPost } from '../store/postStore.js';
 import type { GuildSettings, Subscription } from '../store/guildSettings.js';
-import { renderAlert, type AlertMessage } from './renderAlert.js';
-import { renderUpdateAlert, type UpdateContext } from './renderUpdate.js';
+import { renderAlert } from './renderAlert.js';
+import { renderUpdateAlert, type ReplyMessage, type UpdateContext } from './renderUpdate.js';
 import { watchHitsIn, withWatchHits } from './watchAlert.js';
 
 /**
@@ -26,25 +26,29 @@ export async function updateContextFor(
   for (const postId of new Set([link.citedId, link.rootId])) {
     const earlier = await stores.outbox.get(deliveryId(postId, channelId));
     if (earlier?.status === 'delivered' && earlier.messageId)
-      return { original, previous, replyTo: earlier.messageId };
+      return { original, previous, replyTo: earlier.messageId, earlier };
   }
   return { original, previous, replyTo: null };
 }
 
 /**
  * The message for `record` in the subscription's channel: an update alert when it continues an
- * incident, else the alert; with the server's watches that sent it there, if any.
+ * incident, else the alert; with the server's watches that sent it there, if any. With it, the
+ * update context (null for a first report), which decides where it goes (threadRoute.ts).
  */
 export async function renderForChannel(
   record: StoredPost,
   subscription: Subscription,
   settings: GuildSettings,
   stores: Pick<Stores, 'posts' | 'outbox'>,
-): Promise<AlertMessage> {
+): Promise<{ message: ReplyMessage; context: UpdateContext | null }> {
   const channelId = subscription.channelId;
   const context = await updateContextFor(record, channelId, stores);
   const message = context
     ? renderUpdateAlert(record, subscription, context)
     : renderAlert(record, subscription);
-  return withWatchHits(message, watchHitsIn(record, settings, channelId), subscription);
+  return {
+    message: withWatchHits(message, watchHitsIn(record, settings, channelId), subscription),
+    context,
+  };
 }

@@ -43,11 +43,11 @@ export function watchHitsIn(
 }
 
 /** `message` with the watch line and pings of `hits` (unchanged when there are none). */
-export function withWatchHits(
-  message: AlertMessage,
+export function withWatchHits<M extends AlertMessage>(
+  message: M,
   hits: readonly WatchHit[],
   subscription: Subscription,
-): AlertMessage {
+): M {
   if (hits.length === 0) return message;
   const lang = langOf(subscription.locale);
   const names = hits

@@ -13,6 +13,7 @@ import {
   RouteBackoff,
   DiscordPublisher,
   loginAndWait,
+  manageChannelsCheck,
   watchAuth,
   type DiscordAuthError,
 } from '../discord/index.js';
@@ -82,6 +83,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     budget,
     backoff: new RouteBackoff(limits.rateLimitBackoff),
     botUserId: () => client.user?.id,
+    canManageChannel: manageChannelsCheck(client),
   });
   const core = createCore({
     config,

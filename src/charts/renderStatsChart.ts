@@ -5,13 +5,14 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { CHART_FONT_FAMILY, statsChartOption } from './statsChartOption.js';
+import { CHART_FONT_FAMILY, CHART_SIZE, statsChartOption } from './statsChartOption.js';
 import type { StatsSeries } from './statsSeries.js';
 import type { ChartLang } from './statsTexts.js';
+import { subsetFontFiles } from './chartFonts.js';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
-export const CHART_SIZE = { width: 960, height: 540 } as const;
+export { CHART_SIZE };
 
 const require = createRequire(import.meta.url);
 
@@ -40,37 +41,47 @@ export function renderStatsSvg(
   }
 }
 
-const RASTER_OPTIONS: ResvgRenderOptions = {
-  background: '#ffffff',
-  fitTo: { mode: 'original' },
-  font: {
-    fontFiles: [...CHART_FONT_FILES],
-    loadSystemFonts: false,
-    defaultFontFamily: CHART_FONT_FAMILY,
-    sansSerifFamily: CHART_FONT_FAMILY,
-  },
-};
+/** resvg's options with `fontFiles` as the only fonts (system fonts off). */
+function rasterOptions(fontFiles: readonly string[]): ResvgRenderOptions {
+  return {
+    background: '#ffffff',
+    fitTo: { mode: 'original' },
+    font: {
+      fontFiles: [...fontFiles],
+      loadSystemFonts: false,
+      defaultFontFamily: CHART_FONT_FAMILY,
+      sansSerifFamily: CHART_FONT_FAMILY,
+    },
+  };
+}
 
-/** The chart as PNG bytes, `size` pixels (blocks the thread: for the command line). */
+/**
+ * The chart as PNG bytes, `size` pixels, shaped against the whole font files and blocking the
+ * thread (seconds for a long period): the reference picture the subset rendering must equal.
+ */
 export function renderStatsPng(
   series: StatsSeries,
   lang: ChartLang,
   size: { width: number; height: number } = CHART_SIZE,
 ): Buffer {
-  return new Resvg(renderStatsSvg(series, lang, size), RASTER_OPTIONS).render().asPng();
+  return new Resvg(renderStatsSvg(series, lang, size), rasterOptions(CHART_FONT_FILES))
+    .render()
+    .asPng();
 }
 
 /**
- * The chart as PNG bytes, rasterised on libuv's thread pool: text shaping of a long period takes
- * about a second per chart, which must not stall the bot's event loop (gateway heartbeats, other
- * interactions' 3 s deadlines).
+ * The chart as PNG bytes: shaped against a subset of the font (src/charts/chartFonts.ts) and
+ * rasterised on libuv's thread pool, so a chart costs tens of milliseconds and never stalls the
+ * bot's event loop (gateway heartbeats, other interactions' 3 s deadlines).
  */
 export async function renderStatsPngAsync(
   series: StatsSeries,
   lang: ChartLang,
   size: { width: number; height: number } = CHART_SIZE,
 ): Promise<Buffer> {
-  const image = await renderAsync(renderStatsSvg(series, lang, size), RASTER_OPTIONS);
+  const svg = renderStatsSvg(series, lang, size);
+  const fonts = await subsetFontFiles(CHART_FONT_FILES, svg);
+  const image = await renderAsync(svg, rasterOptions(fonts));
   return image.asPng();
 }
 

@@ -4,6 +4,9 @@ import type { Severity } from '../classify/vocabulary.js';
 import type { StatsSeries } from './statsSeries.js';
 import { chartText, labelName, periodText, statsTitle, type ChartLang } from './statsTexts.js';
 
+/** The chart's size in pixels (here, not in the renderer, so naming it loads no ECharts or resvg). */
+export const CHART_SIZE = { width: 960, height: 540 } as const;
+
 /** The family name of the bundled font; the renderer loads its files explicitly. */
 export const CHART_FONT_FAMILY = 'Noto Sans JP';
 
@@ -62,7 +65,7 @@ export type StatsChartOption = {
     name: string;
     nameLocation: 'middle';
     nameGap: number;
-    axisLabel: { interval: 0; rotate: number };
+    axisLabel: { interval: number; rotate: number };
     data: string[];
   };
   yAxis: { type: 'value'; name: string; minInterval: number };
@@ -116,8 +119,10 @@ export function statsChartOption(series: StatsSeries, lang: ChartLang): StatsCha
       name: chartText(series.bucket === 'week' ? 'weekAxis' : 'monthAxis', lang),
       nameLocation: 'middle',
       nameGap: rotated ? 64 : 32,
-      // Every bucket labelled: a reader matches bars to the dates listed in the text reply.
-      axisLabel: { interval: 0, rotate: rotated ? 40 : 0 },
+      // Every bucket labelled up to MAX_AXIS_LABELS (a quarter's weeks, two years' months), so a reader
+      // matches bars to the dates of the text reply; beyond, every k-th: 120 month labels at 960 px
+      // overlap, and each label costs resvg ~50 ms of text shaping with the CJK font.
+      axisLabel: { interval: labelInterval(series.buckets.length), rotate: rotated ? 40 : 0 },
       data: series.buckets,
     },
     yAxis: { type: 'value', name: chartText('countAxis', lang), minInterval: 1 },
@@ -134,4 +139,12 @@ export function statsChartOption(series: StatsSeries, lang: ChartLang): StatsCha
       data: line.counts,
     })),
   };
+}
+
+/** The most x-axis labels a chart draws; buckets beyond are labelled every k-th. */
+export const MAX_AXIS_LABELS = 24;
+
+/** ECharts' category label interval: 0 labels every bucket, k − 1 every k-th (the first included). */
+export function labelInterval(buckets: number): number {
+  return Math.max(0, Math.ceil(buckets / MAX_AXIS_LABELS) - 1);
 }

@@ -4,7 +4,7 @@
  * and the words cannot disagree. Pure apart from rasterising; no Discord here.
  */
 import type { StoredPost } from '../store/postStore.js';
-import { renderStatsPngAsync, type RenderChart } from './renderStatsChart.js';
+import type { RenderChart } from './renderStatsChart.js';
 import { lastDays, statsSeries, type StatsBucket, type StatsSeries } from './statsSeries.js';
 import { countText, labelName, periodText, statsTitle, type ChartLang } from './statsTexts.js';
 
@@ -26,6 +26,13 @@ export interface StatsReply {
   files: StatsReplyFile[];
 }
 
+/**
+ * The rasteriser, imported on the first chart asked for: ECharts and resvg add about 30 MB to a
+ * process, which a bot or `serve` process that is never asked for a chart need not hold.
+ */
+export const renderStatsPngLazily: RenderChart = async (series, lang) =>
+  (await import('./renderStatsChart.js')).renderStatsPngAsync(series, lang);
+
 /** Weeks for a quarter or less, months beyond: a chart stays readable at 960 px. */
 export function bucketForDays(days: number): StatsBucket {
   return days <= 92 ? 'week' : 'month';
@@ -44,7 +51,7 @@ function seriesText(series: StatsSeries, lang: ChartLang): string {
 export async function statsReplyOf(
   series: { cause: StatsSeries; severity: StatsSeries },
   lang: ChartLang,
-  render: RenderChart = renderStatsPngAsync,
+  render: RenderChart = renderStatsPngLazily,
 ): Promise<StatsReply> {
   const charts: Array<{ name: string; data: Promise<Buffer> }> = [];
   const embeds = [series.cause, series.severity].map((one): StatsReplyEmbed => {

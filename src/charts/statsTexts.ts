@@ -24,6 +24,15 @@ const TEXTS = {
 
 export const chartText = (key: keyof typeof TEXTS, lang: ChartLang) => TEXTS[key][lang];
 
+/** Every word a chart may draw in either language: label names and the chart's own texts. */
+export function chartWords(): string[] {
+  return [
+    ...Object.values(CAUSE_NAMES).flatMap((n) => [n.ja, n.en]),
+    ...Object.values(SEVERITY_NAMES).flatMap((n) => [n.ja, n.en]),
+    ...Object.values(TEXTS).flatMap((t) => [t.ja, t.en]),
+  ];
+}
+
 /** A count in the reader's language: `5件` / `5`. */
 export function countText(count: number, lang: ChartLang): string {
   const number = count.toLocaleString('en-US');

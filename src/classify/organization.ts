@@ -40,11 +40,17 @@ function patterns(rules: ClassifierRules) {
       endsWithSuffix: new RegExp(`(${suffix})$`),
       orgShaped: new RegExp(`^(${suffix})|(${ending}|${suffix})$`),
       legalPrefix: new RegExp(`^(${suffix})`),
+      legalThenKana: new RegExp(`^(${suffix})[\u3040-\u30ff]{1,12}$`),
       endsLikeOrg: new RegExp(`(${ending})$`),
+      endingOnly: new RegExp(`^(${ending})$`),
       named: new RegExp(`(${HIRAGANA_FREE}{1,24}?${ending})(?=の|が|で|を|は|に|、|「|\\s|$)`),
     };
   });
 }
+
+/** An industry word and の before a company's name in a headline (人材派遣大手の, ゲーム開発の). */
+const INDUSTRY_BEFORE_NAME =
+  /^[^\sの]{1,10}(開発|派遣|製造|販売|運営|受託|通販|メーカー|事業者|業者|大手|会社)(大手)?の/;
 
 interface Found {
   name: string;
@@ -63,16 +69,16 @@ function nameLine(line: string, rules: ClassifierRules): string | null {
   if (t.length < 2 || t.length > 40 || /[。、:：]|各位|様$|について|お知らせ|お詫び/.test(t))
     return null;
   const { orgShaped } = patterns(rules);
-  if (orgShaped.test(t)) return t;
-  // 「サンプル市 総務課」: the organisation, then the department that signs.
-  const [name, ...department] = t.split(/\s+/);
-  return name &&
-    department.length > 0 &&
-    orgShaped.test(name) &&
-    /(課|部|室|係|局|本部)$/.test(department.join(''))
-    ? name
-    : null;
+  // 「サンプル市 総務課」「サンプル病院 院長」: the organisation, then the department or office that signs.
+  const words = t.split(/\s+/);
+  while (words.length > 1 && SIGNING_OFFICE.test(words.at(-1) ?? '')) words.pop();
+  const name = words.join(' ');
+  return orgShaped.test(name) ? name : null;
 }
+
+/** The last word of a signature line that names who signs, not the organisation. */
+const SIGNING_OFFICE =
+  /(課|部|室|係|局|本部|センター|事務局|校長|院長|学長|理事長|代表取締役(社長)?|社長|市長|町長|村長|区長|知事|教育長)$/;
 
 /** The title taken apart once: what every way reads. */
 function partsOf(post: PreparedPost, rules: ClassifierRules) {
@@ -122,7 +128,13 @@ function tryWay(
       if (!quoted) return null;
       // A title naming only a service: the operator is the company named at the start of the post.
       const operator = p.operator.exec(post.lead.slice(0, 120))?.[0].replace(/は$/, '');
-      return operator && !p.suffixOnly.test(operator) ? operator : null;
+      if (operator && !p.suffixOnly.test(operator)) return operator;
+      // Else the company that signs the notice (株式会社○○ 代表取締役).
+      const signed = post.lines
+        .slice(-4)
+        .map((line) => nameLine(line, rules))
+        .find((name) => name !== null && p.legalPrefix.test(name));
+      return signed?.split(/\s+/)[0] ?? null;
     }
     case 'title.quoted-service':
       return /^[「『]([^」』]+)[」』]/.exec(beforeDate)?.[1] ?? null;
@@ -154,8 +166,12 @@ function tryWay(
           ...word.split(/[のでにがはをと]/),
         ])
         .filter((s) => s.length >= 2 && s.length <= 20);
-      for (const segment of segments) {
+      for (const word of segments) {
+        // 「ゲーム開発のほたるゲームス」: the industry before the name describes it.
+        const segment = word.replace(INDUSTRY_BEFORE_NAME, '');
         const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        // A bare kind of organisation is no name (病院 is not the subject of ○○総合病院は).
+        if (segment.length < 2 || p.endingOnly.test(segment)) continue;
         if (
           new RegExp(`${escaped}(\\([^)]{1,20}\\))?${f.newsSubjectAfter.source}`).test(
             firstSentence,
@@ -174,7 +190,11 @@ function tryWay(
       if (!m?.[1] || !p.orgShaped.test(m[1])) return null;
       // A name that opens the sentence with kana (みほん市…) keeps them: the pattern stops at kana.
       const before = firstSentence.slice(0, m.index);
-      return /^[\u3040-\u30ff]{1,8}$/.test(before) ? `${before}${m[1]}` : m[1];
+      // So does a legal form before such a name (株式会社たちばな建設は…).
+      return /^[\u3040-\u30ff]{1,8}$/.test(before) ||
+        p.legalThenKana.test(before)
+        ? `${before}${m[1]}`
+        : m[1];
     }
     case 'body.heading-line':
       for (const line of post.lines.slice(0, 6)) {

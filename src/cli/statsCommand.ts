@@ -1,6 +1,6 @@
 /** `jikenbo stats [--days N] [--by cause|severity] [--bucket week|month] [--lang ja|en] [--png FILE]`. */
 import { writeFile } from 'node:fs/promises';
-import { CHART_SIZE, renderStatsPng } from '../charts/renderStatsChart.js';
+import { CHART_SIZE } from '../charts/statsChartOption.js';
 import {
   lastDays,
   statsSeries,
@@ -108,7 +108,9 @@ export async function runStats(
   const series = statsSeries(incidents, { by: options.by, bucket: options.bucket, ...period });
   for (const line of statsTextLines(series, options.lang)) io.out(line);
   if (options.png) {
-    const png = renderStatsPng(series, options.lang);
+    // Loaded only here: the drawing modules cost more memory than the rest of this command.
+    const { renderStatsPngAsync } = await import('../charts/renderStatsChart.js');
+    const png = await renderStatsPngAsync(series, options.lang);
     await (deps.writePng ?? writeFile)(options.png, png);
     io.out(chartText('chartWritten', options.lang).replace('{file}', options.png));
   }

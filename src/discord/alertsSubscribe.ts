@@ -1,5 +1,5 @@
 /** /alerts subscribe and unsubscribe: a channel's subscription, created, updated or removed. */
-import type { ChatInputCommandInteraction } from 'discord.js';
+import { ChannelType, type ChatInputCommandInteraction } from 'discord.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import {
   InputError,
@@ -48,6 +48,7 @@ export async function subscribeChannel(
   const timeZone = parseTimeZone(o.getString('timezone'));
   const quietHours = parseQuietHours(o.getString('quiet_hours'));
   const quietBelow = o.getString('quiet_below');
+  const threads = o.getString('threads');
   const guildId = interaction.guildId as string;
   const request: SubscribeRequest = {
     channelId: channel.id,
@@ -64,6 +65,8 @@ export async function subscribeChannel(
     ...(timeZone && { timeZone }),
     ...(quietHours !== undefined && { quietHours }),
     ...(quietBelow && { quietMinSeverity: severitySchema.parse(quietBelow) }),
+    ...(threads && { threads: threads === 'on' }),
+    forum: channel.type === ChannelType.GuildForum,
   };
   const now = ctx.now().toISOString();
   let result: SubscribeResult | undefined;

@@ -1,4 +1,7 @@
-/** Whether the bot can post alerts in a channel: a text channel where it may view, send and embed. */
+/**
+ * Whether the bot can post alerts in a channel: a text, announcement or forum channel where it may
+ * view, send and embed (in a forum also send in its posts).
+ */
 import {
   ChannelType,
   PermissionFlagsBits,
@@ -11,6 +14,10 @@ const NEEDED: Array<[bigint, string]> = [
   [PermissionFlagsBits.ViewChannel, 'View Channel'],
   [PermissionFlagsBits.SendMessages, 'Send Messages'],
   [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+];
+
+const IN_POSTS: Array<[bigint, string]> = [
+  [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
 ];
 
 /** The channel given in `option`, checked; throws InputError with what is wrong and what would work. */
@@ -29,13 +36,17 @@ export function postableChannel(
   const channel = interaction.guild?.channels.cache.get(given.id);
   if (
     !channel ||
-    (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)
+    (channel.type !== ChannelType.GuildText &&
+      channel.type !== ChannelType.GuildAnnouncement &&
+      channel.type !== ChannelType.GuildForum)
   ) {
     throw new InputError('error.channel-type', { channel: `<#${given.id}>` });
   }
   const me = interaction.guild?.members.me;
   const permissions = me ? channel.permissionsFor(me) : null;
-  const missing = NEEDED.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name);
+  // A forum's updates are messages in its posts.
+  const needed = channel.type === ChannelType.GuildForum ? [...NEEDED, ...IN_POSTS] : NEEDED;
+  const missing = needed.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name);
   if (missing.length > 0)
     throw new InputError('error.channel-permissions', {
       channel: `<#${channel.id}>`,

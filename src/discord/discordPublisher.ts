@@ -8,6 +8,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import { PublishError, type Publisher } from '../alerts/publisher.js';
 import type { AlertMessage } from '../alerts/renderAlert.js';
+import { DiscordThreads } from './discordThreads.js';
 import { findSentAlert } from './sentAlerts.js';
 import type { InvalidRequestBudget, RouteBackoff } from './requestBudget.js';
 
@@ -35,15 +36,36 @@ export interface PublisherGuards {
   backoff?: RouteBackoff;
   /** The logged-in bot's id when known (for findSent); else asked once over REST. */
   botUserId?: () => string | undefined;
+  /** Whether the bot may manage a channel, from the gateway's cache (forum tags); see discordThreads. */
+  canManageChannel?: (channelId: string) => boolean | undefined;
 }
 
 export class DiscordPublisher implements Publisher {
   private botUser: Promise<string> | null = null;
+  /** Threads and forum posts (src/discord/discordThreads.ts). */
+  readonly threads: DiscordThreads;
 
   constructor(
     private readonly rest: REST,
     private readonly guards: PublisherGuards = {},
-  ) {}
+  ) {
+    this.threads = new DiscordThreads(rest, {
+      botUserId: () => this.botUserId(),
+      ...(guards.canManageChannel && { canManageChannel: guards.canManageChannel }),
+    });
+  }
+
+  /** The bot's id: `guards.botUserId` (the gateway client's user) or, once, GET /users/@me. */
+  private botUserId(): Promise<string> {
+    const known = this.guards.botUserId?.();
+    this.botUser ??= known
+      ? Promise.resolve(known)
+      : (this.rest.get(Routes.user()) as Promise<{ id: string }>).then((u) => u.id);
+    return this.botUser.catch((err: unknown) => {
+      this.botUser = null;
+      throw err;
+    });
+  }
 
   /**
    * Looks in the channel's recent history for this alert (src/discord/sentAlerts.ts); the bot's id
@@ -51,14 +73,7 @@ export class DiscordPublisher implements Publisher {
    */
   async findSent(channelId: string, message: AlertMessage, nonce: string): Promise<string | null> {
     try {
-      const known = this.guards.botUserId?.();
-      this.botUser ??= known
-        ? Promise.resolve(known)
-        : (this.rest.get(Routes.user()) as Promise<{ id: string }>).then((u) => u.id);
-      const botUserId = await this.botUser.catch((err: unknown) => {
-        this.botUser = null;
-        throw err;
-      });
+      const botUserId = await this.botUserId();
       return await findSentAlert(this.rest, { channelId, botUserId, message, nonce });
     } catch (err) {
       throw toPublishError(err);

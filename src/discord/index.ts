@@ -15,4 +15,5 @@ export { createRouter } from './router.js';
 export { createHttpClient, identifyBot } from './httpInteraction.js';
 export { publicKeyFromHex } from './httpSignature.js';
 export { startInteractionServer, type InteractionServer } from './httpInteractionServer.js';
+export { manageChannelsCheck } from './discordThreads.js';
 export { SharedRequestBudget, budgetedMakeRequest } from './sharedRequestBudget.js';

@@ -31,8 +31,8 @@ const TEXTS = {
     ja: '{what}が長すぎます: 最大{max}語、各{chars}文字までです。',
   },
   'error.channel-type': {
-    en: '{channel} is not a text channel. Pick a text or announcement channel.',
-    ja: '{channel} はテキストチャンネルではありません。テキストまたはアナウンスチャンネルを選んでください。',
+    en: '{channel} is not a text channel. Pick a text, announcement or forum channel.',
+    ja: '{channel} はテキストチャンネルではありません。テキスト・アナウンス・フォーラムチャンネルのいずれかを選んでください。',
   },
   'error.channel-other-server': {
     en: '{channel} is not a channel of this server. Pick a channel of this server.',
@@ -348,6 +348,14 @@ const TEXTS = {
   },
   'schedule.held': { en: '{count} alerts held', ja: '保留中の通知 {count}件' },
   'schedule.none-held': { en: 'nothing held', ja: '保留中の通知なし' },
+  'schedule.threads': {
+    en: 'updates in a thread on the first alert',
+    ja: '続報は最初の通知のスレッドへ',
+  },
+  'schedule.forum': {
+    en: 'a forum post per incident, its updates in the post',
+    ja: '事件ごとにフォーラム投稿、続報はその投稿へ',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

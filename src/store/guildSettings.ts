@@ -48,6 +48,10 @@ export const subscriptionSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   health: subscriptionHealthSchema.default({ status: 'ok', reason: null, since: null }),
+  /** Updates go into a thread started on the original alert (text channels; `threads: on`); absent: off. */
+  threads: z.boolean().optional(),
+  /** The channel is a forum (type 15): each incident is a post, its updates go into it; absent: no. */
+  forum: z.boolean().optional(),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 

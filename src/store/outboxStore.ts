@@ -18,6 +18,11 @@ export const deliverySchema = z.object({
    * null: an instant alert. Rows stored before digests have none.
    */
   holdUntil: z.string().nullable().optional(),
+  /**
+   * The thread started on this alert (threads: on), or the forum post it is (a forum channel): later
+   * updates go into it. Absent: none yet.
+   */
+  threadId: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

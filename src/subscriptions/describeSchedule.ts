@@ -15,6 +15,8 @@ export function describeSchedule(subscription: Subscription, lang: Lang, held?: 
       ? t(lang, 'schedule.digest', { time: subscription.digestTime, zone })
       : t(lang, 'schedule.instant'),
   ];
+  if (subscription.forum) parts.push(t(lang, 'schedule.forum'));
+  else if (subscription.threads) parts.push(t(lang, 'schedule.threads'));
   const quiet = subscription.quietHours;
   if (quiet && subscription.delivery === 'instant')
     parts.push(

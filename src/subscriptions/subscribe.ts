@@ -23,6 +23,10 @@ export interface SubscribeRequest {
   /** null turns quiet hours off. */
   quietHours?: Subscription['quietHours'];
   quietMinSeverity?: Subscription['quietMinSeverity'];
+  /** Updates into a thread on the original alert (text channels). */
+  threads?: boolean;
+  /** The channel is a forum (type 15); given on every subscribe (the channel's type decides). */
+  forum?: boolean;
 }
 
 /** A server's settings before its first subscription. */
@@ -48,8 +52,10 @@ export function subscribe(
   const existing = settings.subscriptions.find((s) => s.channelId === request.channelId);
   const base =
     existing ?? newSubscription(guildId, request.channelId, at, { locale: request.locale });
+  // The thread options are set below, present only when on.
+  const { threads: _threads, forum: _forum, ...kept } = base;
   const subscription: Subscription = {
-    ...base,
+    ...kept,
     minSeverity: request.minSeverity ?? base.minSeverity,
     causes: request.causes ?? base.causes,
     kinds: request.kinds ?? base.kinds,
@@ -62,6 +68,7 @@ export function subscribe(
     timeZone: request.timeZone ?? base.timeZone,
     quietHours: request.quietHours === undefined ? base.quietHours : request.quietHours,
     quietMinSeverity: request.quietMinSeverity ?? base.quietMinSeverity,
+    ...threadOptions(request, base),
     locale: request.locale,
     updatedAt: at,
     health: { status: 'ok', reason: null, since: null },
@@ -102,4 +109,14 @@ export function markChannelBroken(
       s.channelId === channelId ? { ...s, health: { status: 'broken', reason, since: at } } : s,
     ),
   };
+}
+
+/** The thread options of a subscribe: a forum always posts, so `threads` applies to text channels. */
+function threadOptions(
+  request: SubscribeRequest,
+  base: Subscription,
+): Pick<Subscription, 'threads' | 'forum'> {
+  const forum = request.forum ?? base.forum ?? false;
+  const threads = !forum && (request.threads ?? base.threads ?? false);
+  return { ...(threads && { threads }), ...(forum && { forum }) };
 }

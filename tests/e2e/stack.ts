@@ -19,6 +19,7 @@ import {
   type DiscordEmulator,
   type RateLimitConfig,
   type Reply,
+  type World,
 } from '@jikenbo/discord-emulator';
 import { startDevStack } from '../../src/app/devStack.js';
 import type { RunningBot } from '../../src/app/startBot.js';
@@ -37,6 +38,8 @@ export interface StackOptions {
   rateLimits?: RateLimitConfig;
   /** The bot's clock (digests, quiet hours); real time by default. */
   now?: () => Date;
+  /** Adds to the emulator's world before the bot connects (more servers, channels of other types). */
+  populate?: (world: World) => void;
 }
 
 export interface Stack {
@@ -85,6 +88,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         members: [{ name: 'other-owner' }, { name: 'other-admin', roles: ['Admin'] }],
         channels: [{ name: 'alerts' }],
       });
+      options.populate?.(world);
     },
   });
   await dev.deployCommands();

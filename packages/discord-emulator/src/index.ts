@@ -33,3 +33,5 @@ export {
   type ViewBrowser,
 } from './view/index.js';
 export { SignedInteractionSender, type HttpDelivery, type Signing } from './httpInteractions.js';
+export { archiveThread, deleteThread, THREAD_NAME_MAX } from './threads.js';
+export { FORUM_LIMITS } from './restForum.js';

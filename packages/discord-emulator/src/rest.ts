@@ -1,6 +1,7 @@
 /** REST routes under /api/v10 that a bot uses, answering in Discord's shapes. */
 import { callback, followup, webhookMessage } from './restInteractions.js';
 import { createMessage } from './restMessages.js';
+import { THREAD_ROUTES } from './restThreads.js';
 import { notFound, type RestContext, type RestRequest, type RestResponse } from './restTypes.js';
 import { nextSnowflake } from './snowflake.js';
 
@@ -176,6 +177,7 @@ const ROUTES: Array<{ method: string; pattern: RegExp; auth: boolean; handle: Ha
     auth: false,
     handle: webhookMessage,
   },
+  ...THREAD_ROUTES,
 ];
 
 /** Routes one request; unknown routes answer 404 in Discord's shape. */

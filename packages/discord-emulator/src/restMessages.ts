@@ -1,6 +1,7 @@
 /** POST /channels/{id}/messages: permissions, validation, nonces and storage as Discord does them. */
 import { replyFields } from './messageReferences.js';
 import { Permission } from './permissions.js';
+import { admitThreadMessage, countThreadMessage, isThread } from './threads.js';
 import {
   invalid,
   makeMessage,
@@ -21,10 +22,16 @@ export function createMessage(
   if (!(perms & Permission.ViewChannel))
     return { status: 403, body: { message: 'Missing Access', code: 50001 } };
   const hasEmbeds = Array.isArray(req.body?.embeds) && (req.body?.embeds as unknown[]).length > 0;
-  if (!(perms & Permission.SendMessages) || (hasEmbeds && !(perms & Permission.EmbedLinks))) {
+  const inThread = isThread(found.channel);
+  // In a thread, Send Messages in Threads stands for Send Messages.
+  const canSend = inThread || perms & Permission.SendMessages;
+  if (!canSend || (hasEmbeds && !(perms & Permission.EmbedLinks))) {
     return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
   }
-  if (found.channel.type !== 0 && found.channel.type !== 5)
+  if (inThread) {
+    const refused = admitThreadMessage(ctx, found.channel, perms);
+    if (refused) return refused;
+  } else if (found.channel.type !== 0 && found.channel.type !== 5)
     return {
       status: 400,
       body: { message: 'Cannot send messages in a non-text channel', code: 50008 },
@@ -47,6 +54,7 @@ export function createMessage(
     ...(nonce !== undefined ? { nonce } : {}),
   };
   ctx.world.messagesIn(found.channel.id).push(message);
+  if (inThread) countThreadMessage(found.channel, message.id);
   ctx.onMessage(message);
   return { status: 200, body: message };
 }

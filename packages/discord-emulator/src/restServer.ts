@@ -27,6 +27,8 @@ export interface RestHost extends EventEmitter {
   readonly world: World;
   readonly faults: FaultInjector;
   readonly rateLimiter: RateLimiter;
+  /** Sends a gateway dispatch to the bot. */
+  dispatch(t: string, d: unknown): void;
   readonly interactions: Map<string, InteractionRecord>;
   readonly requests: RecordedRequest[];
 }
@@ -66,6 +68,7 @@ export async function handleRestRequest(
       interactions: host.interactions,
       onMessage: (message) => host.emit('message', message),
       onInteractionUpdate: (interaction) => host.emit('interaction', interaction),
+      dispatch: (t, d) => host.dispatch(t, d),
     },
     { method, path, body: parsed.json, authorized },
   );

@@ -22,6 +22,8 @@ export interface RestContext {
   interactions: Map<string, InteractionRecord>;
   onMessage: (message: StoredMessage) => void;
   onInteractionUpdate: (record: InteractionRecord) => void;
+  /** Sends a gateway dispatch (THREAD_CREATE, CHANNEL_UPDATE…); absent where no gateway listens. */
+  dispatch?: (t: string, d: unknown) => void;
 }
 
 export const notFound = (message: string, code: number): RestResponse => ({

@@ -7,6 +7,10 @@ export const ChannelType = {
   GuildVoice: 2,
   GuildCategory: 4,
   GuildAnnouncement: 5,
+  AnnouncementThread: 10,
+  PublicThread: 11,
+  PrivateThread: 12,
+  GuildForum: 15,
 } as const;
 
 export interface EmuUser {
@@ -40,6 +44,37 @@ export interface EmuChannel {
   permission_overwrites: Overwrite[];
   nsfw: boolean;
   topic: string | null;
+  /** Forum channels: the tags posts may carry (at most 20). */
+  available_tags?: ForumTag[];
+  /** Threads only (types 10–12): see threads.ts. */
+  thread_metadata?: ThreadMetadata;
+  owner_id?: string;
+  message_count?: number;
+  member_count?: number;
+  total_message_sent?: number;
+  last_message_id?: string | null;
+  rate_limit_per_user?: number;
+  flags?: number;
+  /** Forum posts: ids of the forum's tags they carry (at most 5). */
+  applied_tags?: string[];
+}
+
+/** A forum channel's tag, as Discord sends it. */
+export interface ForumTag {
+  id: string;
+  name: string;
+  moderated: boolean;
+  emoji_id: string | null;
+  emoji_name: string | null;
+}
+
+/** A thread's archive state, as Discord sends it. */
+export interface ThreadMetadata {
+  archived: boolean;
+  auto_archive_duration: number;
+  archive_timestamp: string;
+  locked: boolean;
+  create_timestamp: string;
 }
 
 export interface EmuMember {
@@ -60,6 +95,8 @@ export interface EmuGuild {
   roles: EmuRole[];
   channels: EmuChannel[];
   members: EmuMember[];
+  /** Threads and forum posts (channels of types 10–12), active or archived. */
+  threads: EmuChannel[];
 }
 
 export type StoredMessage = Record<string, unknown> & { id: string; channel_id: string };
@@ -71,6 +108,8 @@ export interface GuildSpec {
     name: string;
     type?: number;
     overwrites?: Array<{ target: string; allow?: bigint; deny?: bigint }>;
+    /** Forum channels: the names of the tags it has already. */
+    tags?: string[];
   }>;
   roles?: Array<{ name: string; permissions?: bigint; mentionable?: boolean }>;
   /** Members besides the bot: name and role names. The first member owns the guild. */
@@ -84,7 +123,10 @@ const EVERYONE_DEFAULT =
   Permission.SendMessages |
   Permission.EmbedLinks |
   Permission.ReadMessageHistory |
-  Permission.UseApplicationCommands;
+  Permission.UseApplicationCommands |
+  Permission.CreatePublicThreads |
+  Permission.CreatePrivateThreads |
+  Permission.SendMessagesInThreads;
 
 export function makeUser(username: string, bot = false): EmuUser {
   return {
@@ -142,6 +184,7 @@ export class World {
       parent_id: null,
       nsfw: false,
       topic: null,
+      ...(c.tags ? { available_tags: c.tags.map(forumTag) } : {}),
       permission_overwrites: (c.overwrites ?? []).map((o) => {
         const isEveryone = o.target === '@everyone';
         const asRole = isEveryone ? id : roles.find((r) => r.name === o.target)?.id;
@@ -164,6 +207,7 @@ export class World {
       roles,
       channels,
       members,
+      threads: [],
     };
     this.guilds.set(id, guild);
     return guild;
@@ -176,7 +220,9 @@ export class World {
 
   channel(channelId: string): { guild: EmuGuild; channel: EmuChannel } | null {
     for (const guild of this.guilds.values()) {
-      const channel = guild.channels.find((c) => c.id === channelId);
+      const channel =
+        guild.channels.find((c) => c.id === channelId) ??
+        guild.threads.find((c) => c.id === channelId);
       if (channel) return { guild, channel };
     }
     return null;
@@ -188,13 +234,17 @@ export class World {
     if (!found) return 0n;
     const m = found.guild.members.find((x) => x.user.id === userId);
     if (!m) return 0n;
+    // A thread has no overwrites of its own: its parent channel's apply.
+    const parent = found.channel.thread_metadata
+      ? found.guild.channels.find((c) => c.id === found.channel.parent_id)
+      : undefined;
     return channelPermissions({
       guildId: found.guild.id,
       ownerId: found.guild.owner_id,
       userId,
       memberRoleIds: m.roles,
       roles: new Map(found.guild.roles.map((r) => [r.id, BigInt(r.permissions)])),
-      overwrites: found.channel.permission_overwrites,
+      overwrites: (parent ?? found.channel).permission_overwrites,
     });
   }
 
@@ -224,6 +274,11 @@ export class World {
     }
     return list;
   }
+}
+
+/** A new forum tag named `name`. */
+export function forumTag(name: string): ForumTag {
+  return { id: nextSnowflake(), name, moderated: false, emoji_id: null, emoji_name: null };
 }
 
 function role(
@@ -295,7 +350,7 @@ export function guildPayload(guild: EmuGuild): Record<string, unknown> {
     voice_states: [],
     members: guild.members,
     channels: guild.channels,
-    threads: [],
+    threads: guild.threads.filter((t) => !t.thread_metadata?.archived),
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],

@@ -6,6 +6,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { heldDeliveries } from './migrationHeldDeliveries.js';
 import { incidentLinks } from './migrationIncidentLinks.js';
+import { threadIds } from './migrationThreadIds.js';
 
 export type SqlEngine = 'sqlite' | 'postgres';
 
@@ -238,7 +239,8 @@ export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
     '0004-delivery-takeover': deliveryTakeover(engine),
     '0005-guild-settings-stats-index': guildSettingsAndStatsIndex(engine),
     '0006-held-deliveries': heldDeliveries(engine),
-    '0007-shared-budget-request-slots': requestSlots(engine),
+    '0007-threads-forum-thread-ids': threadIds(engine),
+    '0008-shared-budget-request-slots': requestSlots(engine),
   };
 }
 

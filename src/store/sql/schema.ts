@@ -57,6 +57,8 @@ export interface DeliveriesTable {
   claim_expires_at: string | null;
   /** Held for a digest until then; null: instant (migration 0006). */
   hold_until: string | null;
+  /** The thread started on this alert, or its forum post (migration 0007). */
+  thread_id: string | null;
 }
 
 export interface MetaTable {

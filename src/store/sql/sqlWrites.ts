@@ -96,6 +96,7 @@ export function deliveryRowOf(delivery: Delivery): DeliveriesTable {
     claimed_by: null,
     claim_expires_at: null,
     hold_until: d.holdUntil ?? null,
+    thread_id: d.threadId ?? null,
   };
 }
 
@@ -112,6 +113,7 @@ export function deliveryOf(row: DeliveriesTable): Delivery {
     messageId: row.message_id,
     // Instant rows carry no hold at all, as the memory outbox keeps them.
     ...(row.hold_until !== null && { holdUntil: row.hold_until }),
+    ...(row.thread_id !== null && row.thread_id !== undefined && { threadId: row.thread_id }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });

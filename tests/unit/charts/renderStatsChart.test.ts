@@ -7,7 +7,11 @@ import {
   renderStatsPngAsync,
   renderStatsSvg,
 } from '../../../src/charts/renderStatsChart.js';
-import { statsChartOption } from '../../../src/charts/statsChartOption.js';
+import {
+  MAX_AXIS_LABELS,
+  labelInterval,
+  statsChartOption,
+} from '../../../src/charts/statsChartOption.js';
 import { statsSeries, type StatsSeries } from '../../../src/charts/statsSeries.js';
 import { labelName, statsTextLines, type ChartLang } from '../../../src/charts/statsTexts.js';
 import { quarterOfIncidents } from '../../fixtures/export/chartRecords.js';
@@ -93,6 +97,32 @@ describe('stats chart', () => {
       );
       expect(stacked).toEqual(byCause.bucketTotals);
     }
+  });
+
+  it('labels every bucket up to 24, and every k-th of a longer period (at most 24 labels)', () => {
+    expect(labelInterval(13)).toBe(0);
+    expect(labelInterval(24)).toBe(0);
+    expect(labelInterval(25)).toBe(1);
+    for (const n of [25, 48, 121, 520]) {
+      const shown = Math.ceil(n / (labelInterval(n) + 1));
+      expect(shown, String(n)).toBeLessThanOrEqual(MAX_AXIS_LABELS);
+      expect(shown, String(n)).toBeGreaterThan(MAX_AXIS_LABELS / 2);
+    }
+    const months = Array.from(
+      { length: 121 },
+      (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    );
+    const svg = renderStatsSvg(
+      {
+        ...byCause,
+        buckets: months,
+        lines: byCause.lines.map((l) => ({ ...l, counts: months.map(() => 1) })),
+      },
+      'ja',
+    );
+    const drawn = months.filter((m) => svg.includes(`>${m}<`));
+    expect(drawn.length).toBeLessThanOrEqual(MAX_AXIS_LABELS);
+    expect(drawn[0]).toBe(months[0]);
   });
 
   it('writes label names in the reader language into the picture, never ids', () => {

@@ -8,7 +8,8 @@ export const PAGE_SCRIPT = String.raw`
   'use strict';
   var state = { guilds: [], users: {}, messages: {} };
   var current = new URLSearchParams(location.search).get('channel');
-  var TEXT_TYPES = [0, 5];
+  var TEXT_TYPES = [0, 5, 15];
+  var FORUM = 15;
   var TOKEN = /<@&(\d+)>|<#(\d+)>|<@!?(\d+)>|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)|\*\*(.+?)\*\*|\\([\\*_~\x60|>\[\]])/g;
 
   function el(tag, cls, text) {
@@ -150,8 +151,8 @@ export const PAGE_SCRIPT = String.raw`
         if (c.type === 4) { nav.appendChild(el('div', 'category', c.name)); continue; }
         var button = el('button', 'channel' + (c.id === current ? ' selected' : ''));
         button.dataset.channelId = c.id;
-        button.appendChild(el('span', 'name', (c.type === 2 ? '\u266A ' : '# ') + c.name));
-        var count = (state.messages[c.id] || []).length;
+        button.appendChild(el('span', 'name', (c.type === 2 ? '\u266A ' : c.type === FORUM ? '\u25A4 ' : '# ') + c.name));
+        var count = c.type === FORUM ? postsOf(g, c.id).length : (state.messages[c.id] || []).length;
         if (count) button.appendChild(el('span', 'count', count));
         button.addEventListener('click', select.bind(null, c.id));
         nav.appendChild(button);
@@ -159,13 +160,38 @@ export const PAGE_SCRIPT = String.raw`
     }
   }
 
+  function postsOf(guild, forumId) {
+    return (guild.threads || []).filter(function (t) { return t.parent_id === forumId; });
+  }
+
+  /** A forum: each post with its title and tags, then its messages (the starter first). */
+  function renderForum(box, found) {
+    var posts = postsOf(found.guild, found.channel.id);
+    if (!posts.length) box.appendChild(el('div', 'empty', 'No posts yet / まだ投稿はありません'));
+    for (var post of posts) {
+      var card = el('div', 'forum-post');
+      card.dataset.postId = post.id;
+      card.appendChild(el('div', 'forum-title', post.name));
+      var tags = el('div', 'forum-tags');
+      for (var tagId of post.applied_tags || []) {
+        var tag = (found.channel.available_tags || []).find(function (t) { return t.id === tagId; });
+        tags.appendChild(el('span', 'forum-tag', tag ? tag.name : 'unknown-tag'));
+      }
+      if (!(post.applied_tags || []).length) tags.appendChild(el('span', 'forum-no-tags', 'No tags / タグなし'));
+      card.appendChild(tags);
+      for (var m of state.messages[post.id] || []) card.appendChild(renderMessage(m));
+      box.appendChild(card);
+    }
+  }
+
   function renderChannel() {
     var found = current ? channelById(current) : null;
-    document.getElementById('channel-name').textContent = found ? '# ' + found.channel.name : '';
+    document.getElementById('channel-name').textContent = found ? (found.channel.type === FORUM ? '\u25A4 ' : '# ') + found.channel.name : '';
     document.getElementById('guild-name').textContent = found ? found.guild.name : '';
     var box = document.getElementById('messages');
     var atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
     box.replaceChildren();
+    if (found && found.channel.type === FORUM) return renderForum(box, found);
     var list = (found && state.messages[current]) || [];
     if (!list.length) box.appendChild(el('div', 'empty', 'No messages yet / まだメッセージはありません'));
     for (var m of list) box.appendChild(renderMessage(m));

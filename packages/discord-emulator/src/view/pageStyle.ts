@@ -57,4 +57,10 @@ a:hover { text-decoration: underline; }
 .thread-header .thread-count { color: #00a8fc; font-weight: 400; margin-left: 8px; }
 .thread .message { grid-template-columns: 40px 1fr; padding-right: 0; }
 .thread .avatar { width: 28px; height: 28px; margin: 2px 8px 0 0; font-size: 12px; }
+
+.forum-post { margin: 8px 16px 16px; background: #2b2d31; border-radius: 8px; padding: 12px 0 8px; }
+.forum-title { color: #f2f3f5; font-weight: 700; font-size: 16px; padding: 0 16px 6px; }
+.forum-tags { display: flex; gap: 6px; flex-wrap: wrap; padding: 0 16px 8px; }
+.forum-tag { background: #404249; color: #dbdee1; border-radius: 12px; padding: 1px 10px; font-size: 13px; }
+.forum-no-tags { color: #949ba4; font-size: 13px; }
 `;

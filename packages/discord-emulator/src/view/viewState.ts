@@ -5,8 +5,17 @@ export interface ViewState {
   guilds: Array<{
     id: string;
     name: string;
-    channels: Array<{ id: string; name: string; type: number; parent_id: string | null }>;
+    channels: Array<{
+      id: string;
+      name: string;
+      type: number;
+      parent_id: string | null;
+      /** A forum's tags. */
+      available_tags?: Array<{ id: string; name: string }>;
+    }>;
     roles: Array<{ id: string; name: string; color: number }>;
+    /** Threads and forum posts, with the tags a post carries. */
+    threads: Array<{ id: string; name: string; parent_id: string | null; applied_tags: string[] }>;
   }>;
   users: Record<string, string>;
   messages: Record<string, StoredMessage[]>;
@@ -27,8 +36,17 @@ export function viewState(world: World): ViewState {
         name: c.name,
         type: c.type,
         parent_id: c.parent_id,
+        ...(c.available_tags && {
+          available_tags: c.available_tags.map((t) => ({ id: t.id, name: t.name })),
+        }),
       })),
       roles: g.roles.map((r) => ({ id: r.id, name: r.name, color: r.color })),
+      threads: g.threads.map((t) => ({
+        id: t.id,
+        name: t.name,
+        parent_id: t.parent_id,
+        applied_tags: t.applied_tags ?? [],
+      })),
     })),
     users,
     messages,
