@@ -7,47 +7,72 @@ import { leaderOnlyTick, leaseTtlFor } from '../../src/pipeline/pollLeadership.j
 import { startPoller } from '../../src/pipeline/poller.js';
 import { openSqlStores } from '../../src/store/sql/openSqlStores.js';
 import { SqlPollLease } from '../../src/store/sql/pollLease.js';
-import { PG_URL, runMultiProcessFanOut } from './fanOutRun.js';
+import { PG_URL, type FanOutCount } from './fanOutHarness.js';
+import { runMultiProcessFanOut } from './fanOutRun.js';
 import { runStartFanOut } from './startRun.js';
 
-/** Two and three processes, one alert to `channels` channels, process 0 killed at 30 %. */
-export async function runMultiProcessFanOutBench(guilds = 100, perGuild = 10): Promise<string[]> {
+/** One line of a fan-out run: lost, duplicates, rate together, global 429s, messages per second. */
+function fanOutLine(what: string, killed: string, r: FanOutCount & { foundSent: number }): string {
+  return (
+    `${what}, ${r.channels} channels, one SIGKILLed ${killed}: ` +
+    `${r.lost} lost, ${r.duplicates} duplicates (nonce check off), ${r.foundSent} found already sent; ` +
+    `${r.messages} messages in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(1)}/s ` +
+    `(${((r.perSecond / 50) * 100).toFixed(0)} % of 50 req/s, lease wait included); ` +
+    `${r.global429s} global 429s; per second: ${r.timeline.join(' ')}`
+  );
+}
+
+/** Each of `runs` with 2 and with 3 processes, process 0 killed after 30 % of `channels`. */
+async function withTwoAndThree<R extends FanOutCount & { foundSent: number }>(
+  channels: number,
+  runs: Array<{ name: string; run: (processes: number, killAfterMessages: number) => Promise<R> }>,
+  killed: (r: R) => string,
+): Promise<string[]> {
   const lines: string[] = [];
-  for (const processes of [2, 3]) {
-    const r = await runMultiProcessFanOut({
-      processes,
-      guilds,
-      channelsPerGuild: perGuild,
-      killAfterMessages: Math.round(guilds * perGuild * 0.3),
-      leaseMs: 3_000,
-    });
-    lines.push(
-      `multi-process fan-out: ${processes} processes, ${r.channels} channels, one SIGKILLed after 30 %: ` +
-        `${r.lost} lost, ${r.duplicates} duplicates (nonce check off), ${r.foundSent} found already sent; ` +
-        `${r.messages} messages in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(1)}/s (${((r.perSecond / 50) * 100).toFixed(0)} % of 50 req/s, lease wait included)`,
-    );
-  }
+  for (const processes of [2, 3])
+    for (const { name, run } of runs) {
+      const r = await run(processes, Math.round(channels * 0.3));
+      lines.push(fanOutLine(`${name}: ${processes} processes`, killed(r), r));
+    }
   return lines;
 }
 
+/**
+ * Two and three delivery workers, one alert to `guilds` × `perGuild` channels, process 0 killed at
+ * 30 %, lease 3 s: each worker on its own 50/s as before, then with the shared budget, back to back
+ * (the machine's load moves the rates; their ratio less).
+ */
+export function runMultiProcessFanOutBench(guilds = 100, perGuild = 10): Promise<string[]> {
+  const runs = [false, true].map((sharedBudget) => ({
+    name: `multi-process fan-out (${sharedBudget ? 'shared budget' : 'budget per process'})`,
+    run: (processes: number, killAfterMessages: number) =>
+      runMultiProcessFanOut({
+        processes,
+        guilds,
+        channelsPerGuild: perGuild,
+        killAfterMessages,
+        leaseMs: 3_000,
+        sharedBudget,
+      }),
+  }));
+  return withTwoAndThree(guilds * perGuild, runs, () => 'after 30 %');
+}
+
 /** The same with real `jikenbo start` processes (built dist), lease 3 s, process 0 killed at 30 %. */
-export async function runStartFanOutBench(guilds = 100, perGuild = 10): Promise<string[]> {
-  const lines: string[] = [];
-  for (const processes of [2, 3]) {
-    const r = await runStartFanOut({
+export function runStartFanOutBench(guilds = 100, perGuild = 10): Promise<string[]> {
+  const run = (processes: number, killAfterMessages: number) =>
+    runStartFanOut({
       processes,
       guilds,
       channelsPerGuild: perGuild,
-      killAfterMessages: Math.round(guilds * perGuild * 0.3),
+      killAfterMessages,
       leaseSeconds: 3,
     });
-    lines.push(
-      `multi-process fan-out (jikenbo start): ${processes} processes, ${r.channels} channels, one SIGKILLed after ${r.atKill} messages: ` +
-        `${r.lost} lost, ${r.duplicates} duplicates (nonce check off), ${r.foundSent} found already sent; ` +
-        `${r.messages} messages in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(1)}/s (${((r.perSecond / 50) * 100).toFixed(0)} % of 50 req/s, lease wait included)`,
-    );
-  }
-  return lines;
+  return withTwoAndThree(
+    guilds * perGuild,
+    [{ name: 'multi-process fan-out (jikenbo start)', run }],
+    (r) => `after ${r.atKill} messages`,
+  );
 }
 
 /** Two pollers on one PostgreSQL, ticking every second; the leader dies; when does the other poll? */

@@ -6,16 +6,19 @@
  * one JSON line per event on stdout; runs until killed (SIGTERM: finishes sends in flight).
  *
  * Env: PG_URL, PG_SCHEMA, DISCORD_API_URL, DISCORD_TOKEN, WORKER_ID, LEASE_MS, CLAIM_BATCH,
- * CONCURRENCY, SHARD_IDS, SHARD_COUNT.
+ * CONCURRENCY, SHARD_IDS, SHARD_COUNT, SHARED_BUDGET (`off`: this process's REST client keeps only
+ * its own 50 requests/s, as before the budget shared on PostgreSQL; default on, as `jikenbo start`).
  */
 import { REST } from 'discord.js';
 import { nonceOf } from '../../src/alerts/deliveryNonce.js';
 import { renderAlert } from '../../src/alerts/renderAlert.js';
 import { DiscordPublisher } from '../../src/discord/discordPublisher.js';
 import { findSentAlert } from '../../src/discord/sentAlerts.js';
+import { budgetedMakeRequest, SharedRequestBudget } from '../../src/discord/sharedRequestBudget.js';
 import { silentLogger } from '../../src/log.js';
 import { openSqlStores } from '../../src/store/sql/openSqlStores.js';
 import type { ShardSet } from '../../src/store/sql/shards.js';
+import { SqlRequestSlots } from '../../src/store/sql/requestSlots.js';
 import { claimNotingTakeovers, type ClaimedDelivery } from '../../src/store/sql/takeoverClaims.js';
 
 const env = process.env;
@@ -37,7 +40,14 @@ const stores = await openSqlStores(
   { engine: 'postgres', url: env.PG_URL as string, schema: env.PG_SCHEMA as string },
   silentLogger(),
 );
-const rest = new REST({ api: env.DISCORD_API_URL as string }).setToken(env.DISCORD_TOKEN as string);
+const budget =
+  env.SHARED_BUDGET === 'off'
+    ? undefined
+    : new SharedRequestBudget(new SqlRequestSlots(stores.database.db));
+const rest = new REST({
+  api: env.DISCORD_API_URL as string,
+  ...(budget && { makeRequest: budgetedMakeRequest(budget) }),
+}).setToken(env.DISCORD_TOKEN as string);
 const publisher = new DiscordPublisher(rest);
 const botUserId = ((await rest.get('/users/@me')) as { id: string }).id;
 let stopping = false;
@@ -65,6 +75,12 @@ async function deliver({ delivery, takenOverFrom }: ClaimedDelivery): Promise<vo
       ? await findSentAlert(rest, { channelId: delivery.channelId, botUserId, message, nonce })
       : null;
     if (already) say({ event: 'found-sent', id: delivery.id, takenOverFrom });
+    // As the product deliverer does: a row whose claim ran out while earlier ones were sent (the
+    // shared budget's slots, a loaded machine) may be another process's now; it is skipped.
+    if (!already && !((await stores.outbox.renewClaim?.(delivery.id, workerId, leaseMs)) ?? true)) {
+      say({ event: 'lost-claim', id: delivery.id });
+      return;
+    }
     const { messageId } = already
       ? { messageId: already }
       : await publisher.publish(delivery.channelId, message, nonce);

@@ -1,25 +1,24 @@
 /**
  * Several delivery processes on one PostgreSQL, one alert fanned out to many channels, one process
  * killed with SIGKILL in the middle: how many channels got their alert not at all (lost) or more
- * than once (duplicates), counted by the emulator with Discord's nonce check OFF, and the rate the
- * processes sustained together. Used by the e2e test (200 channels) and the bench (1,000).
+ * than once (duplicates), counted by the emulator with Discord's nonce check OFF, the rate the
+ * processes sustained together and the global 429s they drew. Used by the e2e test (200 channels)
+ * and the bench (1,000).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
-import { DiscordEmulator } from '@jikenbo/discord-emulator';
-import { fanOut } from '../../src/alerts/fanOut.js';
 import { projectRoot } from '../../src/config/projectRoot.js';
-import { silentLogger } from '../../src/log.js';
-import { openSqlStores } from '../../src/store/sql/openSqlStores.js';
 import { inShards } from '../../src/store/sql/shards.js';
-import { fixturePosts } from '../botBenches.js';
-import { addServers, subscribeAll } from '../world.js';
-
-export const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+import {
+  countFanOut,
+  rateLimitedWorld,
+  killAll,
+  PG_URL,
+  spawnNode,
+  type Child,
+  type FanOutCount,
+} from './fanOutHarness.js';
 
 export interface FanOutRunOptions {
   processes: number;
@@ -30,18 +29,14 @@ export interface FanOutRunOptions {
   leaseMs?: number;
   /** Per-process shard sets; unset: every process serves every guild. */
   shardsOf?: (index: number) => { ids: number[]; count: number } | undefined;
+  /** false: each process keeps only its own 50/s, as before the shared budget (default true). */
+  sharedBudget?: boolean;
+  /** Sends in flight per process (default 5) and rows per claim (default 10). */
+  concurrency?: number;
+  claimBatch?: number;
 }
 
-export interface FanOutRunResult {
-  channels: number;
-  /** Channels without their alert. */
-  lost: number;
-  /** Messages beyond the first in a channel. */
-  duplicates: number;
-  messages: number;
-  /** From the first message to the last. */
-  seconds: number;
-  perSecond: number;
+export interface FanOutRunResult extends FanOutCount {
   killedPid: number | null;
   /** Messages each worker sent, by worker id. */
   sentBy: Record<string, number>;
@@ -49,8 +44,6 @@ export interface FanOutRunResult {
   wrongShard: number;
   /** Taken-over deliveries found already in their channel, recorded without a resend. */
   foundSent: number;
-  /** Deliveries the store still has pending at the end (should be 0). */
-  pendingLeft: number;
 }
 
 /** Where the built worker is; the test and bench run it from dist (npm run build). */
@@ -62,24 +55,17 @@ export function workerBuilt(): boolean {
   return existsSync(workerScript());
 }
 
-interface Worker {
-  id: string;
-  child: ChildProcess;
-  exited: Promise<void>;
-}
-
 function startWorker(
   id: string,
   env: NodeJS.ProcessEnv,
   onEvent: (e: Record<string, unknown>) => void,
-): Promise<Worker> {
-  const child = spawn(process.execPath, [workerScript()], {
+): Promise<Child> {
+  const worker = spawnNode(workerScript(), [], {
     env: { ...process.env, ...env, WORKER_ID: id },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: worker.child.stdout! });
     lines.on('line', (line) => {
       let event: Record<string, unknown>;
       try {
@@ -88,38 +74,19 @@ function startWorker(
         return;
       }
       onEvent(event);
-      if (event.event === 'ready') resolve({ id, child, exited });
+      if (event.event === 'ready') resolve(worker);
     });
-    child.once('exit', (code) => reject(new Error(`worker ${id} exited (${code}) before ready`)));
+    worker.child.once('exit', (code) =>
+      reject(new Error(`worker ${id} exited (${code}) before ready`)),
+    );
   });
 }
 
 /** Runs one fan-out with `options.processes` delivery processes; cleans everything up. */
 export async function runMultiProcessFanOut(options: FanOutRunOptions): Promise<FanOutRunResult> {
-  const schema = `mp_${randomUUID().replace(/-/g, '')}`;
-  const emulator = await new DiscordEmulator({
-    rateLimits: {
-      enabled: true,
-      globalPerSecond: 50,
-      messagesPerChannel: { limit: 5, windowMs: 5_000 },
-    },
-    waitTimeoutMs: 300_000,
-  }).start();
-  // Nonce check off: a second send of one delivery is stored as a second message, not hidden.
-  emulator.world.nonceCheck = false;
-  const servers = addServers(emulator.world, options.guilds, options.channelsPerGuild);
-  const channelIds = servers.flatMap((s) => s.channelIds);
-  const stores = await openSqlStores({ engine: 'postgres', url: PG_URL, schema }, silentLogger());
-  const workers: Worker[] = [];
+  const world = await rateLimitedWorld('mp', options.guilds, options.channelsPerGuild);
+  const workers: Child[] = [];
   try {
-    const settings = subscribeAll(servers);
-    for (const s of settings) await stores.guilds.update(s.guildId, () => s);
-    const record = (await fixturePosts()).find(
-      (r) => r.classification.kind === 'incident' && r.classification.severity !== 'info',
-    );
-    if (!record) throw new Error('no incident among the fixture posts');
-    await stores.posts.put([record]);
-
     const sentBy: Record<string, number> = {};
     let wrongShard = 0;
     let foundSent = 0;
@@ -138,10 +105,13 @@ export async function runMultiProcessFanOut(options: FanOutRunOptions): Promise<
           `w${i}`,
           {
             PG_URL,
-            PG_SCHEMA: schema,
-            DISCORD_API_URL: emulator.apiUrl,
-            DISCORD_TOKEN: emulator.token,
+            PG_SCHEMA: world.schema,
+            DISCORD_API_URL: world.emulator.apiUrl,
+            DISCORD_TOKEN: world.emulator.token,
             LEASE_MS: String(options.leaseMs ?? 3_000),
+            SHARED_BUDGET: options.sharedBudget === false ? 'off' : 'on',
+            CONCURRENCY: String(options.concurrency ?? 5),
+            CLAIM_BATCH: String(options.claimBatch ?? 10),
             ...(shards && { SHARD_COUNT: String(shards.count), SHARD_IDS: shards.ids.join(',') }),
           },
           onEvent,
@@ -149,54 +119,22 @@ export async function runMultiProcessFanOut(options: FanOutRunOptions): Promise<
       );
     }
     // Queued once every process is up, so that a slow start does not leave one process alone.
-    await stores.outbox.enqueue(fanOut([record], settings, new Date()));
-    const total = () => channelIds.reduce((n, c) => n + emulator.world.messagesIn(c).length, 0);
+    await world.enqueue();
     let killedPid: number | null = null;
     if (options.killAfterMessages !== undefined) {
       const after = options.killAfterMessages;
-      await emulator.until(() => total() >= after, `${after} messages before the kill`);
-      const victim = workers[0] as Worker;
+      await world.emulator.until(() => world.total() >= after, `${after} messages before the kill`);
+      const victim = workers[0] as Child;
       killedPid = victim.child.pid ?? null;
       victim.child.kill('SIGKILL');
       await victim.exited;
     }
-    await emulator.until(
-      () => channelIds.every((c) => emulator.world.messagesIn(c).length > 0),
-      'every channel to have its alert',
-    );
-    // Settle: every row delivered (the killed process's claims came back and were sent), so a
-    // late duplicate would be counted too; then stop the living workers.
-    while ((await stores.outbox.pending()).length > 0)
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    await world.settle();
     for (const w of workers.slice(killedPid === null ? 0 : 1)) w.child.kill('SIGTERM');
     await Promise.all(workers.map((w) => w.exited));
-    const counts = channelIds.map((c) => emulator.world.messagesIn(c).length);
-    const times = channelIds
-      .flatMap((c) => emulator.world.messagesIn(c).map((m) => Date.parse(String(m.timestamp))))
-      .sort((a, b) => a - b);
-    const seconds = ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000;
-    const messages = counts.reduce((a, b) => a + b, 0);
-    return {
-      channels: channelIds.length,
-      lost: counts.filter((n) => n === 0).length,
-      duplicates: counts.reduce((n, c) => n + Math.max(0, c - 1), 0),
-      messages,
-      seconds,
-      perSecond: seconds > 0 ? messages / seconds : messages,
-      killedPid,
-      sentBy,
-      wrongShard,
-      foundSent,
-      pendingLeft: (await stores.outbox.pending()).length,
-    };
+    return { ...(await countFanOut(world)), killedPid, sentBy, wrongShard, foundSent };
   } finally {
-    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
-    await Promise.all(workers.map((w) => w.exited));
-    await stores.close();
-    await emulator.stop();
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
+    await killAll(workers);
+    await world.close();
   }
 }

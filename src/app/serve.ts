@@ -25,6 +25,7 @@ import {
   type Stores,
 } from '../pipeline/index.js';
 import { pollLeadershipFor } from './pollLeadership.js';
+import { sharedBudgetFor } from './sharedBudget.js';
 
 export interface ServeDeps {
   config: Config;
@@ -54,7 +55,11 @@ export async function startServe(deps: ServeDeps): Promise<RunningServe> {
   if (!token) throw new Error('DISCORD_TOKEN is required to serve (alerts and replies use REST)');
   if (!config.discord.publicKey) throw new Error('DISCORD_PUBLIC_KEY is required to serve');
   const publicKey = publicKeyFromHex(config.discord.publicKey);
-  const { client, rest } = createHttpClient(config.discord.apiUrl, token);
+  const { client, rest } = createHttpClient(
+    config.discord.apiUrl,
+    token,
+    sharedBudgetFor(stores, log),
+  );
   await identifyBot(client);
   const core = createCore({
     config,

@@ -27,6 +27,7 @@ import {
   type TickResult,
 } from '../pipeline/index.js';
 import { pollLeadershipFor } from './pollLeadership.js';
+import { sharedBudgetFor } from './sharedBudget.js';
 
 import type { StoreCheck } from '../store/storeIdentity.js';
 
@@ -66,7 +67,11 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const { config, stores, log } = deps;
   const token = config.discord.token;
   if (!token) throw new Error('DISCORD_TOKEN is required to start the bot');
-  const client = createDiscordClient(config.discord.apiUrl, config.shards);
+  const client = createDiscordClient(
+    config.discord.apiUrl,
+    config.shards,
+    sharedBudgetFor(stores, log),
+  );
   const limits = config.limits.discord;
   const budget = new InvalidRequestBudget({
     limit: limits.invalidRequestLimit,

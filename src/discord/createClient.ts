@@ -1,5 +1,6 @@
 /** The discord.js client jikenbo runs: the Guilds intent only and almost no cache. */
 import { Client, GatewayIntentBits, Options, RESTEvents, type RateLimitData } from 'discord.js';
+import { budgetedMakeRequest, type SharedRequestBudget } from './sharedRequestBudget.js';
 
 /** The gateway shards this process runs: SHARD_IDS of SHARD_COUNT (config.shards). */
 export interface ClientShards {
@@ -21,9 +22,14 @@ const CROSSPOST_ROUTE = /^\/channels\/(:id|\d+)\/messages\/(:id|\d+)\/crosspost$
  * sending are kept (but for publishes, which reject either way), and interaction
  * replies keep discord.js's retries. With `shards`, it
  * identifies only those shards (discord.js `shards`/`shardCount`), so Discord sends it only those
- * shards' guilds and interactions.
+ * shards' guilds and interactions. With `budget`, every REST request also waits for the global limit
+ * shared with the bot's other processes (sharedRequestBudget.ts).
  */
-export function createDiscordClient(apiUrl: string, shards?: ClientShards): Client {
+export function createDiscordClient(
+  apiUrl: string,
+  shards?: ClientShards,
+  budget?: SharedRequestBudget,
+): Client {
   const answered429 = new Set<string>();
   // Keyed by the request's own path (the bucket route is shared by every channel).
   const keyOf = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
@@ -38,7 +44,11 @@ export function createDiscordClient(apiUrl: string, shards?: ClientShards): Clie
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     ...(shards && { shards: [...shards.ids], shardCount: shards.count }),
-    rest: { api: apiUrl, rejectOnRateLimit },
+    rest: {
+      api: apiUrl,
+      rejectOnRateLimit,
+      ...(budget && { makeRequest: budgetedMakeRequest(budget) }),
+    },
     // The bot reads guilds, text channels and roles (for permission checks) and its own
     // member; nothing else is cached, which keeps memory flat with thousands of servers.
     makeCache: Options.cacheWithLimits({

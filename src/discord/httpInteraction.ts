@@ -14,6 +14,7 @@ import {
 } from 'discord.js';
 import type { Logger } from '../log.js';
 import { CallbackRest } from './httpCallbacks.js';
+import { budgetedMakeRequest, type SharedRequestBudget } from './sharedRequestBudget.js';
 
 /** Interaction types (Discord's numbering). */
 export const PayloadType = { Ping: 1, Command: 2, Component: 3, Autocomplete: 4 } as const;
@@ -28,10 +29,14 @@ export interface InteractionPayload {
   [key: string]: unknown;
 }
 
-/** A client for REST only, whose callback posts the HTTP server answers (see httpCallbacks.ts). */
+/**
+ * A client for REST only, whose callback posts the HTTP server answers (see httpCallbacks.ts); with
+ * `budget`, its requests wait for the global limit shared with the bot's other processes.
+ */
 export function createHttpClient(
   apiUrl: string,
   token: string,
+  budget?: SharedRequestBudget,
 ): { client: Client; rest: CallbackRest } {
   const client = new Client({
     intents: [],
@@ -51,7 +56,10 @@ export function createHttpClient(
       UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user?.id },
     }),
   });
-  const rest = new CallbackRest({ api: apiUrl }).setToken(token);
+  const rest = new CallbackRest({
+    api: apiUrl,
+    ...(budget && { makeRequest: budgetedMakeRequest(budget) }),
+  }).setToken(token);
   client.rest = rest;
   return { client, rest };
 }

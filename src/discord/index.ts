@@ -16,3 +16,4 @@ export { createHttpClient, identifyBot } from './httpInteraction.js';
 export { publicKeyFromHex } from './httpSignature.js';
 export { startInteractionServer, type InteractionServer } from './httpInteractionServer.js';
 export { manageChannelsCheck } from './discordThreads.js';
+export { SharedRequestBudget, budgetedMakeRequest } from './sharedRequestBudget.js';

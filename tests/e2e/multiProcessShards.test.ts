@@ -6,53 +6,36 @@
  * and get their alerts while shard-1 guilds get neither; started again, it sends shard 1's alerts.
  * Nonce check off: 0 duplicates overall.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { DiscordEmulator, subcommand, type InteractionRecord } from '@jikenbo/discord-emulator';
 import { FeedServer } from '@jikenbo/feed-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fanOut } from '../../src/alerts/fanOut.js';
-import { silentLogger } from '../../src/log.js';
-import { openSqlStores } from '../../src/store/sql/openSqlStores.js';
 import { inShards } from '../../src/store/sql/shards.js';
-import { fixturePosts } from '../../bench/botBenches.js';
-import { addServers, subscribeAll } from '../../bench/world.js';
-import { startBin, startBuilt } from '../../bench/multiProcess/startRun.js';
-import { POSTGRES_AVAILABLE, PG_URL } from '../integration/sql/engines.js';
-import { CONFIG_DIR } from '../helpers/paths.js';
+import { addServers } from '../../bench/world.js';
+import {
+  configDirWithLease,
+  fanOutWorld,
+  killAll,
+} from '../../bench/multiProcess/fanOutHarness.js';
+import { startBuilt, startEnv, startProcess } from '../../bench/multiProcess/startRun.js';
+import { multiProcessReady } from './multiProcessReady.js';
 
-const ready = POSTGRES_AVAILABLE && startBuilt();
-if (!ready)
-  console.warn(
-    'shard test skipped: needs PostgreSQL on 127.0.0.1:5432 and a build (npm run build)',
-  );
+const ready = multiProcessReady('shard test', startBuilt());
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function start(env: NodeJS.ProcessEnv): { child: ChildProcess; exited: Promise<void> } {
-  const child = spawn(process.execPath, [startBin(), 'start'], {
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-  });
-  return { child, exited };
+function start(env: NodeJS.ProcessEnv) {
+  const bot = startProcess(env);
+  cleanups.push(() => killAll([bot]));
+  return bot;
 }
 
 describe.runIf(ready)('two jikenbo start processes on gateway shards 0 and 1 of 2', () => {
   it('each answers only its guilds’ interactions and delivers only its guilds’ alerts', async () => {
+    // world.close() stops it.
     const emulator = await new DiscordEmulator({ waitTimeoutMs: 60_000 }).start();
-    cleanups.push(() => emulator.stop());
     emulator.world.nonceCheck = false;
     const feed = await new FeedServer([]).start();
     cleanups.push(() => feed.stop());
@@ -69,37 +52,13 @@ describe.runIf(ready)('two jikenbo start processes on gateway shards 0 and 1 of 
     expect(onShard(0).length).toBeGreaterThan(0);
     expect(onShard(1).length).toBeGreaterThan(0);
 
-    const schema = `mpsh_${randomUUID().replace(/-/g, '')}`;
-    const stores = await openSqlStores({ engine: 'postgres', url: PG_URL, schema }, silentLogger());
-    cleanups.push(async () => {
-      await stores.close();
-      const client = new pg.Client({ connectionString: PG_URL });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    });
-    const settings = subscribeAll(servers);
-    for (const s of settings) await stores.guilds.update(s.guildId, () => s);
-    const record = (await fixturePosts()).find(
-      (r) => r.classification.kind === 'incident' && r.classification.severity !== 'info',
-    )!;
-    await stores.posts.put([record]);
-
-    const dir = mkdtempSync(join(tmpdir(), 'jikenbo-shards-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const configDir = join(dir, 'config');
-    mkdirSync(configDir);
-    cpSync(CONFIG_DIR, configDir, { recursive: true });
+    const world = await fanOutWorld('mpsh', emulator, servers);
+    cleanups.push(() => world.close());
+    const config = configDirWithLease();
+    cleanups.push(() => config.rm());
     const env = (shard: number) => ({
-      DISCORD_TOKEN: emulator.token,
-      DISCORD_API_URL: emulator.apiUrl,
-      FEED_URLS: feed.feedUrl,
-      STORE_URL: `${PG_URL}?schema=${schema}`,
-      POLL_SCHEDULE: '0 0 1 1 *',
-      JIKENBO_CONFIG_DIR: configDir,
+      ...startEnv(world, feed.feedUrl, config.configDir, { ids: [shard], count: 2 }),
       LOG_LEVEL: 'warn',
-      SHARD_COUNT: '2',
-      SHARD_IDS: String(shard),
     });
     start(env(0));
     const one = start(env(1));
@@ -127,7 +86,7 @@ describe.runIf(ready)('two jikenbo start processes on gateway shards 0 and 1 of 
         .filter(({ g }) => shardOfGuild(g.guildId, 2) === 0)
         .map(({ r }) => emulator.waitForReply(r)),
     );
-    await stores.outbox.enqueue(fanOut([record], settings, new Date()));
+    await world.enqueue();
     const inGuild = (g: { channelIds: string[] }) =>
       g.channelIds.reduce((n, c) => n + emulator.world.messagesIn(c).length, 0);
     await emulator.until(

@@ -6,14 +6,10 @@
  * resending a row it may have sent.
  */
 import { describe, expect, it } from 'vitest';
-import { POSTGRES_AVAILABLE } from '../integration/sql/engines.js';
 import { runStartFanOut, startBuilt } from '../../bench/multiProcess/startRun.js';
+import { multiProcessReady } from './multiProcessReady.js';
 
-const ready = POSTGRES_AVAILABLE && startBuilt();
-if (!ready)
-  console.warn(
-    'multi-process start test skipped: needs PostgreSQL on 127.0.0.1:5432 and a build (npm run build)',
-  );
+const ready = multiProcessReady('multi-process start test', startBuilt());
 
 describe.runIf(ready)('several jikenbo start processes on one PostgreSQL', () => {
   it.each([2, 3])(
@@ -36,7 +32,7 @@ describe.runIf(ready)('several jikenbo start processes on one PostgreSQL', () =>
       expect(result.atKill).toBeGreaterThanOrEqual(60);
       expect(result.atKill).toBeLessThan(200);
       console.info(
-        `${processes} start processes, one killed after ${result.atKill} messages: lost ${result.lost}, duplicates ${result.duplicates}, found already sent ${result.foundSent}`,
+        `${processes} start processes, one killed after ${result.atKill} messages: lost ${result.lost}, duplicates ${result.duplicates}, found already sent ${result.foundSent}, global 429s ${result.global429s}`,
       );
     },
     120_000,

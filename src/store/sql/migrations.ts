@@ -215,6 +215,22 @@ function guildSettingsAndStatsIndex(engine: SqlEngine): Migration {
   };
 }
 
+/** The global request budget shared by every process (requestSlots.ts): one row per budget. */
+function requestSlots(engine: SqlEngine): Migration {
+  const t = text(engine);
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('request_slots')
+        .ifNotExists()
+        .addColumn('name', t, (c) => c.primaryKey())
+        .addColumn('next_at', 'bigint', (c) => c.notNull())
+        .addColumn('reserved_from', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  };
+}
+
 /** Every migration, by name; names sort in the order they apply. */
 export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
   return {
@@ -226,6 +242,7 @@ export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
     '0006-held-deliveries': heldDeliveries(engine),
     '0007-threads-forum-thread-ids': threadIds(engine),
     '0008-announce-publish-queue': publishQueue(engine),
+    '0009-shared-budget-request-slots': requestSlots(engine),
   };
 }
 
