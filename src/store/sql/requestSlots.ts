@@ -10,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import type { SqlSchema } from './schema.js';
 import { guarded } from './storeError.js';
 
-/** The `request_slots` table (migration 0008-shared-budget-request-slots). */
+/** The `request_slots` table (migration 0009-shared-budget-request-slots). */
 export interface RequestSlotsTable {
   name: string;
   /** Ms since the epoch: the first slot nobody has reserved yet. */
