@@ -68,6 +68,14 @@ describe.each(PAIRS)('request slots on %s', (_name, make) => {
     expect(await open.b.reserve(5, 21, NOW + 5_000)).toBe(NOW + 5_000);
   });
 
+  it('starts again at the caller’s time when a process with a clock days ahead wrote the schedule', async () => {
+    open = await make();
+    const daysAhead = NOW + 183 * 86_400_000;
+    await open.a.reserve(5, 21, daysAhead);
+    expect(await open.b.reserve(5, 21, NOW)).toBe(NOW);
+    expect(await open.a.reserve(1, 21, NOW + 1)).toBe(NOW + 105);
+  });
+
   it('never hands two processes the same slot, with 40 reservations at once', async () => {
     open = await make();
     const pair = open;

@@ -23,10 +23,18 @@ export interface RequestSlotsTable {
 export interface RequestSlots {
   /**
    * Reserves `count` consecutive slots, the first at `now` or at the next free slot if that is
-   * later; resolves the first slot's time (the others follow every `intervalMs`).
+   * later (and not beyond MAX_SLOTS_AHEAD_MS); resolves the first slot's time (the others follow
+   * every `intervalMs`).
    */
   reserve(count: number, intervalMs: number, now: number): Promise<number>;
 }
+
+/**
+ * A next free slot further ahead than this is not a queue (every process holds a batch of five
+ * at most: well under a second) but a clock gone wrong: a process whose clock ran days ahead
+ * wrote it. The schedule starts again from `now` instead of making every process wait for it.
+ */
+export const MAX_SLOTS_AHEAD_MS = 10_000;
 
 /** The budget row's name: one per bot sharing the database. */
 export const DISCORD_BUDGET_NAME = 'discord-global';
@@ -47,7 +55,7 @@ export class SqlRequestSlots implements RequestSlots {
   reserve(count: number, intervalMs: number, now: number): Promise<number> {
     return guarded('reserving requests of the shared budget', async () => {
       const length = count * intervalMs;
-      const from = sql<number>`case when request_slots.next_at > ${now} then request_slots.next_at else ${now} end`;
+      const from = sql<number>`case when request_slots.next_at > ${now} and request_slots.next_at <= ${now + MAX_SLOTS_AHEAD_MS} then request_slots.next_at else ${now} end`;
       // PostgreSQL locks the conflicting row and applies the update to its newest version; SQLite
       // holds its one write lock: two reservations never overlap. Every SET expression reads the
       // row as it was, so `reserved_from` is where this reservation starts.
@@ -72,7 +80,7 @@ export class MemoryRequestSlots implements RequestSlots {
   private nextAt = -Infinity;
 
   async reserve(count: number, intervalMs: number, now: number): Promise<number> {
-    const from = Math.max(this.nextAt, now);
+    const from = this.nextAt > now && this.nextAt <= now + MAX_SLOTS_AHEAD_MS ? this.nextAt : now;
     this.nextAt = from + count * intervalMs;
     return from;
   }
