@@ -247,6 +247,7 @@ export class AlertDeliverer {
       options: this.options,
       workerId: this.workerId,
       markBroken: (guildId, channel, reason) => markBroken(this.sendDeps, guildId, channel, reason),
+      ...(this.deps.onSent && { onSent: this.deps.onSent }),
     });
     summary.delivered += outcome.delivered;
     summary.failed += outcome.failed;

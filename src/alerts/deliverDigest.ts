@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import type { ClaimingOutboxStore, Delivery } from '../store/outboxStore.js';
 import type { PostStore, StoredPost } from '../store/postStore.js';
 import type { GuildSettingsStore } from '../store/guildSettingsStore.js';
+import type { Subscription } from '../store/guildSettings.js';
 import { PublishError, type Publisher } from './publisher.js';
 import { digestOrder, renderDigest } from './renderDigest.js';
 import { channelSubscription } from './watchAlert.js';
@@ -26,6 +27,8 @@ export interface DigestDeps {
   workerId: string;
   /** Marks the channel's subscription broken (403/404). */
   markBroken(guildId: string, channelId: string, reason: string): Promise<void>;
+  /** Told of each digest message sent (announcement channels publish it), under its first row. */
+  onSent?: (delivery: Delivery, messageId: string, subscription: Subscription) => Promise<void>;
 }
 
 export interface DigestOutcome {
@@ -80,6 +83,8 @@ export async function deliverDigest(
         digestNonce(rows, page),
       );
       sent.push({ rows: pageRows, messageId });
+      const first = pageRows[0];
+      if (first) await deps.onSent?.(first, messageId, subscription);
       offset += message.embeds.length;
     } catch (err) {
       failure =

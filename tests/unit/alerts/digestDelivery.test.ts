@@ -7,6 +7,7 @@ import type { AlertMessage } from '../../../src/alerts/renderAlert.js';
 import { silentLogger } from '../../../src/log.js';
 import type { GuildSettings, Subscription } from '../../../src/store/guildSettings.js';
 import { memoryStores } from '../../../src/store/openStores.js';
+import type { Delivery } from '../../../src/store/outboxStore.js';
 import { makeGuildSettings, makeStoredPost } from '../../helpers/builders.js';
 import { testLimits } from '../../helpers/limits.js';
 
@@ -50,7 +51,11 @@ describe('fan-out holding', () => {
   });
 });
 
-function setup(settings: GuildSettings, failures: Array<PublishError | null> = []) {
+function setup(
+  settings: GuildSettings,
+  failures: Array<PublishError | null> = [],
+  onSent?: (delivery: Delivery, messageId: string) => Promise<void>,
+) {
   const clock = { now: new Date('2024-03-01T10:00:00Z') };
   const stores = memoryStores(() => clock.now);
   const sent: AlertMessage[] = [];
@@ -68,6 +73,7 @@ function setup(settings: GuildSettings, failures: Array<PublishError | null> = [
     now: () => clock.now,
     log: silentLogger(),
     options: { ...testLimits().delivery, baseBackoffSeconds: 10, maxBackoffSeconds: 60 },
+    ...(onSent && { onSent }),
   });
   return { stores, sent, clock, deliverer, ready: stores.guilds.set(settings) };
 }
@@ -99,6 +105,22 @@ describe('digest delivery', () => {
     expect(new Set(rows.map((r) => r?.messageId))).toEqual(new Set(['m1', 'm2', 'm3']));
     expect(await deliverer.runOnce()).toEqual({ delivered: 0, failed: 0, retrying: 0 });
     expect(sent).toHaveLength(3);
+  });
+
+  it('tells the publish hook of each digest message once, under the first alert it holds', async () => {
+    const told: Array<[string, string]> = [];
+    const { stores, clock, deliverer, ready } = setup(digestAt9Utc, [], async (d, messageId) => {
+      told.push([d.postId, messageId]);
+    });
+    await ready;
+    const posts = many(12);
+    await stores.posts.put(posts);
+    await deliverer.enqueue(posts);
+    await deliverer.idle();
+    clock.now = new Date('2024-03-02T09:00:00Z');
+    await deliverer.runOnce();
+    expect(told.map(([, m]) => m)).toEqual(['m1', 'm2']);
+    expect(new Set(told.map(([postId]) => postId)).size).toBe(2);
   });
 
   it('when a later digest message fails, keeps what was sent and retries only the rest', async () => {
