@@ -25,6 +25,12 @@ const channelOption = (required: boolean, description: string, jaDescription: st
   required,
 });
 
+/** The choices of an on/off option, both languages in each name. */
+const ON_OFF_CHOICES = [
+  { name: 'On / オン', name_localizations: ja('オン / On'), value: 'on' },
+  { name: 'Off / オフ', name_localizations: ja('オフ / Off'), value: 'off' },
+];
+
 const data: CommandModule['data'] = {
   name: 'alerts',
   name_localizations: ja('通知'),
@@ -157,10 +163,7 @@ const data: CommandModule['data'] = {
           description_localizations: ja(
             '続報を最初の通知のスレッドに投稿(テキストチャンネル。既定: オフ)',
           ),
-          choices: [
-            { name: 'On / オン', name_localizations: ja('オン / On'), value: 'on' },
-            { name: 'Off / オフ', name_localizations: ja('オフ / Off'), value: 'off' },
-          ],
+          choices: ON_OFF_CHOICES,
         },
         {
           type: O.String,
@@ -171,10 +174,7 @@ const data: CommandModule['data'] = {
           description_localizations: ja(
             'アナウンスチャンネルのみ: 各通知をフォロー先のサーバーへ公開(既定: オフ)',
           ),
-          choices: [
-            { name: 'On / オン', name_localizations: ja('オン / On'), value: 'on' },
-            { name: 'Off / オフ', name_localizations: ja('オフ / Off'), value: 'off' },
-          ],
+          choices: ON_OFF_CHOICES,
         },
       ],
     },
