@@ -18,6 +18,7 @@ import { markPublishProblem } from '../subscriptions/describePublish.js';
 import type { DeliveryOptions } from './deliverAlerts.js';
 import { PublishError } from './publisher.js';
 import { nextPublishSlot, windowStart, type PublishWindow } from './publishWindow.js';
+import { WakeTimer } from './wakeTimer.js';
 
 export interface CrosspostDeps {
   stores: Pick<Stores, 'crossposts' | 'guilds'>;
@@ -45,7 +46,7 @@ export class CrosspostWorker {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly wake = new WakeTimer();
 
   constructor(private readonly deps: CrosspostDeps) {
     this.workerId = deps.workerId ?? `crossposter-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -110,8 +111,7 @@ export class CrosspostWorker {
   /** Stops scheduling; waits for a publish in flight so nothing is half-recorded. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.wake.stop();
     await this.idle();
   }
 
@@ -223,11 +223,6 @@ export class CrosspostWorker {
   }
 
   private wakeIn(ms: number): void {
-    if (this.stopped || this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.kick();
-    }, ms);
-    this.timer.unref();
+    this.wake.wakeIn(ms, () => this.kick());
   }
 }

@@ -23,6 +23,7 @@ import { markBroken, postponeClaimed } from './deliveryRecords.js';
 import { fanOut } from './fanOut.js';
 import { fanOutWatches } from './fanOutWatches.js';
 import { nextWakeMs } from './nextWake.js';
+import { WakeTimer } from './wakeTimer.js';
 import type { Publisher } from './publisher.js';
 import { sendDelivery, type SendDeps } from './sendDelivery.js';
 
@@ -64,7 +65,7 @@ export class AlertDeliverer {
   private running: Promise<RunSummary> | null = null;
   private again = false;
   private stopped = false;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly wake = new WakeTimer();
   /** This worker's name on its claims. */
   readonly workerId: string;
   private readonly leaseMs: number;
@@ -151,7 +152,7 @@ export class AlertDeliverer {
   /** Stops scheduling; waits for sends in flight so nothing is half-recorded. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.wake.stop();
     await this.idle();
   }
 
@@ -264,7 +265,7 @@ export class AlertDeliverer {
 
   /** Wakes up for the earliest retry (see nextWakeMs). */
   private scheduleRetry(runStartedAt: number): void {
-    if (this.stopped || this.timer) return;
+    if (this.stopped || this.wake.pending) return;
     void this.deps.stores.outbox.pending().then(
       (pending) => {
         const wait = nextWakeMs(pending, this.deps.now().getTime(), runStartedAt, this.leaseMs);
@@ -278,11 +279,6 @@ export class AlertDeliverer {
   }
 
   private retryIn(ms: number): void {
-    if (this.stopped || this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.kick();
-    }, ms);
-    this.timer.unref();
+    this.wake.wakeIn(ms, () => this.kick());
   }
 }
