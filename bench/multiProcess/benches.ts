@@ -18,6 +18,8 @@ function fanOutLine(what: string, killed: string, r: FanOutCount & { foundSent: 
     `${r.lost} lost, ${r.duplicates} duplicates (nonce check off), ${r.foundSent} found already sent; ` +
     `${r.messages} messages in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(1)}/s ` +
     `(${((r.perSecond / 50) * 100).toFixed(0)} % of 50 req/s, lease wait included); ` +
+    `${r.requestsPerSecond.toFixed(1)} requests/s (${((r.requestsPerSecond / 50) * 100).toFixed(0)} %; ` +
+    `${r.lookups} looks in a channel); ` +
     `${r.global429s} global 429s; per second: ${r.timeline.join(' ')}`
   );
 }

@@ -144,6 +144,14 @@ export interface FanOutCount {
   pendingLeft: number;
   /** Messages that arrived in each second from the first: where the time went. */
   timeline: number[];
+  /**
+   * REST requests under Discord's global limit (not interactions or webhooks) answered from the
+   * first message to the last, per second: issue 11's "req/s" (messages, and the looks in a channel
+   * a taken-over row needs, and any other request the processes made meanwhile).
+   */
+  requestsPerSecond: number;
+  /** Looks in a channel (GET of its messages) in the same span: what takeovers cost. */
+  lookups: number;
 }
 
 /** Counts the fan-out in the emulator's channels and requests. */
@@ -155,6 +163,11 @@ export async function countFanOut(world: FanOutWorld): Promise<FanOutCount> {
     .sort((a, b) => a - b);
   const seconds = ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000;
   const messages = counts.reduce((a, b) => a + b, 0);
+  const first = times[0] ?? 0;
+  const last = times.at(-1) ?? 0;
+  const inSpan = emulator.requests.filter(
+    (r) => r.at >= first && r.at <= last && !/\/(interactions|webhooks)\//.test(r.path),
+  );
   return {
     channels: channelIds.length,
     lost: counts.filter((n) => n === 0).length,
@@ -163,6 +176,9 @@ export async function countFanOut(world: FanOutWorld): Promise<FanOutCount> {
     seconds,
     perSecond: seconds > 0 ? messages / seconds : messages,
     global429s: emulator.requests.filter((r) => r.status === 429).length,
+    requestsPerSecond: seconds > 0 ? inSpan.length / seconds : inSpan.length,
+    lookups: inSpan.filter((r) => r.method === 'GET' && /\/channels\/\d+\/messages/.test(r.path))
+      .length,
     pendingLeft: (await world.stores.outbox.pending()).length,
     timeline: times.reduce<number[]>((line, t) => {
       const second = Math.floor((t - (times[0] as number)) / 1000);

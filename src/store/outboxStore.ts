@@ -54,12 +54,14 @@ export interface ClaimingOutboxStore extends OutboxStore {
   /**
    * Extends `workerId`'s claim on a pending delivery by `leaseMs` from now; false when the claim was
    * lost (taken over after its lease ran out). A deliverer asks just before it sends, so a worker
-   * that fell behind its lease (slow sends, 429 waits) never sends a row another worker has.
+   * that fell behind its lease (slow sends, 429 waits) never sends a row another worker has. The
+   * renewal also notes that sending began: only such a row, taken over, needs a look in its channel.
    */
   renewClaim?(id: string, workerId: string, leaseMs: number): Promise<boolean>;
   /**
-   * `claim`, also saying which rows were taken over from a holder whose lease ran out (it may have
-   * sent them before dying): the SQL outbox has it; without it no claim counts as a takeover.
+   * `claim`, also saying which rows were taken over from a holder whose lease ran out after it had
+   * begun to send them (`renewClaim`: it may have sent them before dying); rows a dead holder
+   * never began to send are not takeovers. The SQL outbox has it; without it no claim counts as one.
    */
   claimNotingTakeovers?(
     workerId: string,

@@ -8,6 +8,7 @@ import { heldDeliveries } from './migrationHeldDeliveries.js';
 import { incidentLinks } from './migrationIncidentLinks.js';
 import { threadIds } from './migrationThreadIds.js';
 import { publishQueue } from './migrationPublishQueue.js';
+import { sendStarted } from './migrationSendStarted.js';
 
 export type SqlEngine = 'sqlite' | 'postgres';
 
@@ -243,6 +244,7 @@ export function migrationsFor(engine: SqlEngine): Record<string, Migration> {
     '0007-threads-forum-thread-ids': threadIds(engine),
     '0008-announce-publish-queue': publishQueue(engine),
     '0009-shared-budget-request-slots': requestSlots(engine),
+    '0010-delivery-send-started': sendStarted(),
   };
 }
 

@@ -78,13 +78,23 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
     });
   }
 
-  /** One UPDATE: PostgreSQL re-checks `claimed_by` on the newest row version, so a takeover wins. */
+  /**
+   * One UPDATE: PostgreSQL re-checks `claimed_by` on the newest row version, so a takeover wins.
+   * It also marks the row as one whose sending began (migration 0010): a taken-over row is looked
+   * for in its channel only then (takeoverClaims.ts).
+   */
   renewClaim(id: string, workerId: string, leaseMs: number): Promise<boolean> {
     return guarded('renewing a delivery claim', async () => {
-      const until = new Date(this.now().getTime() + leaseMs).toISOString();
-      const result = await this.db
+      const now = this.now();
+      const until = new Date(now.getTime() + leaseMs).toISOString();
+      const db = this.db as unknown as Kysely<
+        Omit<SqlSchema, 'deliveries'> & {
+          deliveries: SqlSchema['deliveries'] & { send_started_at: string | null };
+        }
+      >;
+      const result = await db
         .updateTable('deliveries')
-        .set({ claim_expires_at: until })
+        .set({ claim_expires_at: until, send_started_at: now.toISOString() })
         .where('id', '=', id)
         .where('claimed_by', '=', workerId)
         .where('status', '=', 'pending')

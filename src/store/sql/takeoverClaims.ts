@@ -21,7 +21,10 @@ export interface ClaimedDelivery {
 
 type TakeoverDb = Kysely<
   Omit<SqlSchema, 'deliveries'> & {
-    deliveries: DeliveriesTable & { taken_over_from: string | null };
+    deliveries: DeliveriesTable & {
+      taken_over_from: string | null;
+      send_started_at: string | null;
+    };
   }
 >;
 
@@ -57,8 +60,12 @@ export function claimNotingTakeovers(
     const rows = await db
       .updateTable('deliveries')
       .set({
-        // Every SET expression sees the row as it was: this is the holder whose lease expired.
-        taken_over_from: sql<string | null>`claimed_by`,
+        // Every SET expression sees the row as it was: this is the holder whose lease expired, when
+        // it had begun to send the row (renewClaim marks it; migration 0010). A holder that died
+        // before that never sent it: the row is sent without a look in its channel.
+        taken_over_from: sql<
+          string | null
+        >`case when send_started_at is not null then claimed_by else null end`,
         claimed_by: workerId,
         claim_expires_at: until,
       })

@@ -63,13 +63,21 @@ async function setup(
   return { stores, clock, deliverer, published, looked };
 }
 
+/** `worker` claims every due row for 5 s and renews (as a deliverer does just before sending) those of `sending`. */
+async function claimAndBeginSending(stores: Stores, worker: string, sending: string[]) {
+  const claimed = await stores.outbox.claim(worker, 10, 5_000);
+  expect(claimed).toHaveLength(3);
+  for (const d of claimed.filter((c) => sending.includes(c.channelId)))
+    expect(await stores.outbox.renewClaim?.(d.id, worker, 5_000)).toBe(true);
+}
+
 describe('AlertDeliverer on the SQL outbox: rows taken over from a dead holder', () => {
   it('records an alert the dead holder had sent instead of sending it again', async () => {
     const { stores, clock, deliverer, published, looked } = await setup((c) =>
       c === 'c1' ? 'sent-by-dead-holder' : null,
     );
-    // Another process claims everything and dies before recording anything.
-    expect(await stores.outbox.claim('dead', 10, 5_000)).toHaveLength(3);
+    // Another process claims everything, begins to send all three and dies before recording any.
+    await claimAndBeginSending(stores, 'dead', ['c1', 'c2', 'c3']);
     clock.now = new Date('2024-03-01T00:00:06Z'); // its lease has run out
     expect(await deliverer.runOnce()).toMatchObject({ delivered: 3, failed: 0 });
     expect(looked.sort()).toEqual(['c1', 'c2', 'c3']);
@@ -87,6 +95,27 @@ describe('AlertDeliverer on the SQL outbox: rows taken over from a dead holder',
     });
   });
 
+  it('looks only for the rows the dead holder had begun to send, not the rest of its claim', async () => {
+    const { stores, clock, deliverer, published, looked } = await setup(() => null);
+    // It claimed all three but was sending only c1 when it died: c2 and c3 never left it.
+    await claimAndBeginSending(stores, 'dead', ['c1']);
+    clock.now = new Date('2024-03-01T00:00:06Z');
+    expect(await deliverer.runOnce()).toMatchObject({ delivered: 3, failed: 0 });
+    expect(looked).toEqual(['c1']);
+    expect(published.sort()).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('still looks for a row whose later holder died before it began to send', async () => {
+    const { stores, clock, deliverer, looked } = await setup(() => null);
+    await claimAndBeginSending(stores, 'first', ['c1']);
+    clock.now = new Date('2024-03-01T00:00:06Z');
+    // A second holder takes the rows over and dies at once: c1 may still hold the first's message.
+    expect(await stores.outbox.claim('second', 10, 5_000)).toHaveLength(3);
+    clock.now = new Date('2024-03-01T00:00:12Z');
+    await deliverer.runOnce();
+    expect(looked).toEqual(['c1']);
+  });
+
   it('sends rows nobody held without looking in the channel', async () => {
     const { deliverer, published, looked } = await setup(() => 'never-asked');
     await deliverer.runOnce();
@@ -96,7 +125,7 @@ describe('AlertDeliverer on the SQL outbox: rows taken over from a dead holder',
 
   it('sends a taken-over row when the look fails (the nonce is the second guard)', async () => {
     const { stores, clock, deliverer, published } = await setup(() => new Error('403 history'));
-    await stores.outbox.claim('dead', 10, 5_000);
+    await claimAndBeginSending(stores, 'dead', ['c1', 'c2', 'c3']);
     clock.now = new Date('2024-03-01T00:00:06Z');
     expect(await deliverer.runOnce()).toMatchObject({ delivered: 3, failed: 0 });
     expect(published.sort()).toEqual(['c1', 'c2', 'c3']);
