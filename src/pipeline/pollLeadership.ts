@@ -3,7 +3,8 @@
  * tick first asks the shared lease; only the holder polls. The lease lasts one and a half of the
  * schedule's longest gap, so a leader that dies right after renewing has lost it before the second
  * tick after that: another process takes the poll within two ticks. While a tick runs, the lease is
- * renewed every third of its length, so a slow tick does not let a second poller start beside it.
+ * renewed every third of its length (at most a minute), so a slow tick does not let a second poller
+ * start beside it.
  */
 import cron from 'node-cron';
 import type { Logger } from '../log.js';
@@ -46,6 +47,21 @@ export function leaseTtlFor(expression: string): number {
   return Math.round(scheduleGapMs(expression) * 1.5);
 }
 
+/**
+ * The longest a timer waits (Node fires a longer one after 1 ms, with a TimeoutOverflowWarning)
+ * capped further at a minute: renewing more often than needed costs one query a minute of a tick.
+ */
+const MAX_RENEW_EVERY_MS = 60_000;
+
+/**
+ * How often a tick renews the lease it runs under: a third of the lease, so two renewals can fail
+ * before it lapses, and at most a minute (a yearly schedule's third would be 183 days, more than a
+ * timer can wait).
+ */
+export function renewEveryMs(ttlMs: number): number {
+  return Math.max(1, Math.min(MAX_RENEW_EVERY_MS, Math.floor(ttlMs / 3)));
+}
+
 /** Wraps `tick` so that only the lease holder runs it. */
 export function leaderOnlyTick(
   tick: () => Promise<TickResult[]>,
@@ -62,17 +78,14 @@ export function leaderOnlyTick(
     }
     if (term !== now) log.info({ holder, term: now }, 'poll leadership taken');
     term = now;
-    const renew = setInterval(
-      () => {
-        lease.acquire(holder, ttlMs).then(
-          (renewed) => {
-            if (renewed === null) log.warn({ holder }, 'poll lease lost during a tick');
-          },
-          (err: unknown) => log.warn({ err }, 'could not renew the poll lease'),
-        );
-      },
-      Math.max(1, Math.floor(ttlMs / 3)),
-    );
+    const renew = setInterval(() => {
+      lease.acquire(holder, ttlMs).then(
+        (renewed) => {
+          if (renewed === null) log.warn({ holder }, 'poll lease lost during a tick');
+        },
+        (err: unknown) => log.warn({ err }, 'could not renew the poll lease'),
+      );
+    }, renewEveryMs(ttlMs));
     renew.unref();
     try {
       return await tick();
