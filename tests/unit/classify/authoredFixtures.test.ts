@@ -1,23 +1,32 @@
 /**
- * The authored blind set is well formed: its feeds are generated from the
+ * The authored blind sets (tests/fixtures/authored, authored-b) are well formed: their feeds are generated from the
  * source, every label line joins a post and uses the spec's vocabulary, and
  * (where the real-post corpus is present) no sentence was copied from it.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLabelledPosts } from '../../../bench/labels.js';
 import { CAUSES, KINDS, SEVERITIES } from '../../../src/classify/vocabulary.js';
+import { AUTHORED_B_DIR, authoredBFiles } from '../../fixtures/authored-b/authoredFiles.js';
 import { AUTHORED_DIR, authoredFiles } from '../../fixtures/authored/authoredFiles.js';
 import { CORPUS_DIR, describeWithCorpus } from '../../helpers/corpus.js';
 import { postTextsOf, sharedRuns } from '../../helpers/sharedRuns.js';
 
 const WINDOW = 25;
 
-describe('the authored blind set (tests/fixtures/authored)', () => {
+const SETS = [
+  { name: 'authored', dir: AUTHORED_DIR, files: authoredFiles, size: 60 },
+  { name: 'authored-b', dir: AUTHORED_B_DIR, files: authoredBFiles, size: 50 },
+];
+
+describe.each(SETS)('the authored blind set tests/fixtures/$name', ({ dir, files, size }) => {
   it('has its generated feeds up to date with source/*.json', () => {
-    for (const [file, text] of authoredFiles()) {
-      if (process.env.UPDATE_AUTHORED) writeFileSync(file, text);
+    for (const [file, text] of files()) {
+      if (process.env.UPDATE_AUTHORED) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, text);
+      }
       expect(existsSync(file), `${file} is missing: rerun with UPDATE_AUTHORED=1`).toBe(true);
       expect(
         readFileSync(file, 'utf8') === text,
@@ -27,14 +36,15 @@ describe('the authored blind set (tests/fixtures/authored)', () => {
   });
 
   it('joins every label line to one post, with the spec vocabulary and a note', async () => {
-    const labelled = await loadLabelledPosts(AUTHORED_DIR);
-    const lines = readdirSync(join(AUTHORED_DIR, 'labels')).flatMap((f) =>
-      readFileSync(join(AUTHORED_DIR, 'labels', f), 'utf8')
+    const labelled = await loadLabelledPosts(dir);
+    const lines = readdirSync(join(dir, 'labels')).flatMap((f) =>
+      readFileSync(join(dir, 'labels', f), 'utf8')
         .trim()
         .split('\n'),
     );
     expect(labelled.length).toBe(lines.length);
-    expect(labelled.length).toBe(60);
+    expect(labelled.length).toBe(size);
+    expect(new Set(labelled.map(({ label }) => label.caseId)).size).toBe(size);
     for (const { label } of labelled) {
       expect(KINDS).toContain(label.kind);
       expect(CAUSES).toContain(label.cause);
@@ -44,13 +54,16 @@ describe('the authored blind set (tests/fixtures/authored)', () => {
   });
 });
 
-describeWithCorpus('the authored blind set against the shared fixtures', () => {
-  it(`shares no run of ${WINDOW} characters with any dev or wide post`, async () => {
-    const theirs = [
-      ...(await postTextsOf(join(CORPUS_DIR, 'feeds'))),
-      ...(await postTextsOf(join(CORPUS_DIR, 'wide', 'feeds'))),
-    ];
-    const ours = await postTextsOf(join(AUTHORED_DIR, 'feeds'));
-    expect(sharedRuns(ours, theirs, WINDOW)).toEqual([]);
-  });
+describeWithCorpus('the authored blind sets against the shared fixtures', () => {
+  it.each(SETS)(
+    `$name shares no run of ${WINDOW} characters with any dev or wide post`,
+    async ({ dir }) => {
+      const theirs = [
+        ...(await postTextsOf(join(CORPUS_DIR, 'feeds'))),
+        ...(await postTextsOf(join(CORPUS_DIR, 'wide', 'feeds'))),
+      ];
+      const ours = await postTextsOf(join(dir, 'feeds'));
+      expect(sharedRuns(ours, theirs, WINDOW)).toEqual([]);
+    },
+  );
 });
