@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { DiscordEmulator } from '@jikenbo/discord-emulator';
+import { countsTowardGlobalLimit, DiscordEmulator } from '@jikenbo/discord-emulator';
 import { fanOut } from '../../src/alerts/fanOut.js';
 import { projectRoot } from '../../src/config/projectRoot.js';
 import { silentLogger } from '../../src/log.js';
@@ -161,12 +161,12 @@ export async function countFanOut(world: FanOutWorld): Promise<FanOutCount> {
   const times = channelIds
     .flatMap((c) => emulator.world.messagesIn(c).map((m) => Date.parse(String(m.timestamp))))
     .sort((a, b) => a - b);
-  const seconds = ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000;
-  const messages = counts.reduce((a, b) => a + b, 0);
   const first = times[0] ?? 0;
   const last = times.at(-1) ?? 0;
+  const seconds = (last - first) / 1000;
+  const messages = counts.reduce((a, b) => a + b, 0);
   const inSpan = emulator.requests.filter(
-    (r) => r.at >= first && r.at <= last && !/\/(interactions|webhooks)\//.test(r.path),
+    (r) => r.at >= first && r.at <= last && countsTowardGlobalLimit(r.path),
   );
   return {
     channels: channelIds.length,
@@ -181,7 +181,7 @@ export async function countFanOut(world: FanOutWorld): Promise<FanOutCount> {
       .length,
     pendingLeft: (await world.stores.outbox.pending()).length,
     timeline: times.reduce<number[]>((line, t) => {
-      const second = Math.floor((t - (times[0] as number)) / 1000);
+      const second = Math.floor((t - first) / 1000);
       while (line.length <= second) line.push(0);
       line[second] = (line[second] as number) + 1;
       return line;

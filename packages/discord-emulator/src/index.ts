@@ -14,7 +14,11 @@ export type {
 } from './emulator.js';
 export { addDemoGuild, DEMO_GUILD, type DemoGuild } from './demoWorld.js';
 export { channel, int, role, str, subcommand } from './options.js';
-export { DISCORD_RATE_LIMITS, type RateLimitConfig } from './rateLimits.js';
+export {
+  countsTowardGlobalLimit,
+  DISCORD_RATE_LIMITS,
+  type RateLimitConfig,
+} from './rateLimits.js';
 export {
   validateMessage,
   LIMITS as DISCORD_MESSAGE_LIMITS,

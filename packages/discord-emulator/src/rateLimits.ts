@@ -36,6 +36,11 @@ interface Bucket {
   remaining: number;
 }
 
+/** Whether a request (path without `/api/v…`) counts toward Discord's global limit: all but interaction callbacks and webhooks. */
+export function countsTowardGlobalLimit(path: string): boolean {
+  return !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
+}
+
 export class RateLimiter {
   private globalWindow: number[] = [];
   private readonly buckets = new Map<string, Bucket>();
@@ -54,8 +59,7 @@ export class RateLimiter {
   check(method: string, path: string): RateLimitDecision {
     if (!this.config.enabled) return { headers: {} };
     const now = this.now();
-    const exempt = path.startsWith('/interactions/') || path.startsWith('/webhooks/');
-    if (!exempt) {
+    if (countsTowardGlobalLimit(path)) {
       this.globalWindow = this.globalWindow.filter((t) => t > now - 1000);
       if (this.globalWindow.length >= this.config.globalPerSecond) {
         const retryAfter = Math.max(0.001, ((this.globalWindow[0] as number) + 1000 - now) / 1000);
