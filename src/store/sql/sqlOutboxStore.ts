@@ -9,7 +9,7 @@ import type { SqlSchema } from './schema.js';
 import { guarded } from './storeError.js';
 import { deliveryOf, deliveryRowOf, writeNewDeliveries } from './sqlWrites.js';
 import { coversAllShards, guildShardSql, type ShardSet } from './shards.js';
-import { claimNotingTakeovers, type ClaimedDelivery } from './takeoverClaims.js';
+import { claimNotingTakeovers, type ClaimedDelivery, type TakeoverDb } from './takeoverClaims.js';
 import { leaseRows } from './leaseRows.js';
 
 export type { ClaimingOutboxStore };
@@ -87,12 +87,7 @@ export class SqlOutboxStore implements ClaimingOutboxStore {
     return guarded('renewing a delivery claim', async () => {
       const now = this.now();
       const until = new Date(now.getTime() + leaseMs).toISOString();
-      const db = this.db as unknown as Kysely<
-        Omit<SqlSchema, 'deliveries'> & {
-          deliveries: SqlSchema['deliveries'] & { send_started_at: string | null };
-        }
-      >;
-      const result = await db
+      const result = await (this.db as unknown as TakeoverDb)
         .updateTable('deliveries')
         .set({ claim_expires_at: until, send_started_at: now.toISOString() })
         .where('id', '=', id)

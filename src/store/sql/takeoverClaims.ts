@@ -19,7 +19,11 @@ export interface ClaimedDelivery {
   takenOverFrom: string | null;
 }
 
-type TakeoverDb = Kysely<
+/**
+ * The deliveries table with the takeover columns (migrations 0004 and 0010), which the rest of the
+ * store never reads: the holder a claim took over from, and when sending a row began.
+ */
+export type TakeoverDb = Kysely<
   Omit<SqlSchema, 'deliveries'> & {
     deliveries: DeliveriesTable & {
       taken_over_from: string | null;
