@@ -67,7 +67,13 @@ describe('the bot against the Discord emulator', () => {
 
   it('registered its commands once, on the guild route, with Japanese names and descriptions', async () => {
     const commands = stack.emulator.world.guildCommands.get(stack.demo.guild.id) ?? [];
-    expect(commands.map((c) => c.name).sort()).toEqual(['alerts', 'feed', 'help', 'incident', 'watch']);
+    expect(commands.map((c) => c.name).sort()).toEqual([
+      'alerts',
+      'feed',
+      'help',
+      'incident',
+      'watch',
+    ]);
     for (const c of commands)
       expect(c.description_localizations).toMatchObject({ ja: expect.any(String) });
     expect(

@@ -10,10 +10,10 @@ import { AlertDeliverer } from '../../src/alerts/deliverAlerts.js';
 import { DiscordPublisher } from '../../src/discord/discordPublisher.js';
 import { silentLogger } from '../../src/log.js';
 import type { Stores } from '../../src/store/openStores.js';
-import { STORY_FIRST, STORY_OTHER } from '../fixtures/storyPosts.js';
+import { STORY_FIRST } from '../fixtures/storyPosts.js';
 import { testLimits } from '../helpers/limits.js';
-import { startStack, type Stack } from './stack.js';
-import { addThreadServer, subscribeThreadServer } from './threadServer.js';
+import type { Stack } from './stack.js';
+import { startThreadStack } from './threadServer.js';
 
 /**
  * A deliverer on the stack's stores whose process "dies" right after Discord accepted its alert in
@@ -55,15 +55,7 @@ describe('a forum alert taken over from a holder that died before recording it',
   const deliveryId = () => `tag:first ${server.channel('forum-managed')}`;
 
   beforeAll(async () => {
-    stack = await startStack({
-      store: 'sqlite',
-      entries: [STORY_OTHER],
-      populate: (world) => {
-        server = addThreadServer(world);
-      },
-    });
-    await subscribeThreadServer(stack, server);
-    await stack.bot.pollOnce(); // the feed's first poll: its history, not alerted
+    ({ stack, server } = await startThreadStack({ store: 'sqlite' }));
     // This process's own deliverer stays out of it: the dead holder sends, a new one takes over.
     await stack.bot.deliverer.stop();
     stack.feed.publish(STORY_FIRST);

@@ -14,7 +14,8 @@ import {
 } from '@jikenbo/discord-emulator';
 import type { FixtureEntry } from '@jikenbo/feed-server';
 import { SEVERITY_NAMES } from '../../src/classify/vocabulary.js';
-import type { Stack } from './stack.js';
+import { STORY_OTHER } from '../fixtures/storyPosts.js';
+import { startStack, type Stack, type StackOptions } from './stack.js';
 
 const BOT = 'jikenbo';
 
@@ -77,4 +78,24 @@ export async function deliverStory(stack: Stack, entry: FixtureEntry): Promise<v
   stack.feed.publish(entry);
   await stack.bot.pollOnce();
   await stack.bot.deliverer.idle();
+}
+
+/**
+ * A stack with the thread server, its channels subscribed and the feed's first poll done (its
+ * history, which alerts nothing): each story entry published from here on is new.
+ */
+export async function startThreadStack(
+  options: Pick<StackOptions, 'store'> = {},
+): Promise<{ stack: Stack; server: DemoGuild }> {
+  let server: DemoGuild | undefined;
+  const stack = await startStack({
+    ...options,
+    entries: [STORY_OTHER],
+    populate: (world) => {
+      server = addThreadServer(world);
+    },
+  });
+  await subscribeThreadServer(stack, server as DemoGuild);
+  await stack.bot.pollOnce();
+  return { stack, server: server as DemoGuild };
 }

@@ -8,15 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoGuild, StoredMessage } from '@jikenbo/discord-emulator';
 import { CAUSE_NAMES, SEVERITY_NAMES } from '../../src/classify/vocabulary.js';
-import { STORY_FIRST, STORY_OTHER, STORY_UPDATE } from '../fixtures/storyPosts.js';
+import { STORY_FIRST, STORY_UPDATE } from '../fixtures/storyPosts.js';
 import { STORY_THIRD } from '../fixtures/threadPosts.js';
-import { startStack, type Stack } from './stack.js';
-import {
-  addThreadServer,
-  deliverStory,
-  subscribeThreadServer,
-  WIDE_CAUSE_TAG,
-} from './threadServer.js';
+import type { Stack } from './stack.js';
+import { deliverStory, startThreadStack, WIDE_CAUSE_TAG } from './threadServer.js';
 
 describe('threads and forum posts end to end', () => {
   let stack: Stack;
@@ -29,15 +24,7 @@ describe('threads and forum posts end to end', () => {
     return (post?.applied_tags ?? []).map((t) => tags.find((x) => x.id === t)?.name);
   };
   beforeAll(async () => {
-    stack = await startStack({
-      store: 'sqlite',
-      entries: [STORY_OTHER],
-      populate: (world) => {
-        server = addThreadServer(world);
-      },
-    });
-    await subscribeThreadServer(stack, server);
-    await stack.bot.pollOnce();
+    ({ stack, server } = await startThreadStack({ store: 'sqlite' }));
     await deliverStory(stack, STORY_FIRST);
     await stack.restart();
     await deliverStory(stack, STORY_UPDATE);

@@ -13,11 +13,11 @@ import {
   type DemoGuild,
   type ViewBrowser,
 } from '@jikenbo/discord-emulator';
-import { STORY_FIRST, STORY_OTHER, STORY_UPDATE } from '../fixtures/storyPosts.js';
+import { STORY_FIRST, STORY_UPDATE } from '../fixtures/storyPosts.js';
 import { STORY_THIRD } from '../fixtures/threadPosts.js';
 import { PROJECT_ROOT } from '../helpers/paths.js';
-import { startStack, type Stack } from './stack.js';
-import { addThreadServer, deliverStory, subscribeThreadServer } from './threadServer.js';
+import type { Stack } from './stack.js';
+import { deliverStory, startThreadStack } from './threadServer.js';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) console.warn(`web view threads e2e skipped: no Chromium at ${CHROMIUM_PATH}`);
@@ -30,14 +30,7 @@ describe.skipIf(!hasChromium)('threads and forum posts in the web view', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    stack = await startStack({
-      entries: [STORY_OTHER],
-      populate: (world) => {
-        server = addThreadServer(world);
-      },
-    });
-    await subscribeThreadServer(stack, server);
-    await stack.bot.pollOnce();
+    ({ stack, server } = await startThreadStack());
     for (const entry of [STORY_FIRST, STORY_UPDATE, STORY_THIRD]) await deliverStory(stack, entry);
     browser = (await launchChromium())!;
   });
