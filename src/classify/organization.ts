@@ -43,14 +43,11 @@ function patterns(rules: ClassifierRules) {
       legalThenKana: new RegExp(`^(${suffix})[\u3040-\u30ff]{1,12}$`),
       endsLikeOrg: new RegExp(`(${ending})$`),
       endingOnly: new RegExp(`^(${ending})$`),
+      endingInside: new RegExp(`(${ending})`, 'g'),
       named: new RegExp(`(${HIRAGANA_FREE}{1,24}?${ending})(?=の|が|で|を|は|に|、|「|\\s|$)`),
     };
   });
 }
-
-/** An industry word and の before a company's name in a headline (人材派遣大手の, ゲーム開発の). */
-const INDUSTRY_BEFORE_NAME =
-  /^[^\sの]{1,10}(開発|派遣|製造|販売|運営|受託|通販|メーカー|事業者|業者|大手|会社)(大手)?の/;
 
 interface Found {
   name: string;
@@ -63,22 +60,21 @@ const tokensOf = (title: string) =>
     .split(/\s+/)
     .filter((t) => t.length > 0);
 
-/** A short line that is only a name: a notice's heading block or signature. */
+/**
+ * A short line that is only a name: a notice's heading block or signature. A date that opens
+ * it goes (2026年5月1日 株式会社サンプル); so does the office that signs and what follows it
+ * (サンプル市 福祉部 地域福祉課, サンプル高校 校長 山田 一郎).
+ */
 function nameLine(line: string, rules: ClassifierRules): string | null {
-  const t = line.trim();
+  const t = line.trim().replace(rules.facts.lineDate, '');
   if (t.length < 2 || t.length > 40 || /[。、:：]|各位|様$|について|お知らせ|お詫び/.test(t))
     return null;
   const { orgShaped } = patterns(rules);
-  // 「サンプル市 総務課」「サンプル病院 院長」: the organisation, then the department or office that signs.
   const words = t.split(/\s+/);
-  while (words.length > 1 && SIGNING_OFFICE.test(words.at(-1) ?? '')) words.pop();
-  const name = words.join(' ');
+  const office = words.findIndex((w, i) => i > 0 && rules.facts.signingOffice.test(w));
+  const name = (office > 0 ? words.slice(0, office) : words).join(' ');
   return orgShaped.test(name) ? name : null;
 }
-
-/** The last word of a signature line that names who signs, not the organisation. */
-const SIGNING_OFFICE =
-  /(課|部|室|係|局|本部|センター|事務局|校長|院長|学長|理事長|代表取締役(社長)?|社長|市長|町長|村長|区長|知事|教育長)$/;
 
 /** The title taken apart once: what every way reads. */
 function partsOf(post: PreparedPost, rules: ClassifierRules) {
@@ -166,9 +162,19 @@ function tryWay(
           ...word.split(/[のでにがはをと]/),
         ])
         .filter((s) => s.length >= 2 && s.length <= 20);
-      for (const word of segments) {
-        // 「ゲーム開発のほたるゲームス」: the industry before the name describes it.
-        const segment = word.replace(INDUSTRY_BEFORE_NAME, '');
+      // 「ゲーム開発のほたるゲームス」「家具会社サンプル」: the trade before the name describes it;
+      // the word as it stands is tried first (株式会社サンプル keeps its legal form).
+      // The trade told with の (ゲーム開発の) is never part of the name: the bare name goes first.
+      // A name inside a longer word goes last (サンプル市職員が… gives サンプル市).
+      const candidates = segments.flatMap((word) => {
+        const bare = word.replace(f.industryBeforeName, '');
+        const inner = [...word.matchAll(p.endingInside)]
+          .map((m) => word.slice(0, (m.index ?? 0) + m[0].length))
+          .filter((prefix) => prefix !== word);
+        if (bare === word) return [word, ...inner];
+        return word.at(-bare.length - 1) === 'の' ? [bare, word, ...inner] : [word, bare, ...inner];
+      });
+      for (const segment of candidates) {
         // The pattern opens with the segment itself (case-sensitive): absent, it cannot match.
         if (!firstSentence.includes(segment)) continue;
         const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

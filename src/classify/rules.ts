@@ -144,6 +144,12 @@ const baseRulesSchema = z.object({
     leadSubject: namedRegex,
     /** What follows a headline's name where the lead makes it the subject: は + date, or 」(所在地)が. */
     newsSubjectAfter: namedRegex,
+    /** A date that opens a notice's heading or signature line, before the name (2026年5月1日 株式会社サンプル). */
+    lineDate: namedRegex,
+    /** A signature's word that names who signs (課, 校長, 代表取締役): it and what follows are not the name. */
+    signingOffice: namedRegex,
+    /** A headline's trade before a name (ゲーム開発の, 家具会社): tried off when the name alone is the lead's subject. */
+    industryBeforeName: namedRegex,
   }),
 });
 

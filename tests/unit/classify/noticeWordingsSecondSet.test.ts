@@ -1,0 +1,171 @@
+/**
+ * Wordings found missing by the second authored blind set
+ * (tests/fixtures/authored-b), each tested on a post written for this test
+ * about a fictional organisation (not the set's sentences): events told
+ * without the spec's words (ランサム攻撃, a flood of traffic, addresses shown
+ * to every recipient, a document published with names in it, records looked
+ * up for private reasons, another member's page shown, an old address now
+ * held by someone else), impersonation in the present tense, what is not
+ * security (a vaccine, a game, data the shop never stored), and the
+ * organisation read from a dated heading or a signed signature.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify, ruleOf } from '../../helpers/classify.js';
+
+const facts = (r: ReturnType<typeof classify>) => ({
+  kind: r.kind,
+  cause: r.cause,
+  severity: r.severity,
+});
+
+describe('events told without the usual words', () => {
+  it('reads ランサム攻撃 and a ransom screen as ransomware that stopped operations (critical)', () => {
+    const r = classify(
+      '一部業務の停止について',
+      '2026年4月3日\n株式会社ためしフーズ\n4月2日夜、当社の物流拠点のサーバーで伝票データが開けなくなり、元に戻すことと引き換えに金銭を求める表示が出ました。ランサム攻撃によるものと考えております。この影響で配送業務を停止しております。お客様にはご不便をおかけし、お詫び申し上げます。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ransomware', severity: 'critical' });
+    expect(r.organization).toBe('株式会社ためしフーズ');
+  });
+
+  it('reads a flood of traffic sent on purpose as a DDoS incident, not as off-topic', () => {
+    const r = classify(
+      '予約サイトがご利用いただけなかった件について',
+      '4月8日の午後、外部から意図的に大量のアクセスが送り付けられたため、当館の予約サイトに約3時間接続できない状態となりました。お客様の情報が外部に漏れたことはございません。ご迷惑をおかけしましたことをお詫びいたします。\nためし温泉旅館',
+    );
+    expect({ kind: r.kind, cause: r.cause }).toEqual({ kind: 'incident', cause: 'ddos' });
+  });
+
+  it('reads a mail that showed every recipient the others\u2019 addresses as a misdelivery incident', () => {
+    const r = classify(
+      '講座受講者へのお知らせメールの送信について',
+      'ためし町 生涯学習課\n本町の講座受講者312名にお送りしたお知らせメールが、他の受信者のメールアドレスが見える状態で送信されていました。宛先欄に全員のアドレスを入力したことが原因です。受講者の皆様にお詫び申し上げます。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'misdelivery', severity: 'low' });
+    expect(r.organization).toBe('ためし町');
+  });
+
+  it('reads personal data left in a published document as a misdelivery incident', () => {
+    const r = classify(
+      '公表資料の一部に個人の情報が含まれていたことについて',
+      '本県のホームページで公開した審議会の議事録に、公開すべきでない委員以外の方17名の氏名と勤務先が記載されたまま掲載されていました。ただちに削除し、対象の方に説明とお詫びをいたしました。\nためし県 環境部',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'misdelivery', severity: 'low' });
+  });
+
+  it('reads a clerk looking up records for private reasons as an insider incident (medium)', () => {
+    const r = classify(
+      'ためし区、職員が納税者の情報を私的に照会',
+      'ためし区は3日、税務課の職員が業務と関係なく、知人など8人の課税情報を端末で照会していたと発表した。区によると、照会の記録を点検して分かった。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'insider', severity: 'medium' });
+    expect(r.organization).toBe('ためし区');
+  });
+
+  it('reads another member\u2019s details shown by a program error as misconfiguration, the attack denied', () => {
+    const r = classify(
+      'マイページの表示に関するお詫び',
+      '株式会社ためし書店\n4月5日の一時間ほどの間、当社サイトのマイページに、別の会員様のお名前とご住所が表示される状態となっていました。ページを作る処理のプログラムに誤りがあったためで、外部からの攻撃によるものではございません。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'misconfiguration', severity: 'low' });
+  });
+
+  it('reads an old web address now held by a third party as domain_hijack (low)', () => {
+    const r = classify(
+      '旧ウェブサイトのURLについて',
+      '当財団が以前使っていたウェブサイトのURLは、更新をしなかったために現在は当財団と無関係の第三者が所有しています。旧URLのページには個人情報を入力なさらないようお願いいたします。\n公益財団法人ためし文化振興財団',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'domain_hijack', severity: 'low' });
+  });
+});
+
+describe('impersonation', () => {
+  it('reads a clinic warning of SMS that uses its name (present tense) as its own incident', () => {
+    const r = classify(
+      '当医院の名前をかたるメールにご注意ください',
+      '当医院の名前をかたり、予約の確認を装ってリンクを開かせるメールが送られているとの連絡をいただいております。当医院からこのようなメールをお送りすることはありません。\nためし歯科医院',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'phishing', severity: 'low' });
+  });
+
+  it('reads news of a bank that says a fake site imitates it as an incident of that bank', () => {
+    const r = classify(
+      'ためし信用金庫を装う偽メール、利用者に注意呼びかけ',
+      'ためし信用金庫は7日、同金庫の名前で送られる偽のメールが確認されたと発表した。メールのリンク先は同金庫のログイン画面に似せた偽サイトで、利用者に注意を呼びかけている。',
+    );
+    expect({ kind: r.kind, cause: r.cause }).toEqual({ kind: 'incident', cause: 'phishing' });
+    expect(r.organization).toBe('ためし信用金庫');
+  });
+
+  it('keeps an association\u2019s warning about criminals posing as suppliers as threat intel', () => {
+    const r = classify(
+      '取引先を装った請求書メールにご注意ください',
+      'ためし商工会 事務局\n取引先を装い、支払先の口座が変わったとして送金を求めるメールが会員の皆様に届いています。口座の変更を求められた場合は、取引先に電話でご確認ください。',
+    );
+    expect(r.kind).toBe('threat_intel');
+  });
+});
+
+describe('what is not a security event', () => {
+  it('does not read a vaccine for a viral disease (ウイルス感染症) as malware', () => {
+    const r = classify(
+      'ためし市、ウイルス感染症の予防接種の助成を拡充',
+      'ためし市は2日、ウイルス感染症の予防接種費用の助成を、来月から小学生にも広げると発表した。市によると、申し込みは市のウェブサイトで受け付ける。',
+    );
+    expect(r.kind).toBe('off_topic');
+  });
+
+  it('does not read a board game about taking over castles as threat intel', () => {
+    const r = classify(
+      '新作ボードゲーム、敵の城に侵入して乗っ取る協力型',
+      'ためしゲームズは10日、プレイヤーが協力して敵の城に侵入し、城を乗っ取ることを目指すボードゲームを発売すると発表した。価格は4,400円。',
+    );
+    expect(r.kind).toBe('off_topic');
+  });
+});
+
+describe('data and severity', () => {
+  it('does not count card data the company says it never stored', () => {
+    const r = classify(
+      'ためしアプリに不正アクセス、会員情報2千件流出の恐れ',
+      'アプリ開発のためしアプリ（福岡市）は5日、会員情報を管理するサーバーに不正に侵入され、会員2,000件の情報が流出した恐れがあると発表した。同社によると、流出した恐れがあるのはメールアドレスとニックネーム。\nクレジットカード情報は決済代行会社のシステムで管理しており、同社のサーバーには保存していない。',
+    );
+    expect(r.dataTypes).not.toContain('credit_card');
+    expect(r.severity).toBe('medium');
+  });
+});
+
+describe('the organisation from a dated heading or a signature', () => {
+  it('reads the name after the date on a heading line', () => {
+    const r = classify(
+      'システム障害に関するお知らせ（第2報）',
+      '2026年5月1日 株式会社ためし精密\n4月に公表いたしました当社サーバーへの不正アクセスについて、調査の結果をご報告いたします。',
+    );
+    expect(r.organization).toBe('株式会社ためし精密');
+    expect(ruleOf(r, 'organization')).toBe('organization.body.heading-line');
+  });
+
+  it('reads the school from a signature that ends with the head\u2019s title and name', () => {
+    const r = classify(
+      '成績資料を保存したUSBメモリの紛失について',
+      '本校教員が生徒の成績を保存したUSBメモリを紛失しました。ご心配をおかけし、お詫び申し上げます。\n令和8年5月2日 ためし高等学校 校長 山田 一郎',
+    );
+    expect(r.organization).toBe('ためし高等学校');
+  });
+
+  it('reads a pharmacy named after the title\u2019s date', () => {
+    const r = classify(
+      '処方せんのファクス誤送信について 2026年5月3日 ためし薬局',
+      '当薬局の職員が、処方せんの写しを誤った番号にファクスで送信しました。',
+    );
+    expect(r.organization).toBe('ためし薬局');
+  });
+
+  it('reads the company named in news whose headline puts its trade before its name', () => {
+    const r = classify(
+      '家具会社ためしファニチャーに不正アクセス',
+      '通販サイトを運営するためしファニチャー（札幌市）は8日、サイトに不正アクセスを受け、顧客情報が流出した可能性があると発表した。',
+    );
+    expect(r.organization).toBe('ためしファニチャー');
+  });
+});
