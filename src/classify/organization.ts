@@ -17,7 +17,9 @@ export const ORGANIZATION_WAYS = [
   'title.first-name',
   'title.first-word-of-tagged-title',
   'title.last-name',
+  'body.operator-of-service',
   'title.news-subject',
+  'title.opening-name',
   'body.before-voice',
   'body.lead-subject',
   'body.heading-line',
@@ -44,10 +46,16 @@ function patterns(rules: ClassifierRules) {
       endsLikeOrg: new RegExp(`(${ending})$`),
       endingOnly: new RegExp(`^(${ending})$`),
       endingInside: new RegExp(`(${ending})`, 'g'),
+      openingName: new RegExp(
+        `^([^\\s、。「」『』()【】]{2,24}?(${ending}))(?=${rules.facts.openingNameAfter.source.replace(/^\^/, '')})`,
+      ),
       named: new RegExp(`(${HIRAGANA_FREE}{1,24}?${ending})(?=の|が|で|を|は|に|、|「|\\s|$)`),
     };
   });
 }
+
+/** The notice's own voice (本市, 当社, 弊社…): the writer, not a name. */
+const VOICE_WORD = /^(当|本|弊)(社|市|町|村|県|区|学|院|行|校|会|法人|金庫|組合|協会|財団|店|館)$/;
 
 interface Found {
   name: string;
@@ -189,18 +197,35 @@ function tryWay(
       }
       return null;
     }
+    case 'body.operator-of-service': {
+      // 「<service>」を運営する<operator>は…: a lead that names who runs the service the title names.
+      if (!/[「『]/.test(beforeDate)) return null;
+      const operator = f.serviceOperator.exec(firstSentence)?.[1];
+      return operator && !VOICE_WORD.test(operator) ? operator : null;
+    }
+    case 'title.opening-name': {
+      // 県立サンプル高等学校における…: a title that opens with a name, kana inside it included.
+      // A proper name: one run of kana in it (みさき, カワセミ), not a clause (…を行った郡山市),
+      // and the body names it as well.
+      const name = p.openingName.exec(beforeDate)?.[1];
+      if (!name || VOICE_WORD.test(name) || p.endingOnly.test(name)) return null;
+      const kanaRuns = name.match(/[\u3040-\u30ff]+/g) ?? [];
+      const hiraganaRuns = name.match(/[\u3040-\u309f]+/g) ?? [];
+      return kanaRuns.length >= 1 && hiraganaRuns.length <= 1 && post.text.includes(name)
+        ? name
+        : null;
+    }
     case 'body.before-voice': {
       const name = beforeVoiceName(post.text.slice(0, 2000), f.beforeVoice);
       return name && !/当社|弊社|本学|当院|当行/.test(name) ? name : null;
     }
     case 'body.lead-subject': {
       const m = f.leadSubject.exec(firstSentence);
-      if (!m?.[1] || !p.orgShaped.test(m[1])) return null;
+      if (!m?.[1] || !p.orgShaped.test(m[1]) || VOICE_WORD.test(m[1])) return null;
       // A name that opens the sentence with kana (みほん市…) keeps them: the pattern stops at kana.
       const before = firstSentence.slice(0, m.index);
       // So does a legal form before such a name (株式会社たちばな建設は…).
-      return /^[\u3040-\u30ff]{1,8}$/.test(before) ||
-        p.legalThenKana.test(before)
+      return /^[\u3040-\u30ff]{1,8}$/.test(before) || p.legalThenKana.test(before)
         ? `${before}${m[1]}`
         : m[1];
     }
@@ -218,7 +243,10 @@ function tryWay(
       return null;
     case 'title.name-in-first-word': {
       const named = first ? p.named.exec(first) : null;
-      return named && named[1] !== first ? (named[1] as string) : null;
+      // A bare kind of organisation (鉄道 of あけぼの鉄道, cut at the kana) is no name.
+      return named && named[1] !== first && !p.endingOnly.test(named[1] as string)
+        ? (named[1] as string)
+        : null;
     }
     case 'title.first-word-of-tagged-title': {
       // The blog's tagged titles open with the organisation, sometimes as 「<org>の<headline>」.

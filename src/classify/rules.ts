@@ -150,6 +150,10 @@ const baseRulesSchema = z.object({
     signingOffice: namedRegex,
     /** A headline's trade before a name (ゲーム開発の, 家具会社): tried off when the name alone is the lead's subject. */
     industryBeforeName: namedRegex,
+    /** 「<service>」を運営する<operator>(所在地)は…: the operator a lead names for a service. */
+    serviceOperator: namedRegex,
+    /** What follows a name that opens a title (における, の, が…): サンプル高等学校における… */
+    openingNameAfter: namedRegex,
   }),
 });
 

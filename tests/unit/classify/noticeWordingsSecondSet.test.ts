@@ -169,3 +169,125 @@ describe('the organisation from a dated heading or a signature', () => {
     expect(r.organization).toBe('ためしファニチャー');
   });
 });
+
+/*
+ * Wordings found missing by the third authored blind set (tests/fixtures/authored-c), each on a
+ * post written for this test.
+ */
+describe('what the post says happened, not the words it also uses', () => {
+  it('does not take former staff whose data leaked for the insider, and a partial all-clear cancels no leak', () => {
+    const r = classify(
+      '不正アクセスに関する調査結果のご報告',
+      '株式会社ためし化成\n先にお知らせした当社サーバーへの不正アクセスについて、調査の結果をご報告します。VPN装置の脆弱性を突かれて社内ネットワークに侵入され、ファイルサーバーから外部への不審な送信が確認されました。送信されたデータには、元社員640名の氏名と給与振込口座が含まれていました。\n取引先さまの情報を保存していたサーバーは調査の結果、流出はなかったと判断しております。',
+    );
+    expect(facts(r)).toEqual({
+      kind: 'incident_update',
+      cause: 'unauthorized_access',
+      severity: 'high',
+    });
+  });
+
+  it('keeps an outage the notice says was not an attack off-topic (サイバー攻撃や不正アクセスによるものではございません)', () => {
+    const r = classify(
+      '停電に伴う予約システムの停止について（お詫び）',
+      '11月2日未明、落雷による停電で当館のサーバー室の電源が落ち、予約システムが約5時間停止しました。今回の停止はサイバー攻撃や不正アクセスによるものではございません。ご不便をおかけし、申し訳ございません。\nためし市立図書館',
+    );
+    expect(r.kind).toBe('off_topic');
+  });
+
+  it('keeps a puzzle game\u2019s story (乗っ取られた城, 身代金) off-topic', () => {
+    const r = classify(
+      '新作謎解きゲーム発売のお知らせ',
+      '株式会社ためし企画は、盗賊に乗っ取られた屋敷に侵入し、身代金の受け渡し場所を探す謎解きゲームを発売いたします。当社オンラインショップでもお求めいただけます。価格は2,980円です。',
+    );
+    expect(r.kind).toBe('off_topic');
+  });
+
+  it('keeps a guard recruitment ad (盗難, 侵入, 個人情報の取り扱い) off-topic', () => {
+    const r = classify(
+      '警備スタッフ募集',
+      'ためし警備株式会社では、施設警備のスタッフを募集しています。不審者の侵入や盗難を防ぐのが仕事です。研修では個人情報の取り扱いも学べます。',
+    );
+    expect(r.kind).toBe('off_topic');
+  });
+
+  it('reads a site brought down by an enormous volume of traffic sent on purpose as ddos, critical', () => {
+    const r = classify(
+      'オンライン予約の停止について',
+      '株式会社ためしトラベル\n11月9日の午後、当社の予約サイトが利用できない状態となりました。原因は、多数の機器から当社サーバーへ意図的に送り付けられた膨大な量の通信です。ご迷惑をおかけしましたことをお詫びいたします。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'critical' });
+  });
+
+  it('reads a consumer centre\u2019s note that complaints are rising (相談が増えています) as an advisory', () => {
+    const r = classify(
+      'ネット通販の偽サイトに関する相談が増えています',
+      'ためし県消費生活センターには、偽サイトで代金を支払ったのに商品が届かないという相談が寄せられています。支払いの前に、運営者の住所や電話番号を確認してください。',
+    );
+    expect(r.kind).toBe('threat_intel');
+  });
+});
+
+describe('the organisation named in the lead, the signature or the title\u2019s opening', () => {
+  it('reads the operator a news lead names for the service in the title (「…」を運営する…は)', () => {
+    const r = classify(
+      '英会話教室「ためしイングリッシュ」で受講生情報が閲覧可能に',
+      '英会話教室「ためしイングリッシュ」を運営するためし教育サービス（本社・みほん市）は4日、受講生の情報が外部から閲覧可能な状態だったと発表した。',
+    );
+    expect(r.organization).toBe('ためし教育サービス');
+  });
+
+  it('reads the name before （以下、当社） without quotes', () => {
+    const r = classify(
+      '元従業員による顧客情報の持ち出しについて',
+      'ためし工務店株式会社（以下、当社）の元従業員が、顧客情報を無断で持ち出していたことが判明しました。',
+    );
+    expect(r.organization).toBe('ためし工務店株式会社');
+  });
+
+  it('reads a news subject followed by （本社・…）の', () => {
+    const r = classify(
+      'ためし交通のサイトつながりにくく',
+      'ためし交通（本社・みほん市）の公式サイトが5日、外部から意図的に大量の通信を送りつけられる攻撃を受け、つながりにくくなった。同社によると、個人情報の流出は確認されていない。',
+    );
+    expect(r.organization).toBe('ためし交通');
+  });
+
+  it('reads the organisation a regulator instructs with を指導', () => {
+    const r = classify(
+      '個人情報保護委員会、ためし通販を指導 顧客情報の管理に不備',
+      '個人情報保護委員会は10日、ためし通販に対し指導を行ったと発表した。',
+    );
+    expect(r.kind).toBe('regulatory');
+    expect(r.organization).toBe('ためし通販');
+  });
+
+  it('reads the school that opens the title, not the board that signs (県立…高等学校における)', () => {
+    const r = classify(
+      '県立みほん高等学校における成績データの紛失について',
+      'ためし県教育委員会\n県立みほん高等学校において、成績データを保存したUSBメモリを紛失しました。',
+    );
+    expect(r.organization).toBe('県立みほん高等学校');
+  });
+
+  it('never takes the notice\u2019s own 本市 for a name, and reads the signature below', () => {
+    const r = classify(
+      '納税通知書の封入誤りについて',
+      '本市は、11月4日に発送した納税通知書に、別の方の明細書を誤って封入していました。\nみほん市 財務部 税務課',
+    );
+    expect(r.organization).toBe('みほん市');
+  });
+
+  it('reads a signature that ends with センター長 or 店主', () => {
+    const university = classify(
+      '本学教員のメールアカウントの不正利用について',
+      '本学教員のメールアカウントに第三者がログインし、迷惑メールが送信されました。\nみほん工業大学 情報基盤センター長',
+    );
+    expect(university.organization).toBe('みほん工業大学');
+    const shop = classify(
+      '公式アカウントについて',
+      '当店の公式Xアカウントに第三者がログインし、不審な投稿が行われました。\nためし書店 店主',
+    );
+    expect(shop.organization).toBe('ためし書店');
+  });
+});
