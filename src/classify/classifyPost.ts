@@ -2,9 +2,9 @@
  * The classifier: a post in, labels and extracted facts out, each with the
  * rule and words that decided it. Pure: no I/O, no Discord, no clock.
  */
-import { pickAffected, pickSpamCount } from './affected.js';
+import { pickAffected, pickSpamCount, type AffectedResult } from './affected.js';
 import type { Classification, Reason } from './classification.js';
-import { findCountMentions, type CountRules } from './countMentions.js';
+import { findCountMentions, type CountMention, type CountRules } from './countMentions.js';
 import { decideCause } from './decideCause.js';
 import { decideKind } from './decideKind.js';
 import { decideSeverity } from './decideSeverity.js';
@@ -26,10 +26,10 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
   const aboutAnIncident = kind.kind !== 'off_topic' && kind.kind !== 'threat_intel';
   const cause = decideCause(post, kind.kind, rules);
   const data = aboutAnIncident ? findDataTypes(post, rules) : null;
-  const mentions = aboutAnIncident
-    ? findCountMentions(post.lines, countRulesOf(rules), (re) => mayOccurIn(post, re, rules))
-    : [];
-  const picked = pickAffected(mentions);
+  const counts = (lines: readonly string[]) =>
+    findCountMentions(lines, countRulesOf(rules), (re) => mayOccurIn(post, re, rules));
+  const mentions = aboutAnIncident ? counts(post.lines) : [];
+  const picked = affectedOf(mentions, aboutAnIncident ? () => counts([post.title]) : null);
   const severity = decideSeverity(
     {
       post,
@@ -130,4 +130,18 @@ export function createClassifier(
   rules: ClassifierRules,
 ): (input: ClassifierInput) => Classification {
   return (input) => classifyPost(input, rules);
+}
+
+/**
+ * The people affected by the body's figures; where the body gives none, the title's
+ * (サンプル市、市民214人のメールアドレスを流出: news often gives the count in the headline only).
+ */
+function affectedOf(
+  mentions: readonly CountMention[],
+  titleMentions: (() => CountMention[]) | null,
+): AffectedResult {
+  const picked = pickAffected(mentions);
+  if (picked.value !== null || !titleMentions) return picked;
+  const fromTitle = pickAffected(titleMentions());
+  return fromTitle.value === null ? picked : { ...fromTitle, rule: 'affected.title-figure' };
 }

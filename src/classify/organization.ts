@@ -151,7 +151,16 @@ function tryWay(
       // 学校法人○○学園 ○○大学: the legal body and the school it runs are one name.
       if (second && p.legalPrefix.test(first) && p.endsLikeOrg.test(second))
         return `${first} ${second}`;
-      return p.orgShaped.test(first) ? first : null;
+      if (p.orgShaped.test(first)) return first;
+      // サンプル市、市民214人の…: a headline that opens with the name and a comma.
+      const head = first.split('、')[0] ?? '';
+      return head !== first &&
+        head.length >= 2 &&
+        p.orgShaped.test(head) &&
+        !VOICE_WORD.test(head) &&
+        !f.genericOrganisation.test(head)
+        ? head
+        : null;
     }
     case 'title.last-name': {
       const last = tokens.at(-1);
@@ -208,7 +217,13 @@ function tryWay(
       // A proper name: one run of kana in it (みさき, カワセミ), not a clause (…を行った郡山市),
       // and the body names it as well.
       const name = p.openingName.exec(beforeDate)?.[1];
-      if (!name || VOICE_WORD.test(name) || p.endingOnly.test(name)) return null;
+      if (
+        !name ||
+        VOICE_WORD.test(name) ||
+        p.endingOnly.test(name) ||
+        f.genericOrganisation.test(name)
+      )
+        return null;
       const kanaRuns = name.match(/[\u3040-\u30ff]+/g) ?? [];
       const hiraganaRuns = name.match(/[\u3040-\u309f]+/g) ?? [];
       return kanaRuns.length >= 1 && hiraganaRuns.length <= 1 && post.text.includes(name)

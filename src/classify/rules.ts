@@ -154,6 +154,8 @@ const baseRulesSchema = z.object({
     serviceOperator: namedRegex,
     /** What follows a name that opens a title (における, の, が…): サンプル高等学校における… */
     openingNameAfter: namedRegex,
+    /** A kind of organisation, not a name (県立高校, 大手銀行): never taken for the victim's name. */
+    genericOrganisation: namedRegex,
   }),
 });
 

@@ -291,3 +291,23 @@ describe('the organisation named in the lead, the signature or the title\u2019s 
     expect(shop.organization).toBe('ためし書店');
   });
 });
+
+describe('a headline that gives what the body leaves out', () => {
+  it('reads the organisation before the headline\u2019s comma, and the count the headline alone gives', () => {
+    const r = classify(
+      'みほん市、講座参加者96人のメールアドレスを一斉送信で流出',
+      'みほん市が開いた講座の参加者にメールを送った際、受信者全員のアドレスがほかの受信者に見える状態だったことが分かった。市によると、担当者が宛先欄にアドレスを入力した。',
+    );
+    expect(r.organization).toBe('みほん市');
+    expect(r.affected).toBe(96);
+    expect(ruleOf(r, 'affected')).toBe('affected.title-figure');
+  });
+
+  it('does not take a kind of school before the comma (県立高校、…) for a name', () => {
+    const r = classify(
+      '県立高校、生徒30人分の名簿を誤ってメール送信',
+      'ためし県教育委員会は2日、県立高校の教諭が生徒30人分の名簿を誤って保護者にメールで送信したと発表した。',
+    );
+    expect(r.organization).toBe('ためし県教育委員会');
+  });
+});
