@@ -7,10 +7,11 @@
  * in a plain clone without ../shared; `JIKENBO_FIXTURES`
  * names one or more fixture folders (separated by `:`); `--all` scores the
  * dev set and the wide set (../shared/fixtures/wide) in one go. Both the
- * default and `--all` also score tests/fixtures/authored (shipped, ours).
+ * default and `--all` also score our authored sets, tests/fixtures/authored*
+ * (shipped, ours: each was a blind set when it was written).
  * `--verbose` lists every miss with its reasons; `--write` writes EVAL.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { classifyPost } from '../src/classify/classifyPost.js';
 import { loadClassifierRules } from '../src/config/loadConfig.js';
@@ -29,11 +30,17 @@ const shared = join(projectRoot(), '..', 'shared', 'fixtures');
 // A plain clone has no ../shared: score our own demo blog instead, and say so.
 const demoBlog = join(projectRoot(), 'packages', 'demo-blog');
 const defaultDir = existsSync(join(shared, 'labels')) ? shared : demoBlog;
-// Our authored blind set ships with the repository: every run scores it, in a plain clone too.
-const authored = join(projectRoot(), 'tests', 'fixtures', 'authored');
+// Our authored sets (authored, authored-b…) ship with the repository: every run scores them,
+// in a plain clone too.
+const fixturesDir = join(projectRoot(), 'tests', 'fixtures');
+const authored = readdirSync(fixturesDir)
+  .filter((name) => /^authored(-[a-z])?$/.test(name))
+  .sort()
+  .map((name) => join(fixturesDir, name))
+  .filter((dir) => existsSync(join(dir, 'labels')));
 const dirs = process.argv.includes('--all')
-  ? [...[shared, join(shared, 'wide')].filter((d) => existsSync(join(d, 'labels'))), authored]
-  : (process.env.JIKENBO_FIXTURES ?? `${defaultDir}:${authored}`)
+  ? [...[shared, join(shared, 'wide')].filter((d) => existsSync(join(d, 'labels'))), ...authored]
+  : (process.env.JIKENBO_FIXTURES ?? [defaultDir, ...authored].join(':'))
       .split(':')
       .filter((d) => d.length > 0);
 console.log(
@@ -93,7 +100,8 @@ if (process.argv.includes('--write')) {
     '',
     `Measured ${date} with \`npm run eval -- --all --write\` (rules \`${rules.version}\`) on the hand-labelled`,
     "sets of `../shared/fixtures/` (dev: the blog's own posts), `../shared/fixtures/wide/` (other",
-    "sources' shapes) and `tests/fixtures/authored/` (our blind set, fictional organisations).",
+    "sources' shapes) and `tests/fixtures/authored*/` (our sets about fictional organisations, each",
+    'blind when written; see the notes below for each first look).',
     "Figures are lenient (a label line's `alternatives` also count), strict in brackets",
     'where it differs. Alert relevance counts `incident` and `incident_update` as alerted; cause accuracy',
     'leaves out posts labelled `off_topic`; organisation match ignores white space.',
