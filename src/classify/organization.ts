@@ -116,9 +116,11 @@ function tryWay(
       const match = f.regulatoryTarget.exec(post.title);
       const target = match?.[1] ?? match?.[2];
       // 「…を掲載するサイト運営者」 describes an unnamed party: no name.
-      return target && !/(する|した)[^\s]*$/.test(target)
-        ? target.split(/及び|および|並びに|、/)[0]?.trim() || null
-        : null;
+      if (!target || /(する|した)[^\s]*$/.test(target)) return null;
+      const head = target.split(/及び|および|並びに|、/)[0]?.trim() ?? '';
+      // 学習アプリのサンプル, 旅行会社サンプル: the trade before the name describes it.
+      const bare = head.replace(f.industryBeforeName, '');
+      return (bare.length >= 2 ? bare : head) || null;
     }
     case 'title.after-date': {
       if (!date) return null;
@@ -207,8 +209,7 @@ function tryWay(
       return null;
     }
     case 'body.operator-of-service': {
-      // 「<service>」を運営する<operator>は…: a lead that names who runs the service the title names.
-      if (!/[「『]/.test(beforeDate)) return null;
+      // 「<service>」を運営する<operator>は…: a lead that names who runs a service.
       const operator = f.serviceOperator.exec(firstSentence)?.[1];
       return operator && !VOICE_WORD.test(operator) ? operator : null;
     }
@@ -240,9 +241,13 @@ function tryWay(
       // A name that opens the sentence with kana (みほん市…) keeps them: the pattern stops at kana.
       const before = firstSentence.slice(0, m.index);
       // So does a legal form before such a name (株式会社たちばな建設は…).
-      return /^[\u3040-\u30ff]{1,8}$/.test(before) || p.legalThenKana.test(before)
-        ? `${before}${m[1]}`
-        : m[1];
+      if (/^[\u3040-\u30ff]{1,8}$/.test(before) || p.legalThenKana.test(before))
+        return `${before}${m[1]}`;
+      // And kana after a verb or particle (…を受託するけやき計算センターは: けやき).
+      const kana = p.legalPrefix.test(m[1])
+        ? undefined
+        : /(?:する|した|している|の)([\u3040-\u309f]{2,8})$/.exec(before)?.[1];
+      return kana ? `${kana}${m[1]}` : m[1];
     }
     case 'body.heading-line':
       for (const line of post.lines.slice(0, 6)) {
@@ -258,9 +263,10 @@ function tryWay(
       return null;
     case 'title.name-in-first-word': {
       const named = first ? p.named.exec(first) : null;
-      // A bare kind of organisation (鉄道 of あけぼの鉄道, cut at the kana) is no name.
-      return named && named[1] !== first && !p.endingOnly.test(named[1] as string)
-        ? (named[1] as string)
+      // A bare kind of organisation (鉄道 of あけぼの鉄道, cut at the kana; 運送会社) is no name.
+      const name = named?.[1];
+      return name && name !== first && !p.endingOnly.test(name) && !f.genericOrganisation.test(name)
+        ? name
         : null;
     }
     case 'title.first-word-of-tagged-title': {

@@ -311,3 +311,113 @@ describe('a headline that gives what the body leaves out', () => {
     expect(r.organization).toBe('ためし県教育委員会');
   });
 });
+
+/*
+ * Wordings found missing by the fourth authored blind set (tests/fixtures/authored-d), each on a
+ * post written for this test.
+ */
+describe('events and denials the fourth set found missing', () => {
+  it('reads a mail account misused to relay spam as account_compromise, the data cleared by the investigation', () => {
+    const r = classify(
+      '迷惑メールの送信についてのお詫び',
+      'ためし眼科クリニック\n当院のメールアカウントが第三者に悪用されて迷惑メールの中継に使われ、当院のアドレスから迷惑メール約6,000通が送信されました。調査の結果、患者さまの診療情報が閲覧・取得された事実はないことを確認しております。ご迷惑をおかけし、お詫び申し上げます。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'account_compromise', severity: 'medium' });
+  });
+
+  it('reads staff using members\u2019 data for other purposes (業務以外の目的で使用) as insider', () => {
+    const r = classify(
+      '会員情報の不適切な利用について',
+      'ためし生活協同組合\n当組合の職員が、会員120名分の氏名と電話番号を私物のスマートフォンで撮影し、業務以外の目的で使用していたことが判明しました。会員の皆さまに深くお詫び申し上げます。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'insider', severity: 'medium' });
+    expect(r.affected).toBe(120);
+  });
+
+  it('keeps a sale of security cameras off-topic (特価, セール)', () => {
+    const r = classify(
+      '【冬の特価】防犯カメラ セキュリティ強化セール',
+      'ためしホームでは、空き巣の侵入を防ぐ防犯カメラを最大20％引きで販売します。カメラの乗っ取り対策として初期パスワードの変更機能も備えています。',
+    );
+    expect(r.kind).toBe('off_topic');
+  });
+
+  it('does not take ransomware a notice denies (…といったランサムウェアの被害は確認されておりません)', () => {
+    const r = classify(
+      '当社サーバーへの不正アクセスについて',
+      'ためしシステムズ株式会社（以下「当社」）の業務サーバーが、VPN機器の脆弱性を突かれ不正アクセスを受けました。なお、データの暗号化や身代金の要求といったランサムウェアの被害は確認されておりません。',
+    );
+    expect(r.cause).toBe('unauthorized_access');
+    expect(r.organization).toBe('ためしシステムズ株式会社');
+  });
+
+  it('keeps an equipment failure off-topic when the operator rules out an attack (サイバー攻撃の可能性はない)', () => {
+    const r = classify(
+      '踏切システムの故障で運転見合わせ',
+      'ためし電鉄は8日、踏切を制御するシステムの故障で約2時間運転を見合わせたと発表した。同社によると、原因は機器の経年劣化で、サイバー攻撃の可能性はないとしている。',
+    );
+    expect(r.kind).toBe('off_topic');
+  });
+
+  it('reads a hospital that stopped emergency admissions after an attack as critical', () => {
+    const r = classify(
+      'ためし中央病院にサイバー攻撃、救急の受け入れを停止',
+      'ためし中央病院は4日、電子カルテのシステムがサイバー攻撃を受け、救急患者の受け入れを停止したと発表した。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'unauthorized_access', severity: 'critical' });
+  });
+
+  it('reads ransomware that stopped the service a company sells as critical (サービスを停止)', () => {
+    const r = classify(
+      '受託会社にランサムウェア',
+      '経理代行を受託するためし計算センター（みほん市）は5日、サーバーがランサムウェアに感染し、経理代行サービスを停止していると発表した。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ransomware', severity: 'critical' });
+    expect(r.organization).toBe('ためし計算センター');
+  });
+
+  it('reads a ministry instructing an organisation (…を指導) as regulatory, the trade taken off the name', () => {
+    const r = classify(
+      '文科省、学習アプリのためしラボを指導 生徒情報の管理に不備',
+      '文部科学省は9日、学習アプリを運営するためしラボに対し、生徒情報の管理体制の見直しを求める指導を行ったと発表した。',
+    );
+    expect(r.kind).toBe('regulatory');
+    expect(r.organization).toBe('ためしラボ');
+  });
+
+  it('keeps an anime about hackers off-topic, whatever its story', () => {
+    const r = classify(
+      'ハッカー集団が巨大企業に挑む アニメ『サンプル・ゼロデイ』来春放送',
+      '制作会社によると、主人公たちは企業のサーバーに不正アクセスを仕掛ける天才ハッカー。放送は来年4月から。',
+    );
+    expect(r.kind).toBe('off_topic');
+  });
+});
+
+describe('names the fourth set found missing', () => {
+  it('reads the village before （以下「本村」） and a signature ending in 運営チーム', () => {
+    const village = classify(
+      '重要',
+      'ためし沢村（以下「本村」）の職員が、住民の情報を記録したUSBメモリを紛失しました。関係する皆様に深くお詫び申し上げます。',
+    );
+    expect(village.organization).toBe('ためし沢村');
+    const company = classify(
+      'サーバー障害に関するお詫び',
+      '外部から意図的に大量の通信を送り付けられ、ゲームサーバーが停止しました。ご迷惑をおかけしました。\n株式会社ためしゲート 運営チーム',
+    );
+    expect(company.organization).toBe('株式会社ためしゲート');
+  });
+
+  it('reads the operator a lead names even when the title quotes no service, and a retailer after its trade', () => {
+    const school = classify(
+      '学習塾に空き巣、生徒名簿入りのパソコン盗まれる',
+      '個別指導塾「ためし塾」を運営するためし教育（みほん市）は3日、教室に空き巣が入り、生徒名簿を保存したパソコンが盗まれたと発表した。',
+    );
+    expect(school.organization).toBe('ためし教育');
+    const shop = classify(
+      '家電量販SampleMartの会員サイトに不正ログイン',
+      'SampleMart（本社・みほん市）は2日、会員サイトに第三者による不正なログインがあったと発表した。',
+    );
+    expect(shop.organization).toBe('SampleMart');
+  });
+});
