@@ -39,6 +39,11 @@ VOLUME ["/data"]
 USER node
 # `jikenbo start` touches its heartbeat file while the gateway is connected.
 HEALTHCHECK --interval=60s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["node", "dist/src/bin/jikenbo.js", "healthcheck"]
-ENTRYPOINT ["node", "dist/src/bin/jikenbo.js"]
+  CMD ["node", "--liftoff-only", "dist/src/bin/jikenbo.js", "healthcheck"]
+# WebAssembly stays in V8's baseline compiler: discord.js's HTTP clients (undici, twice) parse with
+# llhttp compiled to WebAssembly, and V8 re-compiling its hot parser function with TurboFan on a
+# background thread takes ~20-28 MB for half a second, the process's peak (BENCHMARKS.md, memory).
+# Baseline code parses Discord's replies fast enough, and subsets the chart font no slower. A V8
+# flag NODE_OPTIONS does not accept, so it is node's argument here.
+ENTRYPOINT ["node", "--liftoff-only", "dist/src/bin/jikenbo.js"]
 CMD ["start"]
