@@ -39,6 +39,13 @@ VOLUME ["/data"]
 USER node
 # `jikenbo start` touches its heartbeat file while the gateway is connected.
 HEALTHCHECK --interval=60s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["node", "dist/src/bin/jikenbo.js", "healthcheck"]
-ENTRYPOINT ["node", "dist/src/bin/jikenbo.js"]
+  CMD ["node", "--liftoff-only", "dist/src/bin/jikenbo.js", "healthcheck"]
+# WebAssembly stays in V8's baseline compiler: discord.js's HTTP clients (undici, twice) parse with
+# llhttp compiled to WebAssembly, and V8 re-compiling its hot parser function with TurboFan on a
+# background thread takes ~20-28 MB for half a second, the process's peak (BENCHMARKS.md, memory).
+# Baseline code parses Discord's replies fast enough, and subsets the chart font no slower.
+# --optimize-for-size: V8 grows the old generation in smaller steps and gives memory back sooner
+# (serve: ~8-10 MB less at rest and after commands; no heap ceiling, so a large export still fits).
+# NODE_OPTIONS accepts neither flag, so they are node's arguments here.
+ENTRYPOINT ["node", "--liftoff-only", "--optimize-for-size", "dist/src/bin/jikenbo.js"]
 CMD ["start"]

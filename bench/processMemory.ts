@@ -4,7 +4,8 @@
  * servers' settings, each on the default SQLite store (the product's case) and, for `serve`, on
  * memory stores (everything in the heap). The emulator and the data setup run in this process;
  * only the bot's process is measured, from /proc/<pid>/status (VmRSS now, VmHWM the peak). Each
- * runs with plain `node` or with the NODE_OPTIONS the Docker image sets (`imageNodeOptions`).
+ * runs with plain `node` or with the node flags the Docker image runs it with (`imageNodeOptions`:
+ * its NODE_OPTIONS and the flags its ENTRYPOINT gives `node`), passed on node's command line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,11 +36,22 @@ export function rssOf(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 
 const mb = (n: number) => `${n.toFixed(1)} MB`;
 
-/** The NODE_OPTIONS the Docker image runs the bot with (its Dockerfile's ENV), '' when none. */
+/**
+ * The node flags the Docker image runs the bot with: its Dockerfile's NODE_OPTIONS, then the flags
+ * its ENTRYPOINT passes to `node` (V8 flags NODE_OPTIONS refuses, such as `--liftoff-only`), as one
+ * space-separated string; '' when none.
+ */
 export function imageNodeOptions(): string {
   const dockerfile = readFileSync(join(projectRoot(), 'Dockerfile'), 'utf8');
-  return /NODE_OPTIONS=(\S+)/.exec(dockerfile)?.[1] ?? '';
+  const env = /NODE_OPTIONS=(\S+)/.exec(dockerfile)?.[1] ?? '';
+  const entrypoint = /^ENTRYPOINT\s+(\[.*\])\s*$/m.exec(dockerfile)?.[1];
+  const argv = entrypoint ? (JSON.parse(entrypoint) as string[]) : [];
+  const flags = argv[0] === 'node' ? argv.slice(1).filter((a) => a.startsWith('--')) : [];
+  return [env, ...flags].filter(Boolean).join(' ');
 }
+
+/** `nodeOptions` as arguments before the script (node's command line takes every flag). */
+const nodeArgs = (nodeOptions: string) => nodeOptions.split(' ').filter(Boolean);
 
 const nodeLabel = (nodeOptions: string) => (nodeOptions ? `node ${nodeOptions}` : 'plain node');
 
@@ -59,10 +71,11 @@ function emulatorWithoutLimits(): Promise<DiscordEmulator> {
 /** The built CLI running `command`; resolves once a stdout line satisfies `ready`. */
 async function spawnCli(
   command: 'start' | 'serve',
+  nodeOptions: string,
   env: NodeJS.ProcessEnv,
   ready: (line: string) => boolean,
 ): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, [BIN(), command], {
+  const child = spawn(process.execPath, [...nodeArgs(nodeOptions), BIN(), command], {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -118,6 +131,7 @@ export async function runGatewayMemoryBench(
     await sqliteStoreWith(path, subscriptions, []);
     const started = await spawnCli(
       'start',
+      nodeOptions,
       {
         DISCORD_TOKEN: emulator.token,
         DISCORD_API_URL: emulator.apiUrl,
@@ -125,7 +139,6 @@ export async function runGatewayMemoryBench(
         STORE_URL: `sqlite://${path}`,
         POLL_SCHEDULE: '* * * * * *',
         LOG_LEVEL: 'info',
-        NODE_OPTIONS: nodeOptions,
       },
       (line) => line.includes('"logged in"'),
     );
@@ -191,13 +204,17 @@ export async function runServeMemoryBench(
       FEED_URLS: 'http://127.0.0.1:1/feed',
       SERVE_PORT: '0',
       LOG_LEVEL: 'warn',
-      NODE_OPTIONS: nodeOptions,
     };
     const isUrl = (line: string) => /https?:\/\/\S+\/interactions/.test(line);
     if (store === 'sqlite') {
       const path = join(dir, 'bot.sqlite');
       await sqliteStoreWith(path, settings, posts);
-      const started = await spawnCli('serve', { ...env, STORE_URL: `sqlite://${path}` }, isUrl);
+      const started = await spawnCli(
+        'serve',
+        nodeOptions,
+        { ...env, STORE_URL: `sqlite://${path}` },
+        isUrl,
+      );
       child = started.child;
       sender.url = /https?:\/\/\S+\/interactions/.exec(started.line)![0];
     } else {
@@ -208,11 +225,16 @@ export async function runServeMemoryBench(
       const script = join(projectRoot(), 'dist', 'bench', 'multiProcess', 'serveProcess.js');
       child = spawn(
         process.execPath,
-        [script, emulator.apiUrl, emulator.token, sender.publicKeyHex, settingsFile, postsFile],
-        {
-          stdio: ['ignore', 'pipe', 'inherit'],
-          env: { PATH: process.env.PATH, NODE_OPTIONS: nodeOptions },
-        },
+        [
+          ...nodeArgs(nodeOptions),
+          script,
+          emulator.apiUrl,
+          emulator.token,
+          sender.publicKeyHex,
+          settingsFile,
+          postsFile,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'], env: { PATH: process.env.PATH } },
       );
       const lines = createInterface({ input: child.stdout! });
       sender.url = await new Promise<string>((resolve) =>
