@@ -54,9 +54,6 @@ function patterns(rules: ClassifierRules) {
   });
 }
 
-/** The notice's own voice (本市, 当社, 弊社…): the writer, not a name. */
-const VOICE_WORD = /^(当|本|弊)(社|市|町|村|県|区|学|院|行|校|会|法人|金庫|組合|協会|財団|店|館)$/;
-
 interface Found {
   name: string;
   way: OrganizationWay;
@@ -75,8 +72,7 @@ const tokensOf = (title: string) =>
  */
 function nameLine(line: string, rules: ClassifierRules): string | null {
   const t = line.trim().replace(rules.facts.lineDate, '');
-  if (t.length < 2 || t.length > 40 || /[。、:：]|各位|様$|について|お知らせ|お詫び/.test(t))
-    return null;
+  if (t.length < 2 || t.length > 40 || rules.facts.notANameLine.test(t)) return null;
   const { orgShaped } = patterns(rules);
   const words = t.split(/\s+/);
   const office = words.findIndex((w, i) => i > 0 && rules.facts.signingOffice.test(w));
@@ -159,7 +155,7 @@ function tryWay(
       return head !== first &&
         head.length >= 2 &&
         p.orgShaped.test(head) &&
-        !VOICE_WORD.test(head) &&
+        !f.voiceName.test(head) &&
         !f.genericOrganisation.test(head)
         ? head
         : null;
@@ -211,7 +207,7 @@ function tryWay(
     case 'body.operator-of-service': {
       // 「<service>」を運営する<operator>は…: a lead that names who runs a service.
       const operator = f.serviceOperator.exec(firstSentence)?.[1];
-      return operator && !VOICE_WORD.test(operator) ? operator : null;
+      return operator && !f.voiceName.test(operator) ? operator : null;
     }
     case 'title.opening-name': {
       // 県立サンプル高等学校における…: a title that opens with a name, kana inside it included.
@@ -220,7 +216,7 @@ function tryWay(
       const name = p.openingName.exec(beforeDate)?.[1];
       if (
         !name ||
-        VOICE_WORD.test(name) ||
+        f.voiceName.test(name) ||
         p.endingOnly.test(name) ||
         f.genericOrganisation.test(name)
       )
@@ -237,16 +233,14 @@ function tryWay(
     }
     case 'body.lead-subject': {
       const m = f.leadSubject.exec(firstSentence);
-      if (!m?.[1] || !p.orgShaped.test(m[1]) || VOICE_WORD.test(m[1])) return null;
+      if (!m?.[1] || !p.orgShaped.test(m[1]) || f.voiceName.test(m[1])) return null;
       // A name that opens the sentence with kana (みほん市…) keeps them: the pattern stops at kana.
       const before = firstSentence.slice(0, m.index);
       // So does a legal form before such a name (株式会社たちばな建設は…).
       if (/^[\u3040-\u30ff]{1,8}$/.test(before) || p.legalThenKana.test(before))
         return `${before}${m[1]}`;
       // And kana after a verb or particle (…を受託するけやき計算センターは: けやき).
-      const kana = p.legalPrefix.test(m[1])
-        ? undefined
-        : /(?:する|した|している|の)([\u3040-\u309f]{2,8})$/.exec(before)?.[1];
+      const kana = p.legalPrefix.test(m[1]) ? undefined : f.kanaBeforeName.exec(before)?.[1];
       return kana ? `${kana}${m[1]}` : m[1];
     }
     case 'body.heading-line':

@@ -156,6 +156,12 @@ const baseRulesSchema = z.object({
     openingNameAfter: namedRegex,
     /** A kind of organisation, not a name (県立高校, 大手銀行): never taken for the victim's name. */
     genericOrganisation: namedRegex,
+    /** The notice's own voice (本市, 当社, 弊社…): the writer, never taken for a name. */
+    voiceName: namedRegex,
+    /** What a heading or signature line that is only a name never holds (。, 各位, について…). */
+    notANameLine: namedRegex,
+    /** Kana after a verb or の that open a lead's subject (…を受託するけやき計算センターは: けやき). */
+    kanaBeforeName: namedRegex,
   }),
 });
 
