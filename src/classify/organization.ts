@@ -43,6 +43,8 @@ function patterns(rules: ClassifierRules) {
       orgShaped: new RegExp(`^(${suffix})|(${ending}|${suffix})$`),
       legalPrefix: new RegExp(`^(${suffix})`),
       legalThenKana: new RegExp(`^(${suffix})[\u3040-\u30ff]{1,12}$`),
+      /** 税理士法人の端末に…: a legal form used as a common noun, not a name. */
+      legalAsNoun: new RegExp(`^(${suffix})の`),
       endsLikeOrg: new RegExp(`(${ending})$`),
       endingOnly: new RegExp(`^(${ending})$`),
       endingInside: new RegExp(`(${ending})`, 'g'),
@@ -149,7 +151,7 @@ function tryWay(
       // 学校法人○○学園 ○○大学: the legal body and the school it runs are one name.
       if (second && p.legalPrefix.test(first) && p.endsLikeOrg.test(second))
         return `${first} ${second}`;
-      if (p.orgShaped.test(first)) return first;
+      if (p.orgShaped.test(first) && !p.legalAsNoun.test(first)) return first;
       // サンプル市、市民214人の…: a headline that opens with the name and a comma.
       const head = first.split('、')[0] ?? '';
       return head !== first &&
@@ -233,12 +235,16 @@ function tryWay(
     }
     case 'body.lead-subject': {
       const m = f.leadSubject.exec(firstSentence);
-      if (!m?.[1] || !p.orgShaped.test(m[1]) || f.voiceName.test(m[1])) return null;
+      if (!m?.[1] || f.voiceName.test(m[1])) return null;
       // A name that opens the sentence with kana (みほん市…) keeps them: the pattern stops at kana.
       const before = firstSentence.slice(0, m.index);
-      // So does a legal form before such a name (株式会社たちばな建設は…).
-      if (/^[\u3040-\u30ff]{1,8}$/.test(before) || p.legalThenKana.test(before))
-        return `${before}${m[1]}`;
+      // So does a legal form before such a name (株式会社たちばな建設は…, 税理士法人みほん会計は…),
+      // which makes the whole an organisation's name even where its ending alone does not.
+      if (/^[\u3040-\u30ff]{1,8}$/.test(before) || p.legalThenKana.test(before)) {
+        const name = `${before}${m[1]}`;
+        return p.orgShaped.test(name) || p.orgShaped.test(m[1]) ? name : null;
+      }
+      if (!p.orgShaped.test(m[1])) return null;
       // And kana after a verb or particle (…を受託するけやき計算センターは: けやき).
       const kana = p.legalPrefix.test(m[1]) ? undefined : f.kanaBeforeName.exec(before)?.[1];
       return kana ? `${kana}${m[1]}` : m[1];
@@ -259,7 +265,11 @@ function tryWay(
       const named = first ? p.named.exec(first) : null;
       // A bare kind of organisation (鉄道 of あけぼの鉄道, cut at the kana; 運送会社) is no name.
       const name = named?.[1];
-      return name && name !== first && !p.endingOnly.test(name) && !f.genericOrganisation.test(name)
+      return name &&
+        name !== first &&
+        !p.endingOnly.test(name) &&
+        !p.suffixOnly.test(name) &&
+        !f.genericOrganisation.test(name)
         ? name
         : null;
     }

@@ -421,3 +421,82 @@ describe('names the fourth set found missing', () => {
     expect(shop.organization).toBe('SampleMart');
   });
 });
+
+/*
+ * Wordings found missing by the fifth authored blind set (tests/fixtures/authored-e), each on a
+ * post written for this test.
+ */
+describe('what the fifth set found missing', () => {
+  it('reads ransomware that made systems unusable and stopped a product (使えなくなり…取りやめ) as critical', () => {
+    const r = classify(
+      'ためし新報社にランサムウェア、号外の発行を取りやめ',
+      'ためし新報社は6日、編集システムがランサムウェアに感染し、システムが使えなくなったため号外の発行を取りやめたと発表した。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ransomware', severity: 'critical' });
+  });
+
+  it('does not read a site slowed by a flood, never down, as an outage (閲覧できなくなったことはない)', () => {
+    const r = classify(
+      'ためし町のサイト、つながりにくく',
+      'ためし町は5日、町のサイトが大量のアクセスによる攻撃を受け、表示されにくくなっていると発表した。町によると、表示に時間はかかるものの、閲覧できなくなったことはないという。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'medium' });
+  });
+
+  it('reads traffic more than the servers could handle (処理しきれない量の通信) as ddos, an intrusion denied (…も確認されておりません)', () => {
+    const r = classify(
+      '【障害報告】予約サービスの停止について',
+      'ためしソフト株式会社\n当社の予約サービスに、多数の機器から処理しきれない量の通信が意図的に送り付けられ、約4時間ご利用いただけない状態となりました。サーバー内部への侵入も確認されておりません。ご迷惑をおかけし、お詫び申し上げます。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'critical' });
+  });
+
+  it('reads a payment page rewritten to forward what is typed as web_skimming', () => {
+    const r = classify(
+      '公式予約サイトにおけるカード情報流出のお詫び',
+      '株式会社ためしリゾート（以下「当社」）の予約サイトで、第三者によってお支払いページが不正に書き換えられていました。決済に進む画面には、入力内容を外部へ転送するコードが埋め込まれていました。対象は最大820名様です。',
+    );
+    expect(r.cause).toBe('web_skimming');
+  });
+
+  it('counts a lost memory stick whose data was not encrypted (暗号化しておりませんでした)', () => {
+    const r = classify(
+      'USBメモリの紛失について',
+      '公益財団法人ためし文化財団\n当財団の職員が、受講者1,520名の氏名と住所を保存したUSBメモリを紛失いたしました。パスワードは設定しておりましたが、データは暗号化しておりませんでした。深くお詫び申し上げます。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'loss_theft', severity: 'medium' });
+  });
+
+  it('keeps a water-main update off-topic (流出した水, 第2報)', () => {
+    const r = classify(
+      '配水管の破損による断水について（第2報）',
+      'ためし市水道局\n配水管の破損について、その後の状況をお知らせします。流出した水で道路の一部が冠水しました。本日中の復旧を見込んでいます。ご不便をおかけし、お詫び申し上げます。',
+    );
+    expect(r.kind).toBe('off_topic');
+  });
+
+  it('keeps a warning about mails posing as job applications (応募書類を装った) as threat intel', () => {
+    const r = classify(
+      '【注意喚起】応募書類を装ったメールにご注意ください',
+      'ためし県 商工労働部\n求人中の事業者に、履歴書を装った添付ファイルを開かせ、パソコンをウイルスに感染させる手口の被害が報告されています。添付ファイルを開く前に差出人をご確認ください。',
+    );
+    expect(r.kind).toBe('threat_intel');
+  });
+
+  it('keeps a review of a novel about fraud off-topic (書評：『…』)', () => {
+    const r = classify(
+      '書評：『サンプルの振込先』 だます側を描いた詐欺小説',
+      '特殊詐欺の電話をかける側の若者を描いた長編。なりすましの電話、偽サイトへの誘導、だましの手口が細かく書かれ、読後に家族へ電話をしたくなった。',
+    );
+    expect(r.kind).toBe('off_topic');
+    expect(ruleOf(r, 'kind')).toBe('kind.off-topic.work-announced');
+  });
+
+  it('reads a tax accountants\u2019 firm from its lead, not the headline\u2019s common noun (税理士法人の端末に…)', () => {
+    const r = classify(
+      '税理士法人の端末にウイルス　顧客情報流出の恐れ',
+      '税理士法人ためし会計（本部・みほん市）は4日、職員のパソコンがウイルスに感染し、顧客の情報が外部に漏れた可能性があると発表した。',
+    );
+    expect(r.organization).toBe('税理士法人ためし会計');
+  });
+});
