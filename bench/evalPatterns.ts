@@ -1,10 +1,11 @@
 /**
  * `node dist/bench/evalPatterns.js`: on how many labelled posts each kind and
- * cause pattern fires (dev and wide together), and each other named pattern
+ * cause pattern fires (dev, wide and our authored sets together), and each other named pattern
  * (cause checks, severity, data types, counts, facts) occurs. A pattern that fires on one
  * post only must be a general phrasing, not a wording lifted from that post:
  * this lists them so that a reviewer can judge each.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { scoreCauses } from '../src/classify/decideCause.js';
 import { kindFacts } from '../src/classify/decideKind.js';
@@ -34,7 +35,15 @@ const singles = [
   }),
   ...rules.causeRules.checks.map((c) => ({ id: `cause.check.${c.id}`, re: c.re })),
 ];
-for (const dir of [shared, join(shared, 'wide')]) {
+const fixturesDir = join(projectRoot(), 'tests', 'fixtures');
+const authored = readdirSync(fixturesDir)
+  .filter((name) => /^authored(-[a-z])?$/.test(name))
+  .map((name) => join(fixturesDir, name));
+const dirs = [shared, join(shared, 'wide'), ...authored].filter((d) =>
+  existsSync(join(d, 'labels')),
+);
+let posts = 0;
+for (const dir of dirs) {
   for (const { post, label } of await loadLabelledPosts(dir)) {
     const prepared = preparePost(
       { title: post.title, html: post.html, publishedAt: post.publishedAt },
@@ -46,6 +55,7 @@ for (const dir of [shared, join(shared, 'wide')]) {
     ]);
     for (const { id, re } of singles)
       if (re.test(`${prepared.title}\n${prepared.text}`)) ids.add(id);
+    posts++;
     for (const id of ids) fired.set(id, [...(fired.get(id) ?? []), label.title.slice(0, 40)]);
   }
 }
@@ -59,3 +69,6 @@ for (const id of all) {
   if (posts.length <= 1)
     console.log(`${id}: ${posts.length} post(s)${posts[0] ? ` — ${posts[0]}` : ''}`);
 }
+console.log(
+  `(patterns that fire on at most one of ${posts} labelled posts in ${dirs.length} sets)`,
+);
