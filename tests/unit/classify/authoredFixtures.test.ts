@@ -1,5 +1,5 @@
 /**
- * The authored blind sets (tests/fixtures/authored, authored-b, authored-c, authored-d, authored-e) are well formed: their feeds are generated from the
+ * The authored blind sets (tests/fixtures/authored, authored-b, authored-c, authored-d, authored-e, authored-f) are well formed: their feeds are generated from the
  * source, every label line joins a post and uses the spec's vocabulary, and
  * (where the real-post corpus is present) no sentence was copied from it.
  */
@@ -12,6 +12,7 @@ import { AUTHORED_B_DIR, authoredBFiles } from '../../fixtures/authored-b/author
 import { AUTHORED_C_DIR, authoredCFiles } from '../../fixtures/authored-c/authoredFiles.js';
 import { AUTHORED_D_DIR, authoredDFiles } from '../../fixtures/authored-d/authoredFiles.js';
 import { AUTHORED_E_DIR, authoredEFiles } from '../../fixtures/authored-e/authoredFiles.js';
+import { AUTHORED_F_DIR, authoredFFiles } from '../../fixtures/authored-f/authoredFiles.js';
 import { AUTHORED_DIR, authoredFiles } from '../../fixtures/authored/authoredFiles.js';
 import { CORPUS_DIR, describeWithCorpus } from '../../helpers/corpus.js';
 import { postTextsOf, sharedRuns } from '../../helpers/sharedRuns.js';
@@ -24,6 +25,7 @@ const SETS = [
   { name: 'authored-c', dir: AUTHORED_C_DIR, files: authoredCFiles, size: 40 },
   { name: 'authored-d', dir: AUTHORED_D_DIR, files: authoredDFiles, size: 40 },
   { name: 'authored-e', dir: AUTHORED_E_DIR, files: authoredEFiles, size: 40 },
+  { name: 'authored-f', dir: AUTHORED_F_DIR, files: authoredFFiles, size: 40 },
 ];
 
 describe.each(SETS)('the authored blind set tests/fixtures/$name', ({ dir, files, size }) => {
