@@ -97,6 +97,15 @@ function partsOf(post: PreparedPost, rules: ClassifierRules) {
 }
 type TitleParts = ReturnType<typeof partsOf>;
 
+/** ネット証券のサンプル証券 → サンプル証券: a trade told with の before a name describes it. */
+function withoutTradeOf(name: string, rules: ClassifierRules): string {
+  const bare = name.replace(rules.facts.industryBeforeName, '');
+  const cut = name.slice(0, name.length - bare.length);
+  return cut.endsWith('の') && bare.length >= 2 && patterns(rules).orgShaped.test(bare)
+    ? bare
+    : name;
+}
+
 function tryWay(
   way: OrganizationWay,
   post: PreparedPost,
@@ -108,6 +117,7 @@ function tryWay(
   const f = rules.facts;
   const { rest, date, beforeDate, tokens, firstSentence } = parts;
   const [first, second] = tokens;
+  const withoutTrade = (name: string) => withoutTradeOf(name, rules);
   switch (way) {
     case 'title.regulatory-target': {
       if (!regulatory) return null;
@@ -151,7 +161,7 @@ function tryWay(
       // 学校法人○○学園 ○○大学: the legal body and the school it runs are one name.
       if (second && p.legalPrefix.test(first) && p.endsLikeOrg.test(second))
         return `${first} ${second}`;
-      if (p.orgShaped.test(first) && !p.legalAsNoun.test(first)) return first;
+      if (p.orgShaped.test(first) && !p.legalAsNoun.test(first)) return withoutTrade(first);
       // サンプル市、市民214人の…: a headline that opens with the name and a comma.
       const head = first.split('、')[0] ?? '';
       return head !== first &&
@@ -159,7 +169,7 @@ function tryWay(
         p.orgShaped.test(head) &&
         !f.voiceName.test(head) &&
         !f.genericOrganisation.test(head)
-        ? head
+        ? withoutTrade(head)
         : null;
     }
     case 'title.last-name': {
@@ -197,18 +207,23 @@ function tryWay(
         const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         // A bare kind of organisation is no name (病院 is not the subject of ○○総合病院は).
         if (segment.length < 2 || p.endingOnly.test(segment)) continue;
-        if (
-          new RegExp(`${escaped}(\\([^)]{1,20}\\))?${f.newsSubjectAfter.source}`).test(
-            firstSentence,
-          )
-        )
-          return segment;
+        const subject = new RegExp(
+          `${escaped}(\\([^)]{1,20}\\))?${f.newsSubjectAfter.source}`,
+        ).exec(firstSentence);
+        if (subject) {
+          // The kana that open the name in the lead (司法書士事務所 of みほん司法書士事務所は…).
+          const before = firstSentence.slice(0, subject.index);
+          const kana = /^[\u3040-\u309f]{1,8}$/.test(before)
+            ? before
+            : f.kanaBeforeName.exec(before)?.[1];
+          return kana ? `${kana}${segment}` : segment;
+        }
       }
       return null;
     }
     case 'body.operator-of-service': {
       // 「<service>」を運営する<operator>は…: a lead that names who runs a service.
-      const operator = f.serviceOperator.exec(firstSentence)?.[1];
+      const operator = f.serviceOperator.exec(post.lead)?.[1];
       return operator && !f.voiceName.test(operator) ? operator : null;
     }
     case 'title.opening-name': {
@@ -269,6 +284,7 @@ function tryWay(
         name !== first &&
         !p.endingOnly.test(name) &&
         !p.suffixOnly.test(name) &&
+        !f.voiceName.test(name.slice(0, 2)) &&
         !f.genericOrganisation.test(name)
         ? name
         : null;

@@ -500,3 +500,85 @@ describe('what the fifth set found missing', () => {
     expect(r.organization).toBe('税理士法人ためし会計');
   });
 });
+
+/*
+ * Wordings found missing by the sixth authored blind set (tests/fixtures/authored-f), each on a
+ * post written for this test.
+ */
+describe('what the sixth set found missing', () => {
+  it('reads a casual notice that a stranger logged into the inn\u2019s mailbox as account_compromise', () => {
+    const r = classify(
+      'メールのことでお詫びです',
+      '宿のメールアドレスに、知らない人がログインしていたことが分かりました。宿のアドレスから変なメールが100通ほど送られてしまいました。本当にごめんなさい。\n民宿 ためし荘 女将 山田 花子',
+    );
+    expect({ kind: r.kind, cause: r.cause }).toEqual({
+      kind: 'incident',
+      cause: 'account_compromise',
+    });
+    expect(r.organization).toBe('民宿 ためし荘');
+  });
+
+  it('reads an untitled flood notice that apologises for the inconvenience (ご不便をおかけ) as a DDoS incident', () => {
+    const r = classify(
+      '重要',
+      '町のホームページが閲覧できない状態となりました。多数の機器から町のサーバーに対し、処理能力を大きく上回る量の通信が意図的に送り付けられたことが原因です。町民の皆様にご不便をおかけいたしました。\nためし町 総務課',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'critical' });
+  });
+
+  it('reads ransomware that stopped certificates being issued (発行できなくなって) as critical', () => {
+    const r = classify(
+      'ためし村にランサムウェア、証明書の発行できず',
+      'ためし村は3日、住民情報システムがランサムウェアに感染し、住民票の写しを発行できなくなっていると発表した。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ransomware', severity: 'critical' });
+  });
+
+  it('reads a former shop clerk who sold customer data to a list broker as insider, the operator named in the lead', () => {
+    const r = classify(
+      '携帯ショップの元店員、顧客情報を名簿業者に売却',
+      '携帯ショップの元店員が、顧客約900人分の情報を名簿業者に売却していたことが分かった。店を運営するためしは通信サービス（みほん市）が発表した。',
+    );
+    expect(r.cause).toBe('insider');
+    expect(r.organization).toBe('ためしは通信サービス');
+  });
+
+  it('does not take staff who carried a list out for their work for the insider', () => {
+    const r = classify(
+      '支援者名簿の所在不明について',
+      'NPO法人ためしの森\n当法人の職員が寄付の受付業務のため持ち出した支援者名簿が、所在不明となっております。深くお詫び申し上げます。',
+    );
+    expect(r.cause).toBe('loss_theft');
+  });
+
+  it('does not take data other staff could see by a setting (業務に関係のない職員も閲覧可能) for the insider', () => {
+    const r = classify(
+      '個人情報保護委員会、ためし市を指導 住民情報を必要のない職員も閲覧可能に',
+      '個人情報保護委員会は10日、ためし市に対し指導を行ったと発表した。住民情報システムの権限設定の不備で、業務に関係のない部署の職員も閲覧可能な状態だった。',
+    );
+    expect(r.kind).toBe('regulatory');
+    expect(r.cause).toBe('misconfiguration');
+  });
+
+  it('reads disability details (障害の状況) as medical data: high', () => {
+    const r = classify(
+      'ためし市社協、利用者名簿をサイトに誤掲載',
+      'ためし市社会福祉協議会は5日、利用者40人の氏名や住所、障害の状況を記載した名簿を誤ってホームページに掲載していたと発表した。',
+    );
+    expect(r.dataTypes).toContain('medical');
+    expect(r.severity).toBe('high');
+  });
+
+  it('keeps an insurance ad for stolen phones off-topic, and takes the trade off a headline name', () => {
+    const ad = classify(
+      '【新登場】スマホの盗難・紛失をまるごとカバー「ためし補償」',
+      'スマートフォンの盗難や紛失、置き忘れ、不正利用まで補償します。月額500円から加入いただけます。',
+    );
+    expect(ad.kind).toBe('off_topic');
+    const news = classify(
+      'ネット証券のためし証券、800口座に不正ログイン',
+      'ためし証券は2日、顧客の800口座に第三者による不正なログインがあったと発表した。',
+    );
+    expect(news.organization).toBe('ためし証券');
+  });
+});
