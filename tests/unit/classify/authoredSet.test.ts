@@ -10,12 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../../bench/evalMetrics.js';
 import { loadLabelledPosts } from '../../../bench/labels.js';
 import { classifyPost } from '../../../src/classify/classifyPost.js';
-import { AUTHORED_DIR } from '../../fixtures/authored/authoredFiles.js';
-import { AUTHORED_B_DIR } from '../../fixtures/authored-b/authoredFiles.js';
-import { AUTHORED_C_DIR } from '../../fixtures/authored-c/authoredFiles.js';
-import { AUTHORED_D_DIR } from '../../fixtures/authored-d/authoredFiles.js';
-import { AUTHORED_E_DIR } from '../../fixtures/authored-e/authoredFiles.js';
-import { AUTHORED_F_DIR } from '../../fixtures/authored-f/authoredFiles.js';
+import { AUTHORED_SETS } from '../../fixtures/authoredSets.js';
 import { RULES } from '../../helpers/classify.js';
 
 /** Lenient floors: the aims for labelled sets, each at or below today's figure. */
@@ -30,17 +25,9 @@ const FLOORS: Record<string, number> = {
   'incidentId exact': 1,
 };
 
-const SETS = [
-  { name: 'authored', dir: AUTHORED_DIR },
-  { name: 'authored-b', dir: AUTHORED_B_DIR },
-  { name: 'authored-c', dir: AUTHORED_C_DIR },
-  { name: 'authored-d', dir: AUTHORED_D_DIR },
-  { name: 'authored-e', dir: AUTHORED_E_DIR },
-  { name: 'authored-f', dir: AUTHORED_F_DIR },
-];
 const rowsOf = new Map(
   await Promise.all(
-    SETS.map(async ({ name, dir }) => {
+    AUTHORED_SETS.map(async ({ name, dir }) => {
       const scored = (await loadLabelledPosts(dir)).map((item) => ({
         item,
         predicted: classifyPost(item.post, RULES),
@@ -50,7 +37,7 @@ const rowsOf = new Map(
   ),
 );
 
-describe.each(SETS)('the classifier on the authored set $name', ({ name }) => {
+describe.each(AUTHORED_SETS)('the classifier on the authored set $name', ({ name }) => {
   it.each(Object.entries(FLOORS))('scores %s at or above %d (lenient)', (metric, floor) => {
     const row = rowsOf.get(name)?.find((r) => r.name === metric);
     expect(row, metric).toBeDefined();
