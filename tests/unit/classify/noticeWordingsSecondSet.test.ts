@@ -582,3 +582,14 @@ describe('what the sixth set found missing', () => {
     expect(news.organization).toBe('ためし証券');
   });
 });
+
+describe('card data a post clears in the past tense', () => {
+  it('does not count card data when the post says it did not leak (流出はなかった)', () => {
+    const r = classify(
+      'ためし物産、不正アクセスの調査結果を公表 流出は最大3,200人',
+      'ためし物産は5日、通販サイトへの不正アクセスの調査結果を発表した。同社によると、最大3,200人分の氏名と住所が抜き取られた。\nクレジットカード情報は決済代行会社が管理しており、流出はなかったという。',
+    );
+    expect(r.dataTypes).not.toContain('credit_card');
+    expect(r.severity).toBe('medium');
+  });
+});
