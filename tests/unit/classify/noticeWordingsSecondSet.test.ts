@@ -593,3 +593,17 @@ describe('card data a post clears in the past tense', () => {
     expect(r.severity).toBe('medium');
   });
 });
+
+describe('a Q&A that follows an earlier notice', () => {
+  it('reads it as an update, and card numbers the shop never held (保持しておらず) as no card data', () => {
+    const r = classify(
+      '会員アカウントへの不正ログインに関するご質問と回答',
+      '株式会社ためし書房\n5月10日にお知らせいたしました、会員アカウントへの不正ログインの件につき、ご質問にお答えいたします。\nA1. 第三者がログインを繰り返し、1,320件の会員アカウントにログインされました。ログインされたアカウントでは、お名前とご住所が表示される状態でした。\nA2. 当サイトはカード番号を保持しておらず、画面には下4桁のみが表示されます。カード番号そのものが見られたことはございません。',
+    );
+    expect(facts(r)).toEqual({
+      kind: 'incident_update',
+      cause: 'account_compromise',
+      severity: 'medium',
+    });
+  });
+});
