@@ -11,6 +11,9 @@ import { computeMetrics } from '../../../bench/evalMetrics.js';
 import { loadLabelledPosts } from '../../../bench/labels.js';
 import { classifyPost } from '../../../src/classify/classifyPost.js';
 import { AUTHORED_SETS } from '../../fixtures/authoredSets.js';
+
+/** The sets the rules have been worked on (the newest blind set is scored by npm run eval only). */
+const WORKED_SETS = AUTHORED_SETS.filter((set) => set.floors);
 import { RULES } from '../../helpers/classify.js';
 
 /** Lenient floors: the aims for labelled sets, each at or below today's figure. */
@@ -27,7 +30,7 @@ const FLOORS: Record<string, number> = {
 
 const rowsOf = new Map(
   await Promise.all(
-    AUTHORED_SETS.map(async ({ name, dir }) => {
+    WORKED_SETS.map(async ({ name, dir }) => {
       const scored = (await loadLabelledPosts(dir)).map((item) => ({
         item,
         predicted: classifyPost(item.post, RULES),
@@ -37,7 +40,7 @@ const rowsOf = new Map(
   ),
 );
 
-describe.each(AUTHORED_SETS)('the classifier on the authored set $name', ({ name }) => {
+describe.each(WORKED_SETS)('the classifier on the authored set $name', ({ name }) => {
   it.each(Object.entries(FLOORS))('scores %s at or above %d (lenient)', (metric, floor) => {
     const row = rowsOf.get(name)?.find((r) => r.name === metric);
     expect(row, metric).toBeDefined();

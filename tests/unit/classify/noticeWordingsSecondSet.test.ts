@@ -607,3 +607,38 @@ describe('a Q&A that follows an earlier notice', () => {
     });
   });
 });
+
+/*
+ * Wordings found missing by the seventh authored blind set (tests/fixtures/authored-g), each on
+ * a post written for this test.
+ */
+describe('what the seventh set found missing', () => {
+  it('reads an officer who leaked records to an acquaintance (知人に…漏らした) as an insider incident, high', () => {
+    const r = classify(
+      '警察官が知人に犯罪歴を漏らす ためし県警',
+      'ためし県警は6日、巡査部長が業務の照会で知った男性の犯罪歴を知人に漏らしていたと発表した。同県警によると、巡査部長は事実を認めている。',
+    );
+    expect(facts(r)).toEqual({ kind: 'incident', cause: 'insider', severity: 'high' });
+  });
+
+  it('keeps a warning of calls posing as the police (警察官を名乗る) as threat intel', () => {
+    const advisory = classify(
+      '【注意】警察官を名乗る電話で口座番号を聞き出す手口',
+      'ためし県警によると、警察官を名乗る電話で口座番号や暗証番号を聞き出す詐欺の被害が相次いでいます。',
+    );
+    expect(advisory.kind).toBe('threat_intel');
+  });
+
+  it('does not take an attacker\u2019s 不正に送金 for an insider, and does take staff who stole', () => {
+    const attack = classify(
+      '暗号資産交換業者に不正アクセス',
+      'ためしコインは2日、外部からの不正アクセスで、顧客の暗号資産が攻撃者によって不正に送金されたと発表した。',
+    );
+    expect(attack.cause).toBe('unauthorized_access');
+    const staff = classify(
+      '会社から3億円を盗んだためし生命の元社員に実刑判決',
+      '地裁は5日、勤務先の口座から約3億円を不正に送金したとして、元社員の男に懲役8年の判決を言い渡した。',
+    );
+    expect(staff.cause).toBe('insider');
+  });
+});
