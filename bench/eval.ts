@@ -11,7 +11,7 @@
  * (shipped, ours: each was a blind set when it was written).
  * `--verbose` lists every miss with its reasons; `--write` writes EVAL.md.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { classifyPost } from '../src/classify/classifyPost.js';
 import { loadClassifierRules } from '../src/config/loadConfig.js';
@@ -24,20 +24,13 @@ import {
   metricTable,
   sideBySide,
 } from './evalReport.js';
-import { loadLabelledPosts } from './labels.js';
+import { authoredSetDirs, loadLabelledPosts } from './labels.js';
 
 const shared = join(projectRoot(), '..', 'shared', 'fixtures');
 // A plain clone has no ../shared: score our own demo blog instead, and say so.
 const demoBlog = join(projectRoot(), 'packages', 'demo-blog');
 const defaultDir = existsSync(join(shared, 'labels')) ? shared : demoBlog;
-// Our authored sets (authored, authored-b…) ship with the repository: every run scores them,
-// in a plain clone too.
-const fixturesDir = join(projectRoot(), 'tests', 'fixtures');
-const authored = readdirSync(fixturesDir)
-  .filter((name) => /^authored(-[a-z])?$/.test(name))
-  .sort()
-  .map((name) => join(fixturesDir, name))
-  .filter((dir) => existsSync(join(dir, 'labels')));
+const authored = authoredSetDirs();
 const dirs = process.argv.includes('--all')
   ? [...[shared, join(shared, 'wide')].filter((d) => existsSync(join(d, 'labels'))), ...authored]
   : (process.env.JIKENBO_FIXTURES ?? [defaultDir, ...authored].join(':'))

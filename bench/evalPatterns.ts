@@ -5,7 +5,7 @@
  * post only must be a general phrasing, not a wording lifted from that post:
  * this lists them so that a reviewer can judge each.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { scoreCauses } from '../src/classify/decideCause.js';
 import { kindFacts } from '../src/classify/decideKind.js';
@@ -13,7 +13,7 @@ import { preparePost } from '../src/classify/prepare.js';
 import { loadClassifierRules } from '../src/config/loadConfig.js';
 import { projectRoot } from '../src/config/projectRoot.js';
 import { patternInfoOf } from '../src/classify/patterns.js';
-import { loadLabelledPosts } from './labels.js';
+import { authoredSetDirs, loadLabelledPosts } from './labels.js';
 
 /** Every RegExp the rules hold. */
 function regexesIn(value: unknown, into: RegExp[] = []): RegExp[] {
@@ -35,11 +35,7 @@ const singles = [
   }),
   ...rules.causeRules.checks.map((c) => ({ id: `cause.check.${c.id}`, re: c.re })),
 ];
-const fixturesDir = join(projectRoot(), 'tests', 'fixtures');
-const authored = readdirSync(fixturesDir)
-  .filter((name) => /^authored(-[a-z])?$/.test(name))
-  .map((name) => join(fixturesDir, name));
-const dirs = [shared, join(shared, 'wide'), ...authored].filter((d) =>
+const dirs = [shared, join(shared, 'wide'), ...authoredSetDirs()].filter((d) =>
   existsSync(join(d, 'labels')),
 );
 let posts = 0;

@@ -1,9 +1,23 @@
 /** Hand labels (shared/fixtures/labels/*.jsonl) joined to the fixture feeds' posts by entry id. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseFeed } from '../src/feed/parseFeed.js';
 import type { Post } from '../src/feed/post.js';
+import { projectRoot } from '../src/config/projectRoot.js';
+
+/**
+ * Our authored sets (tests/fixtures/authored, authored-b…), in order: they ship with the
+ * repository, so every eval scores them, in a plain clone too.
+ */
+export function authoredSetDirs(): string[] {
+  const fixturesDir = join(projectRoot(), 'tests', 'fixtures');
+  return readdirSync(fixturesDir)
+    .filter((name) => /^authored(-[a-z])?$/.test(name))
+    .sort()
+    .map((name) => join(fixturesDir, name))
+    .filter((dir) => existsSync(join(dir, 'labels')));
+}
 
 export const labelSchema = z.object({
   entryId: z.string(),
