@@ -48,6 +48,8 @@ function patterns(rules: ClassifierRules) {
       endsLikeOrg: new RegExp(`(${ending})$`),
       endingOnly: new RegExp(`^(${ending})$`),
       endingInside: new RegExp(`(${ending})`, 'g'),
+      /** A name that opens with the notice's own voice (当店オンラインストア, 当社グループ). */
+      voiceOpening: new RegExp(rules.facts.voiceName.source.replace(/\$$/, '')),
       openingName: new RegExp(
         `^([^\\s、。「」『』()【】]{2,24}?(${ending}))(?=${rules.facts.openingNameAfter.source.replace(/^\^/, '')})`,
       ),
@@ -246,7 +248,7 @@ function tryWay(
     }
     case 'body.before-voice': {
       const name = beforeVoiceName(post.text.slice(0, 2000), f.beforeVoice);
-      return name && !/当社|弊社|本学|当院|当行/.test(name) ? name : null;
+      return name && !p.voiceOpening.test(name) ? name : null;
     }
     case 'body.lead-subject': {
       const m = f.leadSubject.exec(firstSentence);
@@ -284,7 +286,7 @@ function tryWay(
         name !== first &&
         !p.endingOnly.test(name) &&
         !p.suffixOnly.test(name) &&
-        !f.voiceName.test(name.slice(0, 2)) &&
+        !p.voiceOpening.test(name) &&
         !f.genericOrganisation.test(name)
         ? name
         : null;

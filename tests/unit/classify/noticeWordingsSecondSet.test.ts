@@ -642,3 +642,15 @@ describe('what the seventh set found missing', () => {
     expect(staff.cause).toBe('insider');
   });
 });
+
+describe('the notice\u2019s own voice is never a name', () => {
+  it('does not take 当金庫 or 当店… that opens a name for the organisation', () => {
+    const bank = classify('当金庫を装ったSMSにご注意ください', '');
+    expect(bank.organization ?? '').not.toMatch(/^(当|本|弊)/);
+    const shop = classify(
+      '当店オンラインストアへの不正アクセスについて',
+      '当店のオンラインストアが不正アクセスを受けました。お詫び申し上げます。',
+    );
+    expect(shop.organization ?? '').not.toMatch(/^(当|本|弊)/);
+  });
+});
