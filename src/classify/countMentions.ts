@@ -16,6 +16,8 @@ export interface CountRules {
   partOfBefore: RegExp;
   relevance: RegExp;
   recordBefore: RegExp;
+  /** After a weak count, a noun for people or accounts (`2万件の会員アカウント`): it counts people. */
+  peopleAfter: RegExp;
   spamContext: RegExp;
   breakdown: RegExp;
   groupNouns: RegExp;
@@ -108,6 +110,7 @@ export function findCountMentions(
   const partOfBefore = test(rules.partOfBefore);
   const relevance = test(rules.relevance);
   const recordBefore = test(rules.recordBefore);
+  const peopleAfter = test(rules.peopleAfter);
   const spamContext = test(rules.spamContext);
   const groupNouns = test(rules.groupNouns);
   const dataWords = rules.dataWords ? test(rules.dataWords) : () => false;
@@ -146,7 +149,9 @@ export function findCountMentions(
       const groupLed = groupNouns(line.slice(Math.max(0, start - 40), start));
       if (listItem && groupLed) inBreakdown = inBreakdown && breakdown(line);
       let tier: CountMention['tier'] = rules.strongUnits.includes(unit) ? 'strong' : 'weak';
-      if (
+      if (tier === 'weak' && peopleAfter(after)) {
+        tier = 'strong';
+      } else if (
         rules.recordUnits.includes(unit) ||
         (tier === 'weak' && recordBefore(`${heading}\n${before}`))
       ) {

@@ -88,6 +88,7 @@ const baseRulesSchema = z.object({
     partOfBefore: namedRegex,
     relevance: namedRegex,
     recordBefore: namedRegex,
+    peopleAfter: namedRegex,
     spamContext: namedRegex,
     breakdown: namedRegex,
     groupNouns: namedRegex,
