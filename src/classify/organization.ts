@@ -42,7 +42,8 @@ function patterns(rules: ClassifierRules) {
       endsWithSuffix: new RegExp(`(${suffix})$`),
       orgShaped: new RegExp(`^(${suffix})|(${ending}|${suffix})$`),
       legalPrefix: new RegExp(`^(${suffix})`),
-      legalThenKana: new RegExp(`^(${suffix})[\u3040-\u30ff]{1,12}$`),
+      legalAfterNo: new RegExp(`の(?=(${suffix}))`),
+      legalThenKanaTail: new RegExp(`(${suffix})[\u3040-\u30ff]{1,12}$`),
       /** 税理士法人の端末に…: a legal form used as a common noun, not a name. */
       legalAsNoun: new RegExp(`^(${suffix})の`),
       endsLikeOrg: new RegExp(`(${ending})$`),
@@ -108,6 +109,22 @@ function withoutTradeOf(name: string, rules: ClassifierRules): string {
     : name;
 }
 
+/** The organisation a regulator acts on in `text` (…委員会、サンプル社に勧告), without the trade before it. */
+function regulatedName(text: string, rules: ClassifierRules): string | null {
+  const f = rules.facts;
+  const match = f.regulatoryTarget.exec(text);
+  const target = match?.[1] ?? match?.[2];
+  // 「…を掲載するサイト運営者」 describes an unnamed party: no name.
+  if (!target || /(する|した)[^\s]*$/.test(target)) return null;
+  const head = target.split(/及び|および|並びに|、/)[0]?.trim() ?? '';
+  // 暗号資産交換業者の株式会社サンプル: a kind of business, then the name with its legal form.
+  const legal = patterns(rules).legalAfterNo.exec(head);
+  const named = legal ? head.slice(legal.index + 1) : head;
+  // 学習アプリのサンプル, 旅行会社サンプル: the trade before the name describes it.
+  const bare = named.replace(f.industryBeforeName, '');
+  return (bare.length >= 2 ? bare : named) || null;
+}
+
 function tryWay(
   way: OrganizationWay,
   post: PreparedPost,
@@ -123,14 +140,11 @@ function tryWay(
   switch (way) {
     case 'title.regulatory-target': {
       if (!regulatory) return null;
-      const match = f.regulatoryTarget.exec(post.title);
-      const target = match?.[1] ?? match?.[2];
-      // 「…を掲載するサイト運営者」 describes an unnamed party: no name.
-      if (!target || /(する|した)[^\s]*$/.test(target)) return null;
-      const head = target.split(/及び|および|並びに|、/)[0]?.trim() ?? '';
-      // 学習アプリのサンプル, 旅行会社サンプル: the trade before the name describes it.
-      const bare = head.replace(f.industryBeforeName, '');
-      return (bare.length >= 2 ? bare : head) || null;
+      const named = regulatedName(post.title, rules);
+      // 金融庁、暗号資産交換業者に業務改善命令: the title names a kind of business; the lead names it.
+      if (named && !f.genericOrganisation.test(named)) return named;
+      const inLead = regulatedName(firstSentence, rules);
+      return inLead && !f.genericOrganisation.test(inLead) ? inLead : null;
     }
     case 'title.after-date': {
       if (!date) return null;
@@ -256,12 +270,19 @@ function tryWay(
       // A name that opens the sentence with kana (みほん市…) keeps them: the pattern stops at kana.
       const before = firstSentence.slice(0, m.index);
       // So does a legal form before such a name (株式会社たちばな建設は…, 税理士法人みほん会計は…),
-      // which makes the whole an organisation's name even where its ending alone does not.
-      if (/^[\u3040-\u30ff]{1,8}$/.test(before) || p.legalThenKana.test(before)) {
-        const name = `${before}${m[1]}`;
+      // which makes the whole an organisation's name even where its ending alone does not,
+      // also after a clause (「みほん」を展開する株式会社みほんストアは…).
+      const legalKana = p.legalThenKanaTail.exec(before)?.[0];
+      const opening = /^[\u3040-\u30ff]{1,8}$/.test(before) ? before : legalKana;
+      if (opening) {
+        const name = `${opening}${m[1]}`;
         return p.orgShaped.test(name) || p.orgShaped.test(m[1]) ? name : null;
       }
-      if (!p.orgShaped.test(m[1])) return null;
+      // サンプル町は…: a one-character ending names an organisation only after its kana.
+      if (m[1].length < 2) return null;
+      // 人材派遣のみほんスタッフ(大阪市)は: news gives a company's seat in brackets after its name.
+      const seated = f.seatInBrackets.test(m[0]);
+      if (!p.orgShaped.test(m[1]) && !seated) return null;
       // And kana after a verb or particle (…を受託するけやき計算センターは: けやき).
       const kana = p.legalPrefix.test(m[1]) ? undefined : f.kanaBeforeName.exec(before)?.[1];
       return kana ? `${kana}${m[1]}` : m[1];

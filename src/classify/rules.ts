@@ -163,6 +163,8 @@ const baseRulesSchema = z.object({
     notANameLine: namedRegex,
     /** Kana after a verb or の that open a lead's subject (…を受託するけやき計算センターは: けやき). */
     kanaBeforeName: namedRegex,
+    /** A company's seat in brackets after its name in a news lead (サンプル(大阪市)は…). */
+    seatInBrackets: namedRegex,
   }),
 });
 
