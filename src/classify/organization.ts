@@ -110,13 +110,19 @@ function withoutTradeOf(name: string, rules: ClassifierRules): string {
 }
 
 /** The organisation a regulator acts on in `text` (…委員会、サンプル社に勧告), without the trade before it. */
-function regulatedName(text: string, rules: ClassifierRules): string | null {
+function regulatedName(
+  text: string,
+  rules: ClassifierRules,
+  piece: 'first' | 'last',
+): string | null {
   const f = rules.facts;
   const match = f.regulatoryTarget.exec(text);
   const target = match?.[1] ?? match?.[2];
   // 「…を掲載するサイト運営者」 describes an unnamed party: no name.
   if (!target || /(する|した)[^\s]*$/.test(target)) return null;
-  const head = target.split(/及び|および|並びに|、/)[0]?.trim() ?? '';
+  // A title lists the targets (A社及びB社); a lead's sentence runs up to the one acted on.
+  const pieces = target.split(/及び|および|並びに|、/);
+  const head = (piece === 'first' ? pieces[0] : pieces[pieces.length - 1])?.trim() ?? '';
   // 暗号資産交換業者の株式会社サンプル: a kind of business, then the name with its legal form.
   const legal = patterns(rules).legalAfterNo.exec(head);
   const named = legal ? head.slice(legal.index + 1) : head;
@@ -140,10 +146,10 @@ function tryWay(
   switch (way) {
     case 'title.regulatory-target': {
       if (!regulatory) return null;
-      const named = regulatedName(post.title, rules);
+      const named = regulatedName(post.title, rules, 'first');
       // 金融庁、暗号資産交換業者に業務改善命令: the title names a kind of business; the lead names it.
       if (named && !f.genericOrganisation.test(named)) return named;
-      const inLead = regulatedName(firstSentence, rules);
+      const inLead = regulatedName(firstSentence, rules, 'last');
       return inLead && !f.genericOrganisation.test(inLead) ? inLead : null;
     }
     case 'title.after-date': {
