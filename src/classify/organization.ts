@@ -30,6 +30,8 @@ export const ORGANIZATION_WAYS = [
 export type OrganizationWay = (typeof ORGANIZATION_WAYS)[number];
 
 const HIRAGANA_FREE = '[^\\s\\u3040-\\u309f、。「」『』()⇒【】]';
+/** A founder's prefix before an organisation's kana name: 市立, 国立, 県立… */
+const FOUNDER = '(?:国立|公立|私立|県立|都立|府立|道立|市立|区立|町立|村立)';
 
 function patterns(rules: ClassifierRules) {
   return derived(rules, 'organizationPatterns', () => {
@@ -42,8 +44,13 @@ function patterns(rules: ClassifierRules) {
       endsWithSuffix: new RegExp(`(${suffix})$`),
       orgShaped: new RegExp(`^(${suffix})|(${ending}|${suffix})$`),
       legalPrefix: new RegExp(`^(${suffix})`),
-      legalAfterNo: new RegExp(`の(?=(${suffix}))`),
-      legalThenKanaTail: new RegExp(`(${suffix})[\u3040-\u30ff]{1,12}$`),
+      legalAfterClause: new RegExp(`(?<=[のるた」])(${suffix})`),
+      legalThenKanaTail: new RegExp(`(${suffix})${FOUNDER}?[\u3040-\u30ff]{1,12}$`),
+      kanaOpening: new RegExp(`^${FOUNDER}?[\u3040-\u30ff]{1,8}$`),
+      /** 株式会社たびのわは30日、: a legal form and a name that ends in kana, then the topic. */
+      legalKanaSubject: new RegExp(
+        `(?:${suffix})${FOUNDER}?[\u30a0-\u30ff\u4e00-\u9fff]{0,8}[\u3040-\u309f]{1,10}?(?=は(?:\d|、|\s|(?:昨|今|先|本|同)(?:日|月|年)))`,
+      ),
       /** 税理士法人の端末に…: a legal form used as a common noun, not a name. */
       legalAsNoun: new RegExp(`^(${suffix})の`),
       endsLikeOrg: new RegExp(`(${ending})$`),
@@ -118,14 +125,16 @@ function regulatedName(
   const f = rules.facts;
   const match = f.regulatoryTarget.exec(text);
   const target = match?.[1] ?? match?.[2];
-  // 「…を掲載するサイト運営者」 describes an unnamed party: no name.
-  if (!target || /(する|した)[^\s]*$/.test(target)) return null;
+  if (!target) return null;
   // A title lists the targets (A社及びB社); a lead's sentence runs up to the one acted on.
   const pieces = target.split(/及び|および|並びに|、/);
   const head = (piece === 'first' ? pieces[0] : pieces[pieces.length - 1])?.trim() ?? '';
-  // 暗号資産交換業者の株式会社サンプル: a kind of business, then the name with its legal form.
-  const legal = patterns(rules).legalAfterNo.exec(head);
-  const named = legal ? head.slice(legal.index + 1) : head;
+  // 暗号資産交換業者の株式会社サンプル, 「サンプル塾」を運営する株式会社サンプル: what the company
+  // is or does, then its name with the legal form.
+  const legal = patterns(rules).legalAfterClause.exec(head);
+  const named = legal ? head.slice(legal.index) : head;
+  // 「…を掲載するサイト運営者」, …公開しているサイトの運営事業者: an unnamed party, no name.
+  if (/する|した|して(い|お)/.test(named)) return null;
   // 学習アプリのサンプル, 旅行会社サンプル: the trade before the name describes it.
   const bare = named.replace(f.industryBeforeName, '');
   return (bare.length >= 2 ? bare : named) || null;
@@ -272,14 +281,16 @@ function tryWay(
     }
     case 'body.lead-subject': {
       const m = f.leadSubject.exec(firstSentence);
-      if (!m?.[1] || f.voiceName.test(m[1])) return null;
+      if (!m?.[1]) return p.legalKanaSubject.exec(firstSentence)?.[0] ?? null;
+      if (f.voiceName.test(m[1])) return null;
       // A name that opens the sentence with kana (みほん市…) keeps them: the pattern stops at kana.
       const before = firstSentence.slice(0, m.index);
       // So does a legal form before such a name (株式会社たちばな建設は…, 税理士法人みほん会計は…),
       // which makes the whole an organisation's name even where its ending alone does not,
       // also after a clause (「みほん」を展開する株式会社みほんストアは…).
       const legalKana = p.legalThenKanaTail.exec(before)?.[0];
-      const opening = /^[\u3040-\u30ff]{1,8}$/.test(before) ? before : legalKana;
+      // 市立かすみ野病院は, 国立みらい…: a founder's prefix before the kana counts as well.
+      const opening = p.kanaOpening.test(before) ? before : legalKana;
       if (opening) {
         const name = `${opening}${m[1]}`;
         return p.orgShaped.test(name) || p.orgShaped.test(m[1]) ? name : null;
@@ -329,6 +340,11 @@ function tryWay(
   }
 }
 
+/** 市立病院, 通信会社: a kind of organisation, no name (a legal form makes one: 環境保全株式会社). */
+function isKindOfOrganisation(name: string, rules: ClassifierRules): boolean {
+  return rules.facts.genericOrganisation.test(name) && !rules.facts.orgSuffixes.test(name);
+}
+
 /** The organisation of `post`, and the reason naming the way that found it. */
 export function organizationOf(
   post: PreparedPost,
@@ -341,7 +357,8 @@ export function organizationOf(
   const parts = partsOf(post, rules);
   for (const way of ways) {
     const name = tryWay(way, post, parts, regulatory, rules);
-    if (name) {
+    // 市立病院, 研究機構, 通信会社: a kind of organisation names none; a later way may find the name.
+    if (name && !isKindOfOrganisation(name, rules)) {
       found = { name, way };
       break;
     }
