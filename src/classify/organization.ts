@@ -88,7 +88,10 @@ function nameLine(line: string, rules: ClassifierRules): string | null {
   const { orgShaped } = patterns(rules);
   const words = t.split(/\s+/);
   const office = words.findIndex((w, i) => i > 0 && rules.facts.signingOffice.test(w));
-  const name = (office > 0 ? words.slice(0, office) : words).join(' ');
+  // ためし市長, ためし県知事: the head of a municipality signs as one word.
+  const name = (office > 0 ? words.slice(0, office) : words)
+    .join(' ')
+    .replace(/(?<=[市町村区])長$|(?<=[都道府県])知事$/, '');
   return orgShaped.test(name) ? name : null;
 }
 
