@@ -18,6 +18,8 @@ export interface CountRules {
   recordBefore: RegExp;
   /** After a weak count, a noun for people or accounts (`2万件の会員アカウント`): it counts people. */
   peopleAfter: RegExp;
+  /** A table row or list line labelled as what it counts (`対象 生徒 1,234名`): its counts are relevant. */
+  rowLabel: RegExp;
   spamContext: RegExp;
   breakdown: RegExp;
   groupNouns: RegExp;
@@ -111,6 +113,7 @@ export function findCountMentions(
   const relevance = test(rules.relevance);
   const recordBefore = test(rules.recordBefore);
   const peopleAfter = test(rules.peopleAfter);
+  const rowLabel = test(rules.rowLabel);
   const spamContext = test(rules.spamContext);
   const groupNouns = test(rules.groupNouns);
   const dataWords = rules.dataWords ? test(rules.dataWords) : () => false;
@@ -125,6 +128,7 @@ export function findCountMentions(
     if (!/\d|[一二三四五六七八九十百千]/.test(line)) return;
     // A short list line reads its heading from up to three lines above ("【対象件数】" / "…様 1,200名" / "…者 300名").
     let above: string | undefined;
+    const labelled = rowLabel(line);
     const aboveRelevant = () =>
       relevant((above ??= lines.slice(Math.max(0, lineIndex - 3), lineIndex).join('\n')));
     const counts = matchesOf(regex, line);
@@ -168,7 +172,8 @@ export function findCountMentions(
         near,
         spam: spamContext(near),
         // Relevance may come from a list's heading a few lines up; spam and records only from the line above.
-        relevant: relevant(near) || (line.length <= 30 ? aboveRelevant() : emptyRelevant),
+        relevant:
+          labelled || relevant(near) || (line.length <= 30 ? aboveRelevant() : emptyRelevant),
         listItem,
         breakdown: inBreakdown && !breakdown(line.slice(start, start + 40)) && !groupLed,
         enumeration: enclosingParens(line, lineIndex, start, end),

@@ -89,6 +89,7 @@ const baseRulesSchema = z.object({
     relevance: namedRegex,
     recordBefore: namedRegex,
     peopleAfter: namedRegex,
+    rowLabel: namedRegex,
     spamContext: namedRegex,
     breakdown: namedRegex,
     groupNouns: namedRegex,

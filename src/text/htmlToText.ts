@@ -63,7 +63,8 @@ export function htmlToText(html: string): string {
   const withoutCode = html
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ');
-  const withBreaks = withoutCode.replace(BLOCK_TAGS, '\n');
+  // A table row's cells (<th>対象</th><td>生徒 1,234名</td>) stay words apart on its line.
+  const withBreaks = withoutCode.replace(BLOCK_TAGS, '\n').replace(/<\/(?:td|th)\s*>/gi, ' ');
   const withoutTags = withBreaks.replace(/<[^>]*>/g, '');
   return normalizeText(decodeEntities(withoutTags));
 }
