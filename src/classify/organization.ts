@@ -30,6 +30,9 @@ export const ORGANIZATION_WAYS = [
 export type OrganizationWay = (typeof ORGANIZATION_WAYS)[number];
 
 const HIRAGANA_FREE = '[^\\s\\u3040-\\u309f、。「」『』()⇒【】]';
+/** A character that may continue a name: no white space, kana particle or punctuation. */
+const NAME_RUN = '[^\\s\\u3040-\\u309f、。「」『』()]';
+
 /** A founder's prefix before an organisation's kana name: 市立, 国立, 県立… */
 const FOUNDER = '(?:国立|公立|私立|県立|都立|府立|道立|市立|区立|町立|村立)';
 
@@ -45,11 +48,14 @@ function patterns(rules: ClassifierRules) {
       orgShaped: new RegExp(`^(${suffix})|(${ending}|${suffix})$`),
       legalPrefix: new RegExp(`^(${suffix})`),
       legalAfterClause: new RegExp(`(?<=[のるた」])(${suffix})`),
-      legalThenKanaTail: new RegExp(`(${suffix})${FOUNDER}?[\u3040-\u30ff]{1,12}$`),
+      // …に取り組むNPO法人ひだまり子ども (支援ネットは): the legal form and the name's start, no particle.
+      legalThenKanaTail: new RegExp(
+        `(${suffix})${FOUNDER}?[\u3040-\u30ff]{1,12}(?:[\u4e00-\u9fff]{1,4}[\u3040-\u30ff]{1,6})?$`,
+      ),
       kanaOpening: new RegExp(`^${FOUNDER}?[\u3040-\u30ff]{1,8}$`),
       /** 株式会社たびのわは30日、: a legal form and a name that ends in kana, then the topic. */
       legalKanaSubject: new RegExp(
-        `(?:${suffix})${FOUNDER}?[\u30a0-\u30ff\u4e00-\u9fff]{0,8}[\u3040-\u309f]{1,10}?(?=は(?:\d|、|\s|(?:昨|今|先|本|同)(?:日|月|年)))`,
+        `(?:${suffix})${FOUNDER}?[\u30a0-\u30ff\u4e00-\u9fff]{0,8}[\u3040-\u309f]{1,10}?(?=は(?:\\d|、|\\s|(?:昨|今|先|本|同)(?:日|月|年)))`,
       ),
       /** 税理士法人の端末に…: a legal form used as a common noun, not a name. */
       legalAsNoun: new RegExp(`^(${suffix})の`),
@@ -135,7 +141,13 @@ function regulatedName(
   // 暗号資産交換業者の株式会社サンプル, 「サンプル塾」を運営する株式会社サンプル: what the company
   // is or does, then its name with the legal form.
   const legal = patterns(rules).legalAfterClause.exec(head);
-  const named = legal ? head.slice(legal.index) : head;
+  // 保険代理店のサンプル保険サービス: a kind of organisation, then its name.
+  const kindThenName = /^(.{2,12}?)の(.{2,})$/.exec(head);
+  const named = legal
+    ? head.slice(legal.index)
+    : kindThenName?.[1] && kindThenName[2] && isKindOfOrganisation(kindThenName[1], rules)
+      ? kindThenName[2]
+      : head;
   // 「…を掲載するサイト運営者」, …公開しているサイトの運営事業者: an unnamed party, no name.
   if (/する|した|して(い|お)/.test(named)) return null;
   // 学習アプリのサンプル, 旅行会社サンプル: the trade before the name describes it.
@@ -241,8 +253,11 @@ function tryWay(
         const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         // A bare kind of organisation is no name (病院 is not the subject of ○○総合病院は).
         if (segment.length < 2 || p.endingOnly.test(segment)) continue;
+        // The lead may spell out what the headline shortens (北斗ロジ → 北斗ロジスティクスは,
+        // ためし医療大 → ためし医療大学は): the headline's form is the name (spec 4). A headline
+        // name that is whole already (ためし市) is not read into a longer one (ためし市教育委員会).
         const subject = new RegExp(
-          `${escaped}(\\([^)]{1,20}\\))?${f.newsSubjectAfter.source}`,
+          `${escaped}(${p.orgShaped.test(segment) ? '' : `${NAME_RUN}{0,6}?`})(?:\\([^)]{1,20}\\))?${f.newsSubjectAfter.source}`,
         ).exec(firstSentence);
         if (subject) {
           // The kana that open the name in the lead (司法書士事務所 of みほん司法書士事務所は…).
@@ -250,7 +265,12 @@ function tryWay(
           const kana = /^[\u3040-\u309f]{1,8}$/.test(before)
             ? before
             : f.kanaBeforeName.exec(before)?.[1];
-          return kana ? `${kana}${segment}` : segment;
+          // A headline that drops the kind of organisation (ためし訪問看護 of …ステーションは)
+          // names it in full in the lead; one that shortens a word (…ロジ of …ロジスティクス) keeps
+          // its own form.
+          const spelledOut = subject[1] ?? '';
+          const name = p.endingOnly.test(spelledOut) ? `${segment}${spelledOut}` : segment;
+          return kana ? `${kana}${name}` : name;
         }
       }
       return null;
@@ -291,7 +311,10 @@ function tryWay(
       // So does a legal form before such a name (株式会社たちばな建設は…, 税理士法人みほん会計は…),
       // which makes the whole an organisation's name even where its ending alone does not,
       // also after a clause (「みほん」を展開する株式会社みほんストアは…).
-      const legalKana = p.legalThenKanaTail.exec(before)?.[0];
+      // (…が運営する would read as a name: a verb ends the clause before it.)
+      const legalKana = p.legalThenKanaTail
+        .exec(before)?.[0]
+        .match(/^(?!.*(する|した|して)).*$/)?.[0];
       // 市立かすみ野病院は, 国立みらい…: a founder's prefix before the kana counts as well.
       const opening = p.kanaOpening.test(before) ? before : legalKana;
       if (opening) {
