@@ -1,10 +1,11 @@
 /**
  * Floors on the classifier's scores over the authored sets (tests/fixtures/authored,
- * authored-b … authored-f), which ship with the repository, so that a plain clone
+ * authored-b … authored-k), which ship with the repository, so that a plain clone
  * measures them too. Each was blind when written; the floors sit honestly below what
- * the rules score today (EVAL.md: 95–100 % lenient on every metric below since rules
- * 2026-12-02.3, after blind first looks of alert F1 91.6 / 80.0 / 94.3 / 92.3 / 96.3 / 92.3 %): a rule change
- * that loses several of a set's posts fails here, one miss does not.
+ * the rules score today (EVAL.md: 92.5–100 % lenient on every metric below since rules
+ * 2026-12-02.5, after blind first looks of alert F1 80.0–98.2 %): a rule change
+ * that loses several of a set's posts fails here, one miss does not. A set still blind
+ * (`floors: false` in tests/fixtures/authoredSets.ts) is scored by npm run eval only.
  */
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../../bench/evalMetrics.js';
