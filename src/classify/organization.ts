@@ -319,13 +319,18 @@ function tryWay(
       const opening = p.kanaOpening.test(before) ? before : legalKana;
       if (opening) {
         const name = `${opening}${m[1]}`;
-        return p.orgShaped.test(name) || p.orgShaped.test(m[1]) ? name : null;
+        return p.orgShaped.test(name) || p.orgShaped.test(m[1]) || f.datedSubject.test(m[0])
+          ? name
+          : null;
       }
       // サンプル町は…: a one-character ending names an organisation only after its kana.
       if (m[1].length < 2) return null;
       // 人材派遣のみほんスタッフ(大阪市)は: news gives a company's seat in brackets after its name.
       const seated = f.seatInBrackets.test(m[0]);
-      if (!p.orgShaped.test(m[1]) && !seated) return null;
+      // ためしロジスティクスは7日、: a news lead's dated subject is the organisation it reports,
+      // whatever its name ends with (never 同社, 県警 or a court, who only tell of it).
+      const dated = f.datedSubject.test(m[0]) && !f.reporterNotVictim.test(m[1]);
+      if (!p.orgShaped.test(m[1]) && !seated && !dated) return null;
       // And kana after a verb or particle (…を受託するけやき計算センターは: けやき).
       const kana = p.legalPrefix.test(m[1]) ? undefined : f.kanaBeforeName.exec(before)?.[1];
       return kana ? `${kana}${m[1]}` : m[1];
