@@ -58,7 +58,9 @@ function patterns(rules: ClassifierRules) {
         `(?:${suffix})${FOUNDER}?[\u30a0-\u30ff\u4e00-\u9fff]{0,8}[\u3040-\u309f]{1,10}?(?=は(?:\\d|、|\\s|(?:昨|今|先|本|同)(?:日|月|年)))`,
       ),
       /** 税理士法人の端末に…: a legal form used as a common noun, not a name. */
-      legalAsNoun: new RegExp(`^(${suffix})の`),
+      legalAsNoun: new RegExp(
+        `^(${suffix})(の|(に|で|が|を|へ)(?=[\\u4e00-\\u9fff\\u30a0-\\u30ff]))`,
+      ),
       endsLikeOrg: new RegExp(`(${ending})$`),
       endingOnly: new RegExp(`^(${ending})$`),
       endingInside: new RegExp(`(${ending})`, 'g'),
@@ -241,9 +243,12 @@ function tryWay(
       // A name inside a longer word goes last (サンプル市職員が… gives サンプル市).
       const candidates = segments.flatMap((word) => {
         const bare = word.replace(f.industryBeforeName, '');
-        const inner = [...word.matchAll(p.endingInside)]
-          .map((m) => word.slice(0, (m.index ?? 0) + m[0].length))
-          .filter((prefix) => prefix !== word);
+        // …but not inside a whole name (やまびこ県 of やまびこ県立中央病院).
+        const inner = p.orgShaped.test(word)
+          ? []
+          : [...word.matchAll(p.endingInside)]
+              .map((m) => word.slice(0, (m.index ?? 0) + m[0].length))
+              .filter((prefix) => prefix !== word);
         if (bare === word) return [word, ...inner];
         return word.at(-bare.length - 1) === 'の' ? [bare, word, ...inner] : [word, bare, ...inner];
       });
@@ -259,6 +264,12 @@ function tryWay(
         const subject = new RegExp(
           `${escaped}(${p.orgShaped.test(segment) ? '' : `${NAME_RUN}{0,6}?`})(?:\\([^)]{1,20}\\))?${f.newsSubjectAfter.source}`,
         ).exec(firstSentence);
+        // A spelled-out name is read only as a dated subject (…ロジスティクスは7日), not from a
+        // phrase that happens to continue the word (年末年始 of 年末年始期間は).
+        const lead = subject
+          ? firstSentence.slice(subject.index, subject.index + subject[0].length + 4)
+          : '';
+        if (subject?.[1] && !f.datedSubject.test(lead)) continue;
         if (subject) {
           // The kana that open the name in the lead (司法書士事務所 of みほん司法書士事務所は…).
           const before = firstSentence.slice(0, subject.index);
@@ -319,9 +330,8 @@ function tryWay(
       const opening = p.kanaOpening.test(before) ? before : legalKana;
       if (opening) {
         const name = `${opening}${m[1]}`;
-        return p.orgShaped.test(name) || p.orgShaped.test(m[1]) || f.datedSubject.test(m[0])
-          ? name
-          : null;
+        const dated = f.datedSubject.test(m[0]) && !f.reporterNotVictim.test(name);
+        return p.orgShaped.test(name) || p.orgShaped.test(m[1]) || dated ? name : null;
       }
       // サンプル町は…: a one-character ending names an organisation only after its kana.
       if (m[1].length < 2) return null;
