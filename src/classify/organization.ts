@@ -241,14 +241,13 @@ function tryWay(
       // the word as it stands is tried first (株式会社サンプル keeps its legal form).
       // The trade told with の (ゲーム開発の) is never part of the name: the bare name goes first.
       // A name inside a longer word goes last (サンプル市職員が… gives サンプル市).
+      const wholeNames = segments.filter((word) => p.orgShaped.test(word));
       const candidates = segments.flatMap((word) => {
         const bare = word.replace(f.industryBeforeName, '');
         // …but not inside a whole name (やまびこ県 of やまびこ県立中央病院).
-        const inner = p.orgShaped.test(word)
-          ? []
-          : [...word.matchAll(p.endingInside)]
-              .map((m) => word.slice(0, (m.index ?? 0) + m[0].length))
-              .filter((prefix) => prefix !== word);
+        const inner = [...word.matchAll(p.endingInside)]
+          .map((m) => word.slice(0, (m.index ?? 0) + m[0].length))
+          .filter((prefix) => prefix !== word && !wholeNames.some((w) => w.startsWith(prefix)));
         if (bare === word) return [word, ...inner];
         return word.at(-bare.length - 1) === 'の' ? [bare, word, ...inner] : [word, bare, ...inner];
       });
@@ -270,6 +269,7 @@ function tryWay(
           ? firstSentence.slice(subject.index, subject.index + subject[0].length + 4)
           : '';
         if (subject?.[1] && !f.datedSubject.test(lead)) continue;
+        if (f.reporterNotVictim.test(segment)) continue;
         if (subject) {
           // The kana that open the name in the lead (司法書士事務所 of みほん司法書士事務所は…).
           const before = firstSentence.slice(0, subject.index);
