@@ -14,10 +14,25 @@
  */
 import { derived } from './derived.js';
 import { separableBranchesOf } from './literals.js';
-import { anySeen, filterWordsOf, prefilterOf, wordIdsOf, type WordPositions } from './prefilter.js';
-import { globalOf } from './prepare.js';
+import {
+  anySeen,
+  filterWordsOf,
+  isContextFree,
+  postWordsOf,
+  prefilterOf,
+  wordIdsOf,
+  type WordPositions,
+} from './prefilter.js';
+import { globalOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
-import { boundsFor, boundsOf, windowIn, type ScanWindow, type WindowBounds } from './scanWindow.js';
+import {
+  boundsFor,
+  boundsOf,
+  spanIn,
+  windowIn,
+  type ScanWindow,
+  type WindowBounds,
+} from './scanWindow.js';
 
 /** One branch of a pattern (or the whole pattern where it is not split), compiled once. */
 export interface ScanPart {
@@ -152,4 +167,73 @@ function mergeBranches(
       if (start >= 0 && start < next) look(j, next);
     }
   }
+}
+
+/** A match's place in the string it was found in, and its text. */
+export interface FoundMatch {
+  index: number;
+  0: string;
+}
+
+/**
+ * Whether `re` can match nowhere in `post`'s text, nor so in any sentence or line of it:
+ * none of its branches' words occur, or the pattern reads nothing around its match and
+ * matches nowhere in the whole text (one branch scan instead of one test per sentence).
+ */
+export function holdsNowhereInText(
+  post: PreparedPost,
+  re: RegExp,
+  rules: ClassifierRules,
+): boolean {
+  const words = postWordsOf(post, rules);
+  const parts = scanPartsOf(re, rules);
+  if (!parts.some((part) => anySeen(part.words, words.text))) return true;
+  if (!isContextFree(re)) return false;
+  let found = false;
+  forEachMatch(parts, post.text, { seen: words.text, at: words.textAt }, () => {
+    found = true;
+    return false;
+  });
+  return !found;
+}
+
+/**
+ * The first match of `re` in sentence i of `post` (`post.sentences[i]`), as `re.exec` gives
+ * it: only the branches whose words the post holds and whose window reaches the sentence
+ * run on it, and the leftmost of their first matches (the earlier branch on a tie) is the
+ * pattern's.
+ */
+export function sentenceMatcher(
+  post: PreparedPost,
+  re: RegExp,
+  rules: ClassifierRules,
+): (i: number) => FoundMatch | null {
+  const words = postWordsOf(post, rules);
+  const live: { global: RegExp; from: number; to: number }[] = [];
+  for (const part of scanPartsOf(re, rules)) {
+    if (!anySeen(part.words, words.text)) continue;
+    const span = spanIn(words.textAt, part.bounds);
+    live.push({
+      global: part.global,
+      from: span ? span.from : Number.NEGATIVE_INFINITY,
+      to: span ? span.to : Number.POSITIVE_INFINITY,
+    });
+  }
+  const bounds = post.sentenceBounds;
+  return (i) => {
+    const start = bounds[2 * i] as number;
+    const end = bounds[2 * i + 1] as number;
+    const sentence = post.sentences[i] as string;
+    let best: FoundMatch | null = null;
+    for (const part of live) {
+      if (end <= part.from || start >= part.to) continue;
+      part.global.lastIndex = 0;
+      const match = part.global.exec(sentence);
+      part.global.lastIndex = 0;
+      if (match && (best === null || match.index < best.index)) best = match;
+      // Nothing starts before the sentence does: a later branch cannot come first.
+      if (best?.index === 0) break;
+    }
+    return best;
+  };
 }

@@ -348,18 +348,3 @@ export function isContextFree(re: RegExp): boolean {
   }
   return free;
 }
-
-/**
- * Whether `re` can match nowhere in `post`'s text, nor so in any sentence or line of it:
- * the prefilter's words are absent, or the pattern reads nothing around its match and
- * does not match the whole text (one scan instead of one per sentence).
- */
-export function holdsNowhereInText(
-  post: PreparedPost,
-  re: RegExp,
-  rules: ClassifierRules,
-): boolean {
-  if (!anySeen(prefilterOf(rules).wordsOf.get(re) ?? null, postWordsOf(post, rules).text))
-    return true;
-  return isContextFree(re) && !re.test(post.text);
-}

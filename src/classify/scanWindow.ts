@@ -125,18 +125,3 @@ export function occursIn(re: RegExp, window: ScanWindow): boolean {
   g.lastIndex = 0;
   return found;
 }
-
-/**
- * A test of whether sentence i of `post` (`post.sentences[i]`) can hold a match of `re`:
- * false only where the sentence lies outside the span its words allow.
- */
-export function sentenceMayHold(
-  post: PreparedPost,
-  re: RegExp,
-  rules: ClassifierRules,
-): (i: number) => boolean {
-  const span = spanIn(postWordsOf(post, rules).textAt, boundsOf(re, rules));
-  if (!span) return () => true;
-  const bounds = post.sentenceBounds;
-  return (i) => (bounds[2 * i + 1] as number) > span.from && (bounds[2 * i] as number) < span.to;
-}

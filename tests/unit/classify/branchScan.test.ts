@@ -5,7 +5,13 @@
  * of the rules' own examples, and on the cases where the order of the branches decides.
  */
 import { describe, expect, it } from 'vitest';
-import { forEachMatch, scanPartsOf, type ScanGate } from '../../../src/classify/branchScan.js';
+import {
+  forEachMatch,
+  holdsNowhereInText,
+  scanPartsOf,
+  sentenceMatcher,
+  type ScanGate,
+} from '../../../src/classify/branchScan.js';
 import { separableBranchesOf } from '../../../src/classify/literals.js';
 import { postWordsOf } from '../../../src/classify/prefilter.js';
 import { matchesOf, preparePost } from '../../../src/classify/prepare.js';
@@ -51,6 +57,25 @@ describe('a pattern scanned branch by branch', () => {
     }
     // Most long alternations of the rules are split (a test of nothing would pass too).
     expect(split).toBeGreaterThan(50);
+  });
+
+  it('finds in each sentence the first match re.exec finds there, for every pattern of the rules', () => {
+    for (const re of PATTERNS)
+      for (const post of POSTS) {
+        const matchIn = sentenceMatcher(post, re, RULES);
+        post.sentences.forEach((sentence, i) => {
+          const expected = re.exec(sentence);
+          const found = matchIn(i);
+          expect(found && `${found.index}:${found[0]}`, `${re.source} in ${sentence}`).toBe(
+            expected && `${expected.index}:${expected[0]}`,
+          );
+        });
+        if (holdsNowhereInText(post, re, RULES))
+          expect(
+            post.sentences.some((x) => re.test(x)),
+            re.source,
+          ).toBe(false);
+      }
   });
 
   it('takes the leftmost match, and of two at one place the earlier branch, as the whole pattern does', () => {
