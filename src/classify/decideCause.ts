@@ -10,7 +10,7 @@ import { hitOf, type PatternHit } from './patterns.js';
 import { derived } from './derived.js';
 import { anySeen, mayMatch, postWordsOf, wordIdsOf } from './prefilter.js';
 import { globalOf, type PreparedPost } from './prepare.js';
-import { boundsOf, windowIn, type ScanWindow, type WindowBounds } from './scanWindow.js';
+import { forEachMatch, scanPartsOf, type ScanGate, type ScanPart } from './branchScan.js';
 import type { ClassifierRules } from './rules.js';
 import type { Cause, Kind } from './vocabulary.js';
 
@@ -33,24 +33,21 @@ export interface CauseDecision {
 type ScoredCause = Exclude<Cause, 'other'>;
 
 /**
- * Matches of `global` (a pattern's global twin) in `text` not denied right after
- * ("…ではなく"), scanning `window` (the whole text, or where the pattern's words are).
+ * Matches of the pattern made of `parts` in `text` not denied right after ("…ではなく"),
+ * each part run where the gate's words allow.
  */
 function affirmedMatches(
-  global: RegExp,
+  parts: readonly ScanPart[],
   text: string,
   negatedAfter: RegExp,
-  window: ScanWindow = { text, from: 0, offset: 0 },
+  gate: ScanGate,
 ): string[] {
   const words: string[] = [];
-  const scanned = window.text;
-  global.lastIndex = window.from;
-  for (let match = global.exec(scanned); match !== null; match = global.exec(scanned)) {
-    if (match[0].length === 0) global.lastIndex++;
-    const end = window.offset + match.index + match[0].length;
-    if (!negatedAfter.test(text.slice(end, end + 30))) words.push(match[0]);
-  }
-  global.lastIndex = 0;
+  forEachMatch(parts, text, gate, (index, matched) => {
+    const end = index + matched.length;
+    if (!negatedAfter.test(text.slice(end, end + 30))) words.push(matched);
+    return true;
+  });
   return words;
 }
 
@@ -60,11 +57,10 @@ interface CausePattern {
   patternId: string;
   weight: number;
   re: RegExp;
-  global: RegExp;
   /** The prefilter's words for the pattern (null: it always runs). */
   words: number[] | null;
-  /** Where in the text its matches can lie, from its words' positions. */
-  bounds: WindowBounds | null;
+  /** Its branches, each run where its own words are. */
+  parts: readonly ScanPart[];
 }
 
 /** The cause patterns compiled once per rules: ids, weights, global twins and prefilter words. */
@@ -77,9 +73,8 @@ function causeTable(rules: ClassifierRules): [ScoredCause, CausePattern[]][] {
           patternId: `cause.${cause}.${p.id}`,
           weight: p.weight,
           re: p.re,
-          global: globalOf(p.re),
           words: wordIdsOf(p.re, rules),
-          bounds: boundsOf(p.re, rules),
+          parts: scanPartsOf(p.re, rules),
         })),
       ],
     ),
@@ -101,15 +96,14 @@ export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cau
     for (const pattern of patterns) {
       if (!anySeen(pattern.words, seen.all)) continue;
       const inTitle = anySeen(pattern.words, seen.title)
-        ? affirmedMatches(pattern.global, post.title, negatedAfter)
+        ? affirmedMatches(pattern.parts, post.title, negatedAfter, { seen: seen.title, at: null })
         : NONE;
       const inText = anySeen(pattern.words, seen.text)
-        ? affirmedMatches(
-            pattern.global,
-            text,
-            negatedAfter,
-            windowIn(text, seen.textAt, pattern.bounds, shrunk),
-          )
+        ? affirmedMatches(pattern.parts, text, negatedAfter, {
+            seen: seen.text,
+            at: seen.textAt,
+            shrunk,
+          })
         : NONE;
       if (inTitle.length + inText.length === 0) continue;
       score +=

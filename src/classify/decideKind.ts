@@ -10,7 +10,7 @@ import { derived } from './derived.js';
 import { hitOf, type NamedPattern, type PatternHit } from './patterns.js';
 import { anySeen, postWordsOf, wordIdsOf, type PostWords } from './prefilter.js';
 import type { PreparedPost } from './prepare.js';
-import { boundsOf, windowIn, type WindowBounds } from './scanWindow.js';
+import { scanPartsOf, type ScanPart } from './branchScan.js';
 import type { ClassifierRules, Scope } from './rules.js';
 import type { Kind } from './vocabulary.js';
 
@@ -57,8 +57,10 @@ interface KindGroup {
     pattern: NamedPattern;
     scope: Scope;
     words: number[] | null;
-    /** Where in the text its matches can lie (for the scopes that are the text or its lead). */
-    bounds: WindowBounds | null;
+    /** Its branches, each run where its words are. */
+    parts: readonly ScanPart[];
+    /** Its scope is the text or its lead, where the prefilter says where each word is. */
+    inText: boolean;
   }[];
 }
 
@@ -82,7 +84,8 @@ function kindTable(rules: ClassifierRules): Map<string, KindGroup[]> {
               pattern,
               scope,
               words: wordIdsOf(pattern.re, rules),
-              bounds: scope === 'text' || scope === 'lead' ? boundsOf(pattern.re, rules) : null,
+              parts: scanPartsOf(pattern.re, rules),
+              inText: scope === 'text' || scope === 'lead',
             };
           }),
         },
@@ -124,13 +127,10 @@ export function lazyKindFacts(post: PreparedPost, rules: ClassifierRules): Facts
         if (count >= group.max) break;
         if (!anySeen(pattern.words, seenIn(words, pattern.scope, headingIsTitle))) continue;
         const text = scoped(pattern.scope);
-        const hit = hitOf(
-          pattern.pattern,
-          text,
-          group.max - count,
-          group.negation,
-          windowIn(text, pattern.bounds && words.textAt, pattern.bounds),
-        );
+        const hit = hitOf(pattern.pattern, text, group.max - count, group.negation, pattern.parts, {
+          seen: seenIn(words, pattern.scope, headingIsTitle),
+          at: pattern.inText ? words.textAt : null,
+        });
         if (hit) {
           hits.push(hit);
           count += hit.count;

@@ -8,9 +8,10 @@ import type { AffectedResult } from './affected.js';
 import type { Reason } from './classification.js';
 import type { CountMention } from './countMentions.js';
 import { patternInfoOf } from './patterns.js';
-import { holdsNowhereInText, mayMatch } from './prefilter.js';
+import { holdsNowhereInText, sentenceMatcher } from './branchScan.js';
+import { mayMatch } from './prefilter.js';
 import { matchedWords, type PreparedPost } from './prepare.js';
-import { occursIn, sentenceMayHold, textWindowOf } from './scanWindow.js';
+import { occursIn, textWindowOf } from './scanWindow.js';
 import type { ClassifierRules } from './rules.js';
 import { severityRank, type Cause, type DataType, type Kind, type Severity } from './vocabulary.js';
 
@@ -48,15 +49,15 @@ function noLeakFinding(post: PreparedPost, rules: ClassifierRules): string | nul
   // Sentences are pieces of the text: a pattern that holds nowhere in it holds in none.
   if (holdsNowhereInText(post, s.noLeakConclusion, rules)) return null;
   const positive = !holdsNowhereInText(post, s.positiveLeak, rules);
-  const mayConclude = sentenceMayHold(post, s.noLeakConclusion, rules);
-  const mayBePositive = sentenceMayHold(post, s.positiveLeak, rules);
+  const conclusionIn = sentenceMatcher(post, s.noLeakConclusion, rules);
+  const positiveIn = sentenceMatcher(post, s.positiveLeak, rules);
   let finding: string | null = null;
   for (let i = 0; i < post.sentences.length; i++) {
     const sentence = post.sentences[i] as string;
-    const concludes = mayConclude(i) && s.noLeakConclusion.test(sentence);
+    const concludes = conclusionIn(i) !== null;
     if (concludes && s.conclusionQualifier.test(sentence) && !s.provisional.test(sentence))
       finding ??= sentence;
-    if (!concludes && positive && mayBePositive(i) && s.positiveLeak.test(sentence)) return null;
+    if (!concludes && positive && positiveIn(i) !== null) return null;
   }
   return finding;
 }
@@ -68,10 +69,10 @@ function firstSentence(
   unless?: RegExp,
 ): string | null {
   if (holdsNowhereInText(post, re, rules)) return null;
-  const mayHold = sentenceMayHold(post, re, rules);
+  const matchIn = sentenceMatcher(post, re, rules);
   return (
     post.sentences.find(
-      (sentence, i) => mayHold(i) && re.test(sentence) && !(unless && unless.test(sentence)),
+      (sentence, i) => matchIn(i) !== null && !(unless && unless.test(sentence)),
     ) ?? null
   );
 }
@@ -88,11 +89,10 @@ function outageSentence(post: PreparedPost, rules: ClassifierRules, re: RegExp):
   if (holdsNowhereInText(post, re, rules)) return null;
   const mayNegate = mayMatch(post, s.outageNegated, rules);
   const mayPrecaution = mayMatch(post, s.precaution, rules);
-  const mayHold = sentenceMayHold(post, re, rules);
+  const matchIn = sentenceMatcher(post, re, rules);
   for (let i = 0; i < post.sentences.length; i++) {
     const sentence = post.sentences[i] as string;
-    if (!mayHold(i)) continue;
-    const match = re.exec(sentence);
+    const match = matchIn(i);
     if (!match) continue;
     if (mayNegate && s.outageNegated.test(sentence)) continue;
     if (mayPrecaution && s.precaution.test(sentence.slice(0, match.index + match[0].length)))
@@ -105,10 +105,9 @@ function outageSentence(post: PreparedPost, rules: ClassifierRules, re: RegExp):
 /** Whether a sentence both speaks of personal data and states a leak. */
 function personalLeakSentence(post: PreparedPost, rules: ClassifierRules): boolean {
   const s = rules.severity;
-  const mayHold = sentenceMayHold(post, s.personalDataLeak, rules);
-  return post.sentences.some(
-    (x, i) => mayHold(i) && s.personalDataLeak.test(x) && s.positiveLeak.test(x),
-  );
+  const personalIn = sentenceMatcher(post, s.personalDataLeak, rules);
+  const positiveIn = sentenceMatcher(post, s.positiveLeak, rules);
+  return post.sentences.some((_, i) => personalIn(i) !== null && positiveIn(i) !== null);
 }
 
 function peopleLevel(count: number, rules: ClassifierRules): Severity | null {

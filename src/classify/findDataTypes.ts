@@ -35,6 +35,22 @@ function contextOf(
   return post.lines.slice(from, lineIndex + 1).join('\n');
 }
 
+/** The stretch of the text that holds every present type's span; null where one has none. */
+function reachOf(
+  present: readonly DataType[],
+  spans: ReadonlyMap<DataType, { from: number; to: number }>,
+): { from: number; to: number } | null {
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const type of present) {
+    const span = spans.get(type);
+    if (!span) return null;
+    from = Math.min(from, span.from);
+    to = Math.max(to, span.to);
+  }
+  return { from, to };
+}
+
 export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataTypesResult {
   const found = new Map<DataType, string>();
   const { leak, negation, exclude, listLineMaxChars, excludeLookback } = rules.dataContext;
@@ -53,10 +69,14 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
   const mayExclude = mayMatch(post, exclude, rules);
   const mayNegate = mayMatch(post, negation, rules);
   const mayLeak = mayMatch(post, leak, rules);
+  const reach = reachOf(present, spans);
   let lineStart = 0;
   post.lines.forEach((line, lineIndex) => {
     let sentenceStart = lineStart;
     lineStart += line.length + 1;
+    // A line outside every present type's span holds none of their words: not cut into pieces.
+    if (found.size === present.length) return;
+    if (reach && (sentenceStart + line.length <= reach.from || sentenceStart >= reach.to)) return;
     for (const sentence of piecesAfterStops(line)) {
       const start = sentenceStart;
       sentenceStart += sentence.length;

@@ -8,7 +8,7 @@
  */
 
 /** Splits `source` at its top-level `|`, minding escapes, classes and groups. */
-function topLevelBranches(source: string): string[] {
+export function topLevelBranches(source: string): string[] {
   const branches: string[] = [];
   let depth = 0;
   let inClass = false;
@@ -136,4 +136,22 @@ export function literalWordsOf(source: string): string[] | null {
     words.push(...needed);
   }
   return [...new Set(words.map((w) => w.toLowerCase()))];
+}
+
+/**
+ * The sources of `re`'s top-level branches where each can be run as a pattern of its own
+ * and the leftmost-first match of the whole is the leftmost of the branches' (ties to the
+ * earlier branch): two branches or more, no back-reference (a branch alone renumbers its
+ * groups), each compiling with `re`'s flags. Null where the pattern runs whole.
+ */
+export function separableBranchesOf(re: RegExp): string[] | null {
+  if (/\\(?:[1-9]|k<)/.test(re.source)) return null;
+  const branches = topLevelBranches(re.source);
+  if (branches.length < 2) return null;
+  try {
+    for (const branch of branches) new RegExp(branch, re.flags);
+  } catch {
+    return null;
+  }
+  return branches;
 }

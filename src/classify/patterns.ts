@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { globalOf } from './prepare.js';
-import type { ScanWindow } from './scanWindow.js';
+import { forEachMatch, type ScanGate, type ScanPart } from './branchScan.js';
 
 function compiles(source: string): boolean {
   try {
@@ -74,31 +74,26 @@ export interface PatternHit {
 /**
  * Scans `text` with `pattern`, counting at most `max` matches; null when it
  * does not occur. With `negatedAfter`, a match denied right after it
- * ("…ではありません", "…は確認されていません") does not count. With `window`, only
- * that stretch of `text` is scanned (where the pattern's words say its matches lie).
+ * ("…ではありません", "…は確認されていません") does not count. With `parts` and `gate`, the
+ * pattern runs as its branches, each where its words are (`branchScan.ts`).
  */
 export function hitOf(
   pattern: NamedPattern,
   text: string,
   max = 20,
   negatedAfter?: RegExp,
-  window: ScanWindow = { text, from: 0, offset: 0 },
+  parts: readonly ScanPart[] = [{ global: globalOf(pattern.re), words: null, bounds: null }],
+  gate: ScanGate | null = null,
 ): PatternHit | null {
-  // The global twin's exec, not matchAll: matchAll copies the RegExp on every call.
-  const g = globalOf(pattern.re);
-  const scanned = window.text;
-  g.lastIndex = window.from;
   let words: string[] | null = null;
   let count = 0;
-  for (let match = g.exec(scanned); match !== null; match = g.exec(scanned)) {
-    if (match[0].length === 0) g.lastIndex++;
-    const end = window.offset + match.index + match[0].length;
-    if (negatedAfter?.test(text.slice(end, end + 30))) continue;
-    const word = match[0].trim().slice(0, 40);
+  forEachMatch(parts, text, gate, (index, matched) => {
+    const end = index + matched.length;
+    if (negatedAfter?.test(text.slice(end, end + 30))) return true;
+    const word = matched.trim().slice(0, 40);
     words ??= [];
     if (word && !words.includes(word) && words.length < 3) words.push(word);
-    if (++count >= max) break;
-  }
-  g.lastIndex = 0;
+    return ++count < max;
+  });
   return words === null ? null : { patternId: pattern.id, words, count };
 }

@@ -5,7 +5,7 @@
  * vocabularies so cost one scan of the post, not one scan per pattern.
  */
 import { derived } from './derived.js';
-import { literalWordsOf } from './literals.js';
+import { literalWordsOf, separableBranchesOf } from './literals.js';
 import type { PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 
@@ -137,6 +137,8 @@ interface Prefilter {
   wordsOf: WeakMap<RegExp, number[] | null>;
   /** The words by id. */
   words: string[];
+  /** The ids by word. */
+  idOf: ReadonlyMap<string, number>;
   wordCount: number;
 }
 
@@ -154,21 +156,26 @@ export function prefilterOf(rules: ClassifierRules): Prefilter {
   return derived(rules, 'prefilter', () => {
     const ids = new Map<string, number>();
     const wordsOf = new WeakMap<RegExp, number[] | null>();
+    const register = (source: string) =>
+      filterWordsOf(source)?.map((w) => {
+        if (!ids.has(w)) ids.set(w, ids.size);
+        return ids.get(w) as number;
+      }) ?? null;
     for (const re of regexesIn(rules)) {
-      // A one-character word (件, 市) occurs in nearly every post: such a pattern just runs.
-      const needed = literalWordsOf(re.source);
-      const words = needed?.every((w) => w.length >= 2) ? needed : null;
-      wordsOf.set(
-        re,
-        words?.map((w) => {
-          if (!ids.has(w)) ids.set(w, ids.size);
-          return ids.get(w) as number;
-        }) ?? null,
-      );
+      wordsOf.set(re, register(re.source));
+      // Each branch run on its own needs its own words (`branchScan.ts`).
+      for (const branch of separableBranchesOf(re) ?? []) register(branch);
     }
     const words = [...ids.keys()];
-    return { ...scannerOf(words), wordsOf, words };
+    return { ...scannerOf(words), wordsOf, words, idOf: ids };
   });
+}
+
+/** The words the prefilter gates `source` by, or null where it must always run. */
+export function filterWordsOf(source: string): string[] | null {
+  // A one-character word (件, 市) occurs in nearly every post: such a pattern just runs.
+  const needed = literalWordsOf(source);
+  return needed?.every((w) => w.length >= 2) ? needed : null;
 }
 
 /**
@@ -340,19 +347,4 @@ export function isContextFree(re: RegExp): boolean {
     contextFree.set(re, free);
   }
   return free;
-}
-
-/**
- * Whether `re` can match nowhere in `post`'s text, nor so in any sentence or line of it:
- * the prefilter's words are absent, or the pattern reads nothing around its match and
- * does not match the whole text (one scan instead of one per sentence).
- */
-export function holdsNowhereInText(
-  post: PreparedPost,
-  re: RegExp,
-  rules: ClassifierRules,
-): boolean {
-  if (!anySeen(prefilterOf(rules).wordsOf.get(re) ?? null, postWordsOf(post, rules).text))
-    return true;
-  return isContextFree(re) && !re.test(post.text);
 }

@@ -34,21 +34,27 @@ export function boundsOf(re: RegExp, rules: ClassifierRules): WindowBounds | nul
   const table = derived(rules, 'windowBounds', () => new WeakMap<RegExp, WindowBounds | null>());
   let bounds = table.get(re);
   if (bounds === undefined) {
-    const prefilter = prefilterOf(rules);
-    const ids = prefilter.wordsOf.get(re) ?? null;
-    const maxLength = maxMatchLength(re.source);
-    bounds =
-      ids && Number.isFinite(maxLength)
-        ? {
-            words: ids,
-            maxLength,
-            contextFree: isContextFree(re),
-            quoteWords: ids.some((id) => /[「」]/.test(prefilter.words[id] ?? '「')),
-          }
-        : null;
+    bounds = boundsFor(re, prefilterOf(rules).wordsOf.get(re) ?? null, rules);
     table.set(re, bounds);
   }
   return bounds;
+}
+
+/** The bounds of `re` gated by the prefilter's words `ids` (null: no words, or unbounded). */
+export function boundsFor(
+  re: RegExp,
+  ids: readonly number[] | null,
+  rules: ClassifierRules,
+): WindowBounds | null {
+  const maxLength = maxMatchLength(re.source);
+  if (!ids || !Number.isFinite(maxLength)) return null;
+  const { words } = prefilterOf(rules);
+  return {
+    words: ids,
+    maxLength,
+    contextFree: isContextFree(re),
+    quoteWords: ids.some((id) => /[「」]/.test(words[id] ?? '「')),
+  };
 }
 
 /**
@@ -118,19 +124,4 @@ export function occursIn(re: RegExp, window: ScanWindow): boolean {
   const found = g.exec(window.text) !== null;
   g.lastIndex = 0;
   return found;
-}
-
-/**
- * A test of whether sentence i of `post` (`post.sentences[i]`) can hold a match of `re`:
- * false only where the sentence lies outside the span its words allow.
- */
-export function sentenceMayHold(
-  post: PreparedPost,
-  re: RegExp,
-  rules: ClassifierRules,
-): (i: number) => boolean {
-  const span = spanIn(postWordsOf(post, rules).textAt, boundsOf(re, rules));
-  if (!span) return () => true;
-  const bounds = post.sentenceBounds;
-  return (i) => (bounds[2 * i + 1] as number) > span.from && (bounds[2 * i] as number) < span.to;
 }

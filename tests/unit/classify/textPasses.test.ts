@@ -13,12 +13,8 @@ import {
   preparePost,
   sentencesOf,
 } from '../../../src/classify/prepare.js';
-import {
-  holdsNowhereInText,
-  isContextFree,
-  scannerOf,
-  wordsIn,
-} from '../../../src/classify/prefilter.js';
+import { holdsNowhereInText } from '../../../src/classify/branchScan.js';
+import { isContextFree, scannerOf, wordsIn } from '../../../src/classify/prefilter.js';
 import { patternInfoOf } from '../../../src/classify/patterns.js';
 import { RULES } from '../../helpers/classify.js';
 
