@@ -48,7 +48,8 @@ function patterns(rules: ClassifierRules) {
       orgShaped: new RegExp(`^(${suffix})|(${ending}|${suffix})$`),
       legalPrefix: new RegExp(`^(${suffix})`),
       legalAfterClause: new RegExp(`(?<=[のるた」])(${suffix})`),
-      // …に取り組むNPO法人ひだまり子ども (支援ネットは): the legal form and the name's start, no particle.
+      // …に取り組むNPO法人ひだまり子ども (支援ネットは): the legal form and the name's start, in kana
+      // with at most one run of kanji (the lead-subject way rejects a verb inside it).
       legalThenKanaTail: new RegExp(
         `(${suffix})${FOUNDER}?[\u3040-\u30ff]{1,12}(?:[\u4e00-\u9fff]{1,4}[\u3040-\u30ff]{1,6})?$`,
       ),
