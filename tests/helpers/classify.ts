@@ -18,3 +18,10 @@ export function classify(
 export function ruleOf(result: Classification, label: string): string | undefined {
   return result.reasons.find((r) => r.label === label)?.rule;
 }
+
+/** The three labels a test of a wording usually checks together. */
+export function labelsOf(
+  result: Classification,
+): Pick<Classification, 'kind' | 'cause' | 'severity'> {
+  return { kind: result.kind, cause: result.cause, severity: result.severity };
+}

@@ -10,13 +10,7 @@
  * organisation read from a dated heading or a signed signature.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, ruleOf } from '../../helpers/classify.js';
-
-const facts = (r: ReturnType<typeof classify>) => ({
-  kind: r.kind,
-  cause: r.cause,
-  severity: r.severity,
-});
+import { classify, labelsOf, ruleOf } from '../../helpers/classify.js';
 
 describe('events told without the usual words', () => {
   it('reads ランサム攻撃 and a ransom screen as ransomware that stopped operations (critical)', () => {
@@ -24,7 +18,7 @@ describe('events told without the usual words', () => {
       '一部業務の停止について',
       '2026年4月3日\n株式会社ためしフーズ\n4月2日夜、当社の物流拠点のサーバーで伝票データが開けなくなり、元に戻すことと引き換えに金銭を求める表示が出ました。ランサム攻撃によるものと考えております。この影響で配送業務を停止しております。お客様にはご不便をおかけし、お詫び申し上げます。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ransomware', severity: 'critical' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'ransomware', severity: 'critical' });
     expect(r.organization).toBe('株式会社ためしフーズ');
   });
 
@@ -41,7 +35,7 @@ describe('events told without the usual words', () => {
       '講座受講者へのお知らせメールの送信について',
       'ためし町 生涯学習課\n本町の講座受講者312名にお送りしたお知らせメールが、他の受信者のメールアドレスが見える状態で送信されていました。宛先欄に全員のアドレスを入力したことが原因です。受講者の皆様にお詫び申し上げます。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'misdelivery', severity: 'low' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'misdelivery', severity: 'low' });
     expect(r.organization).toBe('ためし町');
   });
 
@@ -50,7 +44,7 @@ describe('events told without the usual words', () => {
       '公表資料の一部に個人の情報が含まれていたことについて',
       '本県のホームページで公開した審議会の議事録に、公開すべきでない委員以外の方17名の氏名と勤務先が記載されたまま掲載されていました。ただちに削除し、対象の方に説明とお詫びをいたしました。\nためし県 環境部',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'misdelivery', severity: 'low' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'misdelivery', severity: 'low' });
   });
 
   it('reads a clerk looking up records for private reasons as an insider incident (medium)', () => {
@@ -58,7 +52,7 @@ describe('events told without the usual words', () => {
       'ためし区、職員が納税者の情報を私的に照会',
       'ためし区は3日、税務課の職員が業務と関係なく、知人など8人の課税情報を端末で照会していたと発表した。区によると、照会の記録を点検して分かった。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'insider', severity: 'medium' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'insider', severity: 'medium' });
     expect(r.organization).toBe('ためし区');
   });
 
@@ -67,7 +61,7 @@ describe('events told without the usual words', () => {
       'マイページの表示に関するお詫び',
       '株式会社ためし書店\n4月5日の一時間ほどの間、当社サイトのマイページに、別の会員様のお名前とご住所が表示される状態となっていました。ページを作る処理のプログラムに誤りがあったためで、外部からの攻撃によるものではございません。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'misconfiguration', severity: 'low' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'misconfiguration', severity: 'low' });
   });
 
   it('reads an old web address now held by a third party as domain_hijack (low)', () => {
@@ -75,7 +69,7 @@ describe('events told without the usual words', () => {
       '旧ウェブサイトのURLについて',
       '当財団が以前使っていたウェブサイトのURLは、更新をしなかったために現在は当財団と無関係の第三者が所有しています。旧URLのページには個人情報を入力なさらないようお願いいたします。\n公益財団法人ためし文化振興財団',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'domain_hijack', severity: 'low' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'domain_hijack', severity: 'low' });
   });
 });
 
@@ -85,7 +79,7 @@ describe('impersonation', () => {
       '当医院の名前をかたるメールにご注意ください',
       '当医院の名前をかたり、予約の確認を装ってリンクを開かせるメールが送られているとの連絡をいただいております。当医院からこのようなメールをお送りすることはありません。\nためし歯科医院',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'phishing', severity: 'low' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'phishing', severity: 'low' });
   });
 
   it('reads news of a bank that says a fake site imitates it as an incident of that bank', () => {
@@ -180,7 +174,7 @@ describe('what the post says happened, not the words it also uses', () => {
       '不正アクセスに関する調査結果のご報告',
       '株式会社ためし化成\n先にお知らせした当社サーバーへの不正アクセスについて、調査の結果をご報告します。VPN装置の脆弱性を突かれて社内ネットワークに侵入され、ファイルサーバーから外部への不審な送信が確認されました。送信されたデータには、元社員640名の氏名と給与振込口座が含まれていました。\n取引先さまの情報を保存していたサーバーは調査の結果、流出はなかったと判断しております。',
     );
-    expect(facts(r)).toEqual({
+    expect(labelsOf(r)).toEqual({
       kind: 'incident_update',
       cause: 'unauthorized_access',
       severity: 'high',
@@ -216,7 +210,7 @@ describe('what the post says happened, not the words it also uses', () => {
       'オンライン予約の停止について',
       '株式会社ためしトラベル\n11月9日の午後、当社の予約サイトが利用できない状態となりました。原因は、多数の機器から当社サーバーへ意図的に送り付けられた膨大な量の通信です。ご迷惑をおかけしましたことをお詫びいたします。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'critical' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'critical' });
   });
 
   it('reads a consumer centre\u2019s note that complaints are rising (相談が増えています) as an advisory', () => {
@@ -322,7 +316,7 @@ describe('events and denials the fourth set found missing', () => {
       '迷惑メールの送信についてのお詫び',
       'ためし眼科クリニック\n当院のメールアカウントが第三者に悪用されて迷惑メールの中継に使われ、当院のアドレスから迷惑メール約6,000通が送信されました。調査の結果、患者さまの診療情報が閲覧・取得された事実はないことを確認しております。ご迷惑をおかけし、お詫び申し上げます。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'account_compromise', severity: 'medium' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'account_compromise', severity: 'medium' });
   });
 
   it('reads staff using members\u2019 data for other purposes (業務以外の目的で使用) as insider', () => {
@@ -330,7 +324,7 @@ describe('events and denials the fourth set found missing', () => {
       '会員情報の不適切な利用について',
       'ためし生活協同組合\n当組合の職員が、会員120名分の氏名と電話番号を私物のスマートフォンで撮影し、業務以外の目的で使用していたことが判明しました。会員の皆さまに深くお詫び申し上げます。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'insider', severity: 'medium' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'insider', severity: 'medium' });
     expect(r.affected).toBe(120);
   });
 
@@ -364,7 +358,11 @@ describe('events and denials the fourth set found missing', () => {
       'ためし中央病院にサイバー攻撃、救急の受け入れを停止',
       'ためし中央病院は4日、電子カルテのシステムがサイバー攻撃を受け、救急患者の受け入れを停止したと発表した。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'unauthorized_access', severity: 'critical' });
+    expect(labelsOf(r)).toEqual({
+      kind: 'incident',
+      cause: 'unauthorized_access',
+      severity: 'critical',
+    });
   });
 
   it('reads ransomware that stopped the service a company sells as critical (サービスを停止)', () => {
@@ -372,7 +370,7 @@ describe('events and denials the fourth set found missing', () => {
       '受託会社にランサムウェア',
       '経理代行を受託するためし計算センター（みほん市）は5日、サーバーがランサムウェアに感染し、経理代行サービスを停止していると発表した。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ransomware', severity: 'critical' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'ransomware', severity: 'critical' });
     expect(r.organization).toBe('ためし計算センター');
   });
 
@@ -432,7 +430,7 @@ describe('what the fifth set found missing', () => {
       'ためし新報社にランサムウェア、号外の発行を取りやめ',
       'ためし新報社は6日、編集システムがランサムウェアに感染し、システムが使えなくなったため号外の発行を取りやめたと発表した。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ransomware', severity: 'critical' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'ransomware', severity: 'critical' });
   });
 
   it('does not read a site slowed by a flood, never down, as an outage (閲覧できなくなったことはない)', () => {
@@ -440,7 +438,7 @@ describe('what the fifth set found missing', () => {
       'ためし町のサイト、つながりにくく',
       'ためし町は5日、町のサイトが大量のアクセスによる攻撃を受け、表示されにくくなっていると発表した。町によると、表示に時間はかかるものの、閲覧できなくなったことはないという。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'medium' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'medium' });
   });
 
   it('reads traffic more than the servers could handle (処理しきれない量の通信) as ddos, an intrusion denied (…も確認されておりません)', () => {
@@ -448,7 +446,7 @@ describe('what the fifth set found missing', () => {
       '【障害報告】予約サービスの停止について',
       'ためしソフト株式会社\n当社の予約サービスに、多数の機器から処理しきれない量の通信が意図的に送り付けられ、約4時間ご利用いただけない状態となりました。サーバー内部への侵入も確認されておりません。ご迷惑をおかけし、お詫び申し上げます。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'critical' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'critical' });
   });
 
   it('reads a payment page rewritten to forward what is typed as web_skimming', () => {
@@ -464,7 +462,7 @@ describe('what the fifth set found missing', () => {
       'USBメモリの紛失について',
       '公益財団法人ためし文化財団\n当財団の職員が、受講者1,520名の氏名と住所を保存したUSBメモリを紛失いたしました。パスワードは設定しておりましたが、データは暗号化しておりませんでした。深くお詫び申し上げます。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'loss_theft', severity: 'medium' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'loss_theft', severity: 'medium' });
   });
 
   it('keeps a water-main update off-topic (流出した水, 第2報)', () => {
@@ -523,7 +521,7 @@ describe('what the sixth set found missing', () => {
       '重要',
       '町のホームページが閲覧できない状態となりました。多数の機器から町のサーバーに対し、処理能力を大きく上回る量の通信が意図的に送り付けられたことが原因です。町民の皆様にご不便をおかけいたしました。\nためし町 総務課',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'critical' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'critical' });
   });
 
   it('reads ransomware that stopped certificates being issued (発行できなくなって) as critical', () => {
@@ -531,7 +529,7 @@ describe('what the sixth set found missing', () => {
       'ためし村にランサムウェア、証明書の発行できず',
       'ためし村は3日、住民情報システムがランサムウェアに感染し、住民票の写しを発行できなくなっていると発表した。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ransomware', severity: 'critical' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'ransomware', severity: 'critical' });
   });
 
   it('reads a former shop clerk who sold customer data to a list broker as insider, the operator named in the lead', () => {
@@ -600,7 +598,7 @@ describe('a Q&A that follows an earlier notice', () => {
       '会員アカウントへの不正ログインに関するご質問と回答',
       '株式会社ためし書房\n5月10日にお知らせいたしました、会員アカウントへの不正ログインの件につき、ご質問にお答えいたします。\nA1. 第三者がログインを繰り返し、1,320件の会員アカウントにログインされました。ログインされたアカウントでは、お名前とご住所が表示される状態でした。\nA2. 当サイトはカード番号を保持しておらず、画面には下4桁のみが表示されます。カード番号そのものが見られたことはございません。',
     );
-    expect(facts(r)).toEqual({
+    expect(labelsOf(r)).toEqual({
       kind: 'incident_update',
       cause: 'account_compromise',
       severity: 'medium',
@@ -618,7 +616,7 @@ describe('what the seventh set found missing', () => {
       '警察官が知人に犯罪歴を漏らす ためし県警',
       'ためし県警は6日、巡査部長が業務の照会で知った男性の犯罪歴を知人に漏らしていたと発表した。同県警によると、巡査部長は事実を認めている。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'insider', severity: 'high' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'insider', severity: 'high' });
   });
 
   it('keeps a warning of calls posing as the police (警察官を名乗る) as threat intel', () => {

@@ -9,13 +9,7 @@
  * lead, a lead after a clause, a hiragana town and a company's seat in brackets.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, ruleOf } from '../../helpers/classify.js';
-
-const facts = (r: ReturnType<typeof classify>) => ({
-  kind: r.kind,
-  cause: r.cause,
-  severity: r.severity,
-});
+import { classify, labelsOf, ruleOf } from '../../helpers/classify.js';
 
 describe('impersonation told in the news', () => {
   it('reads news that a named company warns SMS are sent in its name as its phishing incident', () => {
@@ -23,7 +17,7 @@ describe('impersonation told in the news', () => {
       'ガス会社を名乗るメッセージに注意　みほんガス',
       'みほんガスは9日、同社を名乗り「ガス料金が未払いです」と書かれたメッセージが、市内の利用者に届いていると発表した。リンク先はログイン画面に似せた偽のページで、同社によると、同社がメッセージで支払いを求めることはないという。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'phishing', severity: 'low' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'phishing', severity: 'low' });
     expect(r.organization).toBe('みほんガス');
     expect(ruleOf(r, 'kind')).toBe('kind.incident.impersonation-news');
   });
@@ -43,7 +37,7 @@ describe('events told without the usual words', () => {
       '申込サイトの表示の遅れについて',
       '一般社団法人ためし観光協会が運営するイベント申込サイトに、11月20日、意図的とみられる大量のアクセスが集中しました。ページの表示が遅くなる状態が断続的に続きましたが、サイトは停止しておりません。お客様の個人情報やクレジットカード情報が流出したものではございません。ご迷惑をおかけしたことをお詫び申し上げます。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'medium' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'ddos', severity: 'medium' });
     expect(r.dataTypes).toEqual([]);
     expect(r.organization).toBe('一般社団法人ためし観光協会');
   });
@@ -53,7 +47,7 @@ describe('events told without the usual words', () => {
       '重要',
       '県が研修の運営を委託している事業者において、サーバーへの不正アクセスが発生し、研修の受講者情報が流出した可能性があることが分かりました。サーバーには受講者420名の氏名とメールアドレスが保存されていました。県では、委託先に原因の調査を求めるとともに、対象の方にお知らせしています。\nみほん県 人事課',
     );
-    expect(facts(r)).toEqual({
+    expect(labelsOf(r)).toEqual({
       kind: 'incident',
       cause: 'unauthorized_access',
       severity: 'medium',
@@ -75,7 +69,7 @@ describe('events told without the usual words', () => {
       'みほん町、健診結果を別人に送付',
       'みほん町は4日、町が実施した健康診査の結果通知23人分を、別の受診者に送っていたと発表した。通知には氏名と血圧や血液検査の数値が記されていた。',
     );
-    expect(facts(r)).toEqual({ kind: 'incident', cause: 'misdelivery', severity: 'high' });
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'misdelivery', severity: 'high' });
     expect(r.dataTypes).toContain('medical');
   });
 
@@ -115,7 +109,7 @@ describe('events told without the usual words', () => {
       'スーパーのレジが停止　原因はサイバー攻撃',
       'スーパーを展開する株式会社ためしマートは8日、店舗管理システムが外部から攻撃を受け、全店でレジが使えなくなったと発表した。決済が止まり、5店舗を臨時休業とした。',
     );
-    expect(facts(r)).toEqual({
+    expect(labelsOf(r)).toEqual({
       kind: 'incident',
       cause: 'unauthorized_access',
       severity: 'critical',
