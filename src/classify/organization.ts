@@ -53,6 +53,9 @@ function patterns(rules: ClassifierRules) {
       legalThenKanaTail: new RegExp(
         `(${suffix})${FOUNDER}?[\u3040-\u30ff]{1,12}(?:[\u4e00-\u9fff]{1,4}[\u3040-\u30ff]{1,6})?$`,
       ),
+      operatorWithKana: new RegExp(
+        `(${suffix})[^\\s、。「」()]{1,20}?(?=(が|は)(運営|管理|提供|\\d|、)|\\()`,
+      ),
       kanaOpening: new RegExp(`^${FOUNDER}?[\u3040-\u30ff]{1,8}$`),
       /** 株式会社たびのわは30日、: a legal form and a name that ends in kana, then the topic. */
       legalKanaSubject: new RegExp(
@@ -188,10 +191,18 @@ function tryWay(
     }
     case 'title.quoted-service-operator': {
       const quoted = /^[「『]([^」』]+)[」』]/.exec(beforeDate);
-      if (!quoted) return null;
+      // …公式オンラインストア, ○○ オンラインストア: a shop's name, unquoted.
+      const shop = [first, `${first ?? ''}${second ?? ''}`].some(
+        (name) => !!name && f.shopName.test(name),
+      );
+      if (!quoted && !shop) return null;
       // A title naming only a service: the operator is the company named at the start of the post.
-      const operator = p.operator.exec(post.lead.slice(0, 120))?.[0].replace(/は$/, '');
+      const opening = post.lead.slice(0, 160);
+      const operator = p.operator.exec(opening)?.[0].replace(/は$/, '');
       if (operator && !p.suffixOnly.test(operator)) return operator;
+      // 株式会社さくらんぼ薬品が運営する…: a name with kana in it, up to the particle after it.
+      const kanaOperator = p.operatorWithKana.exec(opening)?.[0];
+      if (kanaOperator) return kanaOperator;
       // Else the company that signs the notice (株式会社○○ 代表取締役).
       const signed = post.lines
         .slice(-4)

@@ -235,4 +235,16 @@ describe('organisations', () => {
     );
     expect(insurer.organization).toBe('みほん保険サービス');
   });
+  it('names the operator where a tagged title names only an unquoted online shop', () => {
+    const r = classify(
+      '【セキュリティ事件簿#2026-994】ためし公式オンラインストア 不正アクセスによるカード情報漏えいに関するお詫び 2026/12/1',
+      '雑貨の通信販売を手がける株式会社ためしリビングは12月1日、同社が運営するオンラインストアへの不正アクセスについて公表しました。',
+    );
+    expect(r.organization).toBe('株式会社ためしリビング');
+    const kana = classify(
+      '【セキュリティ事件簿#2026-995】みほんマート オンラインストア 決済画面の改ざんについて 2026/12/2',
+      '量販店の通販サイトで決済画面が改ざんされていました。\n株式会社みほんの薬品が運営する「みほんマート オンラインストア」で、カード情報が盗まれたおそれがあります。',
+    );
+    expect(kana.organization).toBe('株式会社みほんの薬品');
+  });
 });
