@@ -96,9 +96,21 @@ const tokensOf = (title: string) =>
  */
 function nameLine(line: string, rules: ClassifierRules): string | null {
   const t = line.trim().replace(rules.facts.lineDate, '');
-  if (t.length < 2 || t.length > 40 || rules.facts.notANameLine.test(t)) return null;
+  if (t.length < 2 || t.length > 60) return null;
   const { orgShaped } = patterns(rules);
   const words = t.split(/\s+/);
+  if (rules.facts.notANameLine.test(t)) {
+    // ためし農業協同組合 組合員様の書類の盗難について: a heading that opens with the name.
+    const [head, ...rest] = words;
+    return head &&
+      rules.facts.headingTopic.test(rest.join(' ')) &&
+      !/^[【「『(]/.test(head) &&
+      orgShaped.test(head) &&
+      !rules.facts.notANameLine.test(head)
+      ? head
+      : null;
+  }
+  if (t.length > 40) return null;
   const office = words.findIndex((w, i) => i > 0 && rules.facts.signingOffice.test(w));
   // ためし市長, ためし県知事: the head of a municipality signs as one word.
   const name = (office > 0 ? words.slice(0, office) : words)

@@ -166,6 +166,8 @@ const baseRulesSchema = z.object({
     kanaBeforeName: namedRegex,
     /** A company's seat in brackets after its name in a news lead (サンプル(大阪市)は…). */
     seatInBrackets: namedRegex,
+    /** What a heading line that opens with the name then announces (…の盗難について). */
+    headingTopic: namedRegex,
     /** A title's name that is a shop or service, not its operator (…公式オンラインストア). */
     shopName: namedRegex,
     /** A news lead's subject followed by the day it announced (…は7日、). */

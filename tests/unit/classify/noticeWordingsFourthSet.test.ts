@@ -247,4 +247,16 @@ describe('organisations', () => {
     );
     expect(kana.organization).toBe('株式会社みほんの薬品');
   });
+  it('reads the name that opens a heading line announcing the topic, not an addressee line', () => {
+    const r = classify(
+      'お知らせ',
+      'ためし農業協同組合 組合員様の書類の盗難について\n当組合の職員が訪問の途中、車内に置いていた書類かばんを盗まれました。組合員様12名分の氏名が記載されておりました。深くお詫び申し上げます。',
+    );
+    expect(r.organization).toBe('ためし農業協同組合');
+    const addressed = classify(
+      'お知らせ',
+      'みほん工房 藍屋のオンラインストアをご利用の皆様へ\n当店のお支払い画面に外部のプログラムが埋め込まれ、カード情報が抜き取られた可能性があります。',
+    );
+    expect(addressed.organization).not.toBe('みほん工房');
+  });
 });
