@@ -185,14 +185,19 @@ function tryWay(
   const { rest, date, beforeDate, tokens, firstSentence } = parts;
   const [first, second] = tokens;
   const withoutTrade = (name: string) => withoutTradeOf(name, rules);
+  // ためしロジスティクスは7日、: a news lead's dated subject is the organisation it reports,
+  // whatever its name ends with (never 同社, 県警 or a court, who only tell of it).
+  const datedVictim = (subject: string, name: string) =>
+    f.datedSubject.test(subject) && !f.reporterNotVictim.test(name);
   switch (way) {
     case 'title.regulatory-target': {
       if (!regulatory) return null;
       const named = regulatedName(post.title, rules, 'first');
-      // 金融庁、暗号資産交換業者に業務改善命令: the title names a kind of business; the lead names it.
-      if (named && !f.genericOrganisation.test(named)) return named;
-      const inLead = regulatedName(firstSentence, rules, 'last');
-      return inLead && !f.genericOrganisation.test(inLead) ? inLead : null;
+      // 金融庁、暗号資産交換業者に業務改善命令: the title names a kind of business; the lead names it
+      // (organizationOf rejects a kind of organisation from either).
+      return named && !isKindOfOrganisation(named, rules)
+        ? named
+        : regulatedName(firstSentence, rules, 'last');
     }
     case 'title.after-date': {
       if (!date) return null;
@@ -289,10 +294,10 @@ function tryWay(
         ).exec(firstSentence);
         // A spelled-out name is read only as a dated subject (…ロジスティクスは7日), not from a
         // phrase that happens to continue the word (年末年始 of 年末年始期間は).
-        const lead = subject
+        const withDate = subject
           ? firstSentence.slice(subject.index, subject.index + subject[0].length + 4)
           : '';
-        if (subject?.[1] && !f.datedSubject.test(lead)) continue;
+        if (subject?.[1] && !f.datedSubject.test(withDate)) continue;
         if (f.reporterNotVictim.test(segment)) continue;
         if (subject) {
           // The kana that open the name in the lead (司法書士事務所 of みほん司法書士事務所は…).
@@ -320,13 +325,7 @@ function tryWay(
       // A proper name: one run of kana in it (みさき, カワセミ), not a clause (…を行った郡山市),
       // and the body names it as well.
       const name = p.openingName.exec(beforeDate)?.[1];
-      if (
-        !name ||
-        f.voiceName.test(name) ||
-        p.endingOnly.test(name) ||
-        f.genericOrganisation.test(name)
-      )
-        return null;
+      if (!name || f.voiceName.test(name) || p.endingOnly.test(name)) return null;
       const kanaRuns = name.match(/[\u3040-\u30ff]+/g) ?? [];
       const hiraganaRuns = name.match(/[\u3040-\u309f]+/g) ?? [];
       return kanaRuns.length >= 1 && hiraganaRuns.length <= 1 && post.text.includes(name)
@@ -347,24 +346,21 @@ function tryWay(
       // which makes the whole an organisation's name even where its ending alone does not,
       // also after a clause (「みほん」を展開する株式会社みほんストアは…).
       // (…が運営する would read as a name: a verb ends the clause before it.)
-      const legalKana = p.legalThenKanaTail
-        .exec(before)?.[0]
-        .match(/^(?!.*(する|した|して)).*$/)?.[0];
+      const legalTail = p.legalThenKanaTail.exec(before)?.[0];
+      const legalKana = legalTail && !/する|した|して/.test(legalTail) ? legalTail : undefined;
       // 市立かすみ野病院は, 国立みらい…: a founder's prefix before the kana counts as well.
       const opening = p.kanaOpening.test(before) ? before : legalKana;
       if (opening) {
         const name = `${opening}${m[1]}`;
-        const dated = f.datedSubject.test(m[0]) && !f.reporterNotVictim.test(name);
-        return p.orgShaped.test(name) || p.orgShaped.test(m[1]) || dated ? name : null;
+        return p.orgShaped.test(name) || p.orgShaped.test(m[1]) || datedVictim(m[0], name)
+          ? name
+          : null;
       }
       // サンプル町は…: a one-character ending names an organisation only after its kana.
       if (m[1].length < 2) return null;
       // 人材派遣のみほんスタッフ(大阪市)は: news gives a company's seat in brackets after its name.
       const seated = f.seatInBrackets.test(m[0]);
-      // ためしロジスティクスは7日、: a news lead's dated subject is the organisation it reports,
-      // whatever its name ends with (never 同社, 県警 or a court, who only tell of it).
-      const dated = f.datedSubject.test(m[0]) && !f.reporterNotVictim.test(m[1]);
-      if (!p.orgShaped.test(m[1]) && !seated && !dated) return null;
+      if (!p.orgShaped.test(m[1]) && !seated && !datedVictim(m[0], m[1])) return null;
       // And kana after a verb or particle (…を受託するけやき計算センターは: けやき).
       const kana = p.legalPrefix.test(m[1]) ? undefined : f.kanaBeforeName.exec(before)?.[1];
       return kana ? `${kana}${m[1]}` : m[1];
@@ -389,8 +385,7 @@ function tryWay(
         name !== first &&
         !p.endingOnly.test(name) &&
         !p.suffixOnly.test(name) &&
-        !p.voiceOpening.test(name) &&
-        !f.genericOrganisation.test(name)
+        !p.voiceOpening.test(name)
         ? name
         : null;
     }
