@@ -7,13 +7,20 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLabelledPosts } from '../../../bench/labels.js';
+import { authoredSetDirs, loadLabelledPosts } from '../../../bench/labels.js';
 import { CAUSES, KINDS, SEVERITIES } from '../../../src/classify/vocabulary.js';
 import { AUTHORED_SETS } from '../../fixtures/authoredSets.js';
 import { CORPUS_DIR, describeWithCorpus } from '../../helpers/corpus.js';
 import { postTextsOf, sharedRuns } from '../../helpers/sharedRuns.js';
 
 const WINDOW = 25;
+
+describe('the list of authored sets', () => {
+  it('has a row in authoredSets.ts for every set the eval scores, and no row without its set', () => {
+    // npm run eval finds the sets by their directories; the fixtures and floors tests by the rows.
+    expect(AUTHORED_SETS.map((set) => set.dir).sort()).toEqual(authoredSetDirs().sort());
+  });
+});
 
 describe.each(AUTHORED_SETS)(
   'the authored blind set tests/fixtures/$name',
