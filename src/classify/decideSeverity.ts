@@ -10,7 +10,7 @@ import type { CountMention } from './countMentions.js';
 import { patternInfoOf } from './patterns.js';
 import { holdsNowhereInText, sentenceMatcher } from './branchScan.js';
 import { mayMatch } from './prefilter.js';
-import { matchedWords, type PreparedPost } from './prepare.js';
+import { globalOf, matchedWords, type PreparedPost } from './prepare.js';
 import { occursIn, textWindowOf } from './scanWindow.js';
 import type { ClassifierRules } from './rules.js';
 import { severityRank, type Cause, type DataType, type Kind, type Severity } from './vocabulary.js';
@@ -95,11 +95,25 @@ function outageSentence(post: PreparedPost, rules: ClassifierRules, re: RegExp):
     const match = matchIn(i);
     if (!match) continue;
     if (mayNegate && s.outageNegated.test(sentence)) continue;
-    if (mayPrecaution && s.precaution.test(sentence.slice(0, match.index + match[0].length)))
+    if (
+      mayPrecaution &&
+      s.precaution.test(governedStretch(sentence, match.index, match[0].length, rules))
+    )
       continue;
     return sentence;
   }
   return null;
+}
+
+/**
+ * The part of `sentence` before a match (and the match) that a precaution in it would govern:
+ * from the last contrast before the match (遮断しましたが、…利用できない状態となった).
+ */
+function governedStretch(sentence: string, index: number, length: number, rules: ClassifierRules) {
+  const ends = globalOf(rules.severity.precautionEnds);
+  let from = 0;
+  for (const m of sentence.slice(0, index).matchAll(ends)) from = m.index + m[0].length;
+  return sentence.slice(from, index + length);
 }
 
 /** Whether a sentence both speaks of personal data and states a leak. */
@@ -202,8 +216,12 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
         evidence: [...sensitive, ...sensitiveWords],
       });
     }
+    // The password of the hijacked account itself is no one's personal data leaked (spec 3).
+    const credentialsOnly = dataTypes.every(
+      (t) => t === 'credentials' && s.credentialsNotSensitiveFor.includes(cause),
+    );
     const personal =
-      dataTypes.length > 0 ||
+      (dataTypes.length > 0 && !credentialsOnly) ||
       affected.value !== null ||
       (!holdsNowhereInText(post, s.personalDataLeak, rules) && personalLeakSentence(post, rules));
     if ((attack || cause === 'insider') && personal) {

@@ -61,9 +61,12 @@ function patterns(rules: ClassifierRules) {
       legalKanaSubject: new RegExp(
         `(?:${suffix})${FOUNDER}?[\u30a0-\u30ff\u4e00-\u9fff]{0,8}[\u3040-\u309f]{1,10}?(?=は(?:\\d|、|\\s|(?:昨|今|先|本|同)(?:日|月|年)))`,
       ),
-      /** 税理士法人の端末に…: a legal form used as a common noun, not a name. */
+      /** 税理士法人の端末に…, NPO法人、…: a legal form used as a common noun, not a name. */
       legalAsNoun: new RegExp(
-        `^(${suffix})(の|(に|で|が|を|へ)(?=[\\u4e00-\\u9fff\\u30a0-\\u30ff]))`,
+        `^(${suffix})(の|、|(に|で|が|を|へ)(?=[\\u4e00-\\u9fff\\u30a0-\\u30ff]))`,
+      ),
+      shopThenQuoted: new RegExp(
+        `^(?:${rules.facts.shopName.source.replace(/\$$/, '')})[「『][^」』]+[」』]$`,
       ),
       endsLikeOrg: new RegExp(`(${ending})$`),
       endingOnly: new RegExp(`^(${ending})$`),
@@ -95,7 +98,8 @@ const tokensOf = (title: string) =>
  * (サンプル市 福祉部 地域福祉課, サンプル高校 校長 山田 一郎).
  */
 function nameLine(line: string, rules: ClassifierRules): string | null {
-  const t = line.trim().replace(rules.facts.lineDate, '');
+  // 株式会社サンプル お客様各位: the name, then whom the notice addresses.
+  const t = line.trim().replace(rules.facts.lineDate, '').replace(rules.facts.addressee, '');
   if (t.length < 2 || t.length > 60) return null;
   const { orgShaped } = patterns(rules);
   const words = t.split(/\s+/);
@@ -209,9 +213,10 @@ function tryWay(
     case 'title.quoted-service-operator': {
       const quoted = /^[「『]([^」』]+)[」』]/.exec(beforeDate);
       // …公式オンラインストア, ○○ オンラインストア: a shop's name, unquoted.
-      const shop = [first, `${first ?? ''}${second ?? ''}`].some(
-        (name) => !!name && f.shopName.test(name),
-      );
+      // オンラインショップ「○○」: a shop's kind, then its name in quotes.
+      const shop =
+        [first, `${first ?? ''}${second ?? ''}`].some((name) => !!name && f.shopName.test(name)) ||
+        (!!first && p.shopThenQuoted.test(first));
       if (!quoted && !shop) return null;
       // A title naming only a service: the operator is the company named at the start of the post.
       const opening = post.lead.slice(0, 160);
@@ -400,8 +405,14 @@ function tryWay(
   }
 }
 
-/** 市立病院, 通信会社: a kind of organisation, no name (a legal form makes one: 環境保全株式会社). */
+/**
+ * 市立病院, 通信会社: a kind of organisation, no name (a legal form makes one: 環境保全株式会社,
+ * but not a legal form alone or used as a noun).
+ */
 function isKindOfOrganisation(name: string, rules: ClassifierRules): boolean {
+  const p = patterns(rules);
+  // A legal form alone, or one used as a noun (NPO法人、…, 社会福祉法人の利用者…), names none.
+  if (p.suffixOnly.test(name) || p.legalAsNoun.test(name)) return true;
   return rules.facts.genericOrganisation.test(name) && !rules.facts.orgSuffixes.test(name);
 }
 

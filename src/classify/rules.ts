@@ -126,6 +126,8 @@ const baseRulesSchema = z.object({
     ransomwareOutage: namedRegex,
     outageNegated: namedRegex,
     precaution: namedRegex,
+    /** A contrast (…ましたが、) after which a precaution no longer governs the stop it reports. */
+    precautionEnds: namedRegex,
     degraded: namedRegex,
     spamSent: namedRegex,
     spamMass: namedRegex,
@@ -160,6 +162,8 @@ const baseRulesSchema = z.object({
     genericOrganisation: namedRegex,
     /** The notice's own voice (本市, 当社, 弊社…): the writer, never taken for a name. */
     voiceName: namedRegex,
+    /** Whom a heading line addresses after the name (株式会社サンプル お客様各位): not the name. */
+    addressee: namedRegex,
     /** What a heading or signature line that is only a name never holds (。, 各位, について…). */
     notANameLine: namedRegex,
     /** Kana after a verb or の that open a lead's subject (…を受託するけやき計算センターは: けやき). */

@@ -1,0 +1,131 @@
+/**
+ * Wordings found missing by the blind sets authored-m … authored-o, each tested on a post
+ * written for this test about a fictional organisation (not the sets' sentences): an outage
+ * told after a containment step (切り離しましたが、…利用できない), denials that put a verb
+ * before もの (流出が発生したものではございません, 流出したりしたことはない), the password of
+ * the hijacked account itself, a defaced site of any name, a wave of attacks with no victim,
+ * and organisations behind a bare legal form (NPO法人、…), a shop's title (オンラインショップ「…」)
+ * run by an operator the post names, a heading line that addresses readers and 「○○市では、」.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify, labelsOf, ruleOf } from '../../helpers/classify.js';
+
+describe('outages told after a containment step', () => {
+  it('keeps the outage where systems could not be used after the network was cut off', () => {
+    const r = classify(
+      '【セキュリティ事件簿#2026-990】ためし工業株式会社 ランサムウェア被害について 2026/12/1',
+      '当社の設計サーバーのファイルが暗号化され、身代金を求める文書が見つかりました。感染の拡大を防ぐため、社内ネットワークをインターネットから遮断しましたが、受発注システムが使用できない状態となり、全工場で製品の出荷を停止しております。',
+    );
+    expect(r.severity).toBe('critical');
+    expect(r.disruption).toBe(true);
+  });
+
+  it('still reads a stop chosen to contain the attack as no outage', () => {
+    const r = classify(
+      '【セキュリティ事件簿#2026-991】ためし物流株式会社 ランサムウェア被害について 2026/12/1',
+      '当社の経理用サーバーのファイルが暗号化されました。感染の拡大を防ぐため、念のため全サーバーを停止しました。業務への影響はございません。',
+    );
+    expect(r.disruption).toBe(false);
+    expect(r.severity).toBe('high');
+  });
+});
+
+describe('denials and data that are no leak', () => {
+  it('reads an impersonation notice that denies any leak (流出が発生したものではございません) as low', () => {
+    const r = classify(
+      '当社を装った偽の通販サイトにご注意ください',
+      '現在、当社の名称とロゴを無断で使った偽の通販サイトが見つかっております。当社のシステムへの侵入やお客様情報の流出が発生したものではございません。\nみほん家具株式会社',
+    );
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'phishing', severity: 'low' });
+  });
+
+  it('does not count the hijacked mailbox\u2019s own password, nor data it did not hold, as a leak', () => {
+    const r = classify(
+      '町立小教員のメール乗っ取り　迷惑メール約300通',
+      'ためし町教育委員会は2日、町立小学校の教員1人のメールアカウントが第三者に乗っ取られ、迷惑メール約300通が送信されたと発表した。町教委によると、届いた偽のメールに記載されたページで、教員がIDとパスワードを入力していた。この間、国内外の宛先に広告メールが送られた。アカウントには児童の成績などは保存されていなかったという。',
+    );
+    expect(labelsOf(r)).toEqual({
+      kind: 'incident',
+      cause: 'account_compromise',
+      severity: 'low',
+    });
+    expect(r.dataTypes).not.toContain('other');
+  });
+
+  it('reads a bug that stopped ATMs but leaked nothing (流出したりしたことはない) as off-topic', () => {
+    const r = classify(
+      '窓口端末、半日使えず　みほん信用金庫「更新作業の誤り」',
+      'みほん信用金庫で3日、全支店の窓口端末が約5時間にわたって使えなくなった。同金庫によると、前夜の更新作業で設定に誤りがあった。外部からの攻撃によるものではなく、顧客の情報が外部に流出したり、他人に見られたりしたことはないという。',
+    );
+    expect(r.kind).toBe('off_topic');
+  });
+});
+
+describe('a defaced website of any name', () => {
+  it('reads a defaced event site with no personal data as low, not as an internal intrusion', () => {
+    const r = classify(
+      '【セキュリティ事件簿#2026-992】ためし市 イベント案内サイトの改ざんについて 2026/12/2',
+      'ためし市は、市が運営するイベント案内サイトの一部ページが改ざんされたと発表しました。管理ソフトの脆弱性を突かれたとみられます。サイトでは個人情報を扱っておりません。',
+    );
+    expect(labelsOf(r)).toEqual({
+      kind: 'incident',
+      cause: 'unauthorized_access',
+      severity: 'low',
+    });
+  });
+});
+
+describe('a wave of attacks with no victim', () => {
+  it('reads 「…相次ぐ」 news about a method, with no named victim, as an advisory', () => {
+    const r = classify(
+      'ポイントサイトへの不正ログイン相次ぐ　パスワードの使い回し狙う',
+      'ポイント交換サイトで、他人のアカウントに不正にログインしてポイントを使われる被害が相次いでいる。別のサイトから流出したIDとパスワードを次々に試す「リスト型攻撃」とみられる。みほん市消費生活センターには今月だけで20件の相談が寄せられた。',
+    );
+    expect(r.kind).toBe('threat_intel');
+    expect(ruleOf(r, 'kind')).toBe('kind.threat-intel.wave-without-victim');
+  });
+
+  it('still reads 「…相次ぐ」 news about one named organisation as its incident', () => {
+    const r = classify(
+      '通販のためし商会で不正ログイン相次ぐ　約3千件',
+      '通販サイトを運営する株式会社ためし商会は2日、会員アカウントへの不正ログインが約3千件確認されたと発表した。同社によると、ポイントが不正に使われた例もあった。',
+    );
+    expect(r.kind).toBe('incident');
+    expect(r.organization).toBe('株式会社ためし商会');
+  });
+});
+
+describe('organisations the headline or title only points at', () => {
+  it('takes the full name from the lead where the headline gives a bare legal form (NPO法人、…)', () => {
+    const r = classify(
+      'NPO法人、支援者名簿入りのUSBメモリ紛失',
+      '子育て支援を行うNPO法人みほん広場は4日、支援者240人の氏名と住所を保存したUSBメモリを紛失したと発表した。',
+    );
+    expect(r.organization).toBe('NPO法人みほん広場');
+  });
+
+  it('takes the operator the post names for a shop that a tagged title names (オンラインショップ「…」)', () => {
+    const r = classify(
+      '【セキュリティ事件簿#2026-993】オンラインショップ「みほん茶房」 不正アクセスによる情報流出について 2026/12/3',
+      'このたび、株式会社みほん園が運営する「みほん茶房」オンラインショップが不正アクセスを受け、お客様情報が流出したおそれがあることが分かりました。',
+    );
+    expect(r.organization).toBe('株式会社みほん園');
+    expect(ruleOf(r, 'organization')).toMatch(/operator/);
+  });
+
+  it('takes the name from a heading line that also addresses readers (… お客様各位)', () => {
+    const r = classify(
+      '重要なお知らせ',
+      '株式会社みほん化粧堂　お客様各位\n当社の会員サイトにおいて、第三者によるなりすましログインが確認されました。対象のアカウントは120件です。',
+    );
+    expect(r.organization).toBe('株式会社みほん化粧堂');
+  });
+
+  it('takes the name of a municipality whose notice opens with 「○○市では、」', () => {
+    const r = classify(
+      'システム障害について',
+      'ためし野市では、12月1日午前から市のホームページに接続できない状態となりました。本市のサーバーが外部から大量の通信を受けるDDoS攻撃によるものでした。',
+    );
+    expect(r.organization).toBe('ためし野市');
+  });
+});
