@@ -5,7 +5,8 @@
  * before もの (流出が発生したものではございません, 流出したりしたことはない), the password of
  * the hijacked account itself, a defaced site of any name, a wave of attacks with no victim,
  * and organisations behind a bare legal form (NPO法人、…), a shop's title (オンラインショップ「…」)
- * run by an operator the post names, a heading line that addresses readers and 「○○市では、」.
+ * run by an operator the post names, a heading line that addresses readers and 「○○市では、」;
+ * mails counted as 「…通が送られ」, and a page's 不具合 showing other members' data.
  */
 import { describe, expect, it } from 'vitest';
 import { classify, labelsOf, ruleOf } from '../../helpers/classify.js';
@@ -127,5 +128,28 @@ describe('organisations the headline or title only points at', () => {
       'ためし野市では、12月1日午前から市のホームページに接続できない状態となりました。本市のサーバーが外部から大量の通信を受けるDDoS攻撃によるものでした。',
     );
     expect(r.organization).toBe('ためし野市');
+  });
+  it('reads mails counted as 「約2,300通が送られ」 from a hijacked account as mass spam (medium)', () => {
+    const r = classify(
+      '【セキュリティ事件簿#2026-994】みほん会計事務所 職員メールアカウントの不正利用について 2026/12/4',
+      '当事務所の職員1名のメールアカウントに第三者がログインし、お客様宛てに不審なメールが送信されました。送信記録を調べたところ、3日夜の約2時間で約2,300通が送られておりました。アカウントのパスワードは直ちに変更しました。',
+    );
+    expect(labelsOf(r)).toEqual({
+      kind: 'incident',
+      cause: 'account_compromise',
+      severity: 'medium',
+    });
+    expect(ruleOf(r, 'severity')).toBe('severity.spam-sent-mass');
+  });
+});
+
+describe('a defect told as the page\u2019s 不具合', () => {
+  it('reads others\u2019 data shown while a page had a defect (不具合のあった期間) as misconfiguration', () => {
+    const r = classify(
+      '会員ページの不具合に関する調査結果のご報告',
+      '11月5日にお知らせした、弊社会員ページで他の会員様のご登録情報が表示された件について、調査が完了しました。不具合のあった期間に他の会員様の情報が実際に表示されたのは31名様分でした。\n株式会社みほん生活',
+    );
+    expect(r.kind).toBe('incident_update');
+    expect(r.cause).toBe('misconfiguration');
   });
 });
