@@ -25,6 +25,7 @@ export const ORGANIZATION_WAYS = [
   'body.heading-line',
   'body.signature-line',
   'title.name-in-first-word',
+  'title.quoted-name-in-lead',
   'title.quoted-service',
 ] as const;
 export type OrganizationWay = (typeof ORGANIZATION_WAYS)[number];
@@ -232,6 +233,22 @@ function tryWay(
         .find((name) => name !== null && p.legalPrefix.test(name));
       return signed?.split(/\s+/)[0] ?? null;
     }
+    case 'title.quoted-name-in-lead': {
+      // リークサイトに「サンプル製作所」掲載: a name the headline quotes and the lead names, with
+      // the legal form the lead gives it (…メーカーの株式会社サンプル製作所の名前が…).
+      for (const m of post.title.matchAll(/[「『]([^」』]{2,30})[」』]/g)) {
+        const name = m[1] as string;
+        if (!firstSentence.includes(name)) continue;
+        const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const legal = new RegExp(
+          `(?:${f.orgSuffixes.source})${quoted}|${quoted}(?:${f.orgSuffixes.source})`,
+        ).exec(firstSentence)?.[0];
+        // The legal form the lead gives it makes it a name, whatever its ending.
+        if (legal) return legal;
+        if (p.orgShaped.test(name)) return name;
+      }
+      return null;
+    }
     case 'title.quoted-service':
       return /^[「『]([^」』]+)[」』]/.exec(beforeDate)?.[1] ?? null;
     case 'title.first-name': {
@@ -355,6 +372,8 @@ function tryWay(
       const legalKana = legalTail && !/する|した|して/.test(legalTail) ? legalTail : undefined;
       // 市立かすみ野病院は, 国立みらい…: a founder's prefix before the kana counts as well.
       const opening = p.kanaOpening.test(before) ? before : legalKana;
+      // 株式会社みほん工機の名前が…: the subject is the name's name, its owner the organisation.
+      if (opening?.endsWith('の') && f.nameAsNoun.test(m[1])) return opening.slice(0, -1);
       if (opening) {
         const name = `${opening}${m[1]}`;
         return p.orgShaped.test(name) || p.orgShaped.test(m[1]) || datedVictim(m[0], name)

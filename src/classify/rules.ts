@@ -170,6 +170,7 @@ const baseRulesSchema = z.object({
     kanaBeforeName: namedRegex,
     /** A company's seat in brackets after its name in a news lead (サンプル(大阪市)は…). */
     seatInBrackets: namedRegex,
+    nameAsNoun: namedRegex,
     /** What a heading line that opens with the name then announces (…の盗難について). */
     headingTopic: namedRegex,
     /** A title's name that is a shop or service, not its operator (…公式オンラインストア). */

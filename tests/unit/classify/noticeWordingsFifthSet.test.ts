@@ -129,6 +129,25 @@ describe('organisations the headline or title only points at', () => {
     );
     expect(r.organization).toBe('ためし野市');
   });
+
+  it('reads a leak-site post naming one victim (「…」の名前が掲載) as an incident, with the legal form the lead gives the name', () => {
+    const r = classify(
+      'リークサイトに「みほん工機」の名前　同社、サーバー暗号化の被害を公表',
+      'ランサムウェア攻撃グループが運営するリークサイトに、金型メーカーの株式会社みほん工機の名前が掲載された。同社によると、今月上旬に社内のファイルサーバーが暗号化される被害を受けており、現在も調査を続けている。',
+    );
+    expect(r.kind).toBe('incident');
+    expect(r.organization).toBe('株式会社みほん工機');
+    expect(ruleOf(r, 'organization')).toBe('organization.title.quoted-name-in-lead');
+  });
+
+  it('takes the owner, not 「…の名前」, as the subject of a lead that says the name was posted', () => {
+    const r = classify(
+      'リークサイトに「みほん工機」の名前が掲載　同社、サーバー暗号化の被害を公表',
+      '金型メーカーの株式会社みほん工機の名前が、ランサムウェア攻撃グループのリークサイトに掲載された。同社によると、今月上旬に社内のファイルサーバーが暗号化される被害を受けており、現在も調査を続けている。',
+    );
+    expect(r.organization).toBe('株式会社みほん工機');
+    expect(ruleOf(r, 'organization')).toBe('organization.body.lead-subject');
+  });
   it('reads mails counted as 「約2,300通が送られ」 from a hijacked account as mass spam (medium)', () => {
     const r = classify(
       '【セキュリティ事件簿#2026-994】みほん会計事務所 職員メールアカウントの不正利用について 2026/12/4',
