@@ -269,7 +269,7 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
   if (cause === 'ransomware')
     facts.push({ level: 'high', rule: 'severity.ransomware', evidence: [] });
   if (
-    ['account_compromise', 'unauthorized_access', 'malware'].includes(cause) &&
+    s.spamSenderCauses.includes(cause) &&
     occurs(s.spamSent, post.text)
   ) {
     const count = input.spamCount?.value ?? null;

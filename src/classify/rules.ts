@@ -132,6 +132,8 @@ const baseRulesSchema = z.object({
     spamSent: namedRegex,
     spamMass: namedRegex,
     noticeCauses: z.array(causeSchema),
+    /** Causes under which mail sent from the organisation's account, server or form is spam it sent. */
+    spamSenderCauses: z.array(causeSchema),
   }),
   facts: z.object({
     titleDate: namedRegex,

@@ -172,3 +172,33 @@ describe('a defect told as the page\u2019s 不具合', () => {
     expect(r.cause).toBe('misconfiguration');
   });
 });
+
+describe('severity facts the spec\u2019s table names, in the words notices use', () => {
+  it('reads consultation records of DV victims as crime-victim data (sensitive: high)', () => {
+    const r = classify(
+      '相談記録を保存したUSBメモリの紛失について',
+      '当法人が運営するDV被害の相談窓口で受けた相談記録を保存したUSBメモリ1本を紛失いたしました。記録には相談者48名の氏名と相談内容が含まれておりました。USBメモリは暗号化しておりませんでした。\n特定非営利活動法人みほん支援ネット',
+    );
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'loss_theft', severity: 'high' });
+    expect(ruleOf(r, 'severity')).toBe('severity.sensitive-data');
+  });
+
+  it('reads a long list line of card items with its count (…のうちカード番号、有効期限：N件) as card data', () => {
+    const r = classify(
+      'オンラインストアへの不正アクセスによるカード情報流出のお詫び',
+      '弊社オンラインストアの決済画面が第三者により改ざんされ、お客様の情報が外部に送信されていたことが判明しました。\n流出した可能性のある情報\nご注文のお客様の氏名、住所、電話番号：4,210名\n上記のうちカード払いをご利用になったお客様のカード番号、有効期限、セキュリティコード：1,530件\n株式会社みほん文具',
+    );
+    expect(r.dataTypes).toContain('credit_card');
+    expect(r.severity).toBe('critical');
+  });
+
+  it('counts spam that an abused web form sent to 不特定多数 as mass spam, whatever the cause read', () => {
+    const r = classify(
+      '問い合わせフォームの悪用による迷惑メール送信について',
+      '弊社ウェブサイトの問い合わせフォームが第三者に悪用され、不特定多数のメールアドレスに迷惑メールが送信されました。フォームの自動返信機能に、他人のアドレスと広告文が機械的に大量に入力されていました。フォームは停止しております。\n株式会社みほん工務店',
+    );
+    expect(r.kind).toBe('incident');
+    expect(r.severity).toBe('medium');
+    expect(ruleOf(r, 'severity')).toBe('severity.spam-sent-mass');
+  });
+});
