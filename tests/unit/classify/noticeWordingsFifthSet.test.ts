@@ -202,3 +202,39 @@ describe('severity facts the spec\u2019s table names, in the words notices use',
     expect(ruleOf(r, 'severity')).toBe('severity.spam-sent-mass');
   });
 });
+
+describe('security words that describe no event at the organisation', () => {
+  it('reads a planned maintenance notice that adds checks 「…を防ぐための」 as off-topic', () => {
+    const r = classify(
+      'システムメンテナンスに伴うオンライン予約の休止について',
+      '12月20日22時から翌朝6時まで、システムの定期メンテナンスのためオンライン予約をご利用いただけません。メンテナンスでは、不正ログインを防ぐための二段階認証の導入と、なりすまし予約を防止する本人確認の強化を行います。ご理解のほどお願いいたします。\nみほん町 総務課',
+    );
+    expect(r.kind).toBe('off_topic');
+  });
+
+  it('still reads an intrusion whose notice also names the checks added to prevent a recurrence', () => {
+    const r = classify(
+      '会員サイトへの不正ログインについて',
+      '当社の会員サイトにおいて、第三者による不正ログインが発生し、会員様42名の登録情報が閲覧されたことを確認しました。今後はなりすましログインを防ぐため、二段階認証を導入いたします。\n株式会社みほん書房',
+    );
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'account_compromise', severity: 'medium' });
+  });
+});
+
+describe('theft by an attack is not the theft of a thing', () => {
+  it('reads keys 「盗まれ」 through 外部からの不正アクセス as unauthorized_access, not loss_theft', () => {
+    const r = classify(
+      '暗号資産の不正流出に関するお知らせ',
+      '当社が運営する暗号資産交換サービスにおいて、外部からの不正アクセスによりホットウォレットの秘密鍵が盗まれ、お客様からお預かりしていた暗号資産の一部が外部に送金されました。\n株式会社みほんコイン',
+    );
+    expect(r.cause).toBe('unauthorized_access');
+  });
+
+  it('still reads a laptop stolen from a car as loss_theft', () => {
+    const r = classify(
+      '業務用ノートパソコンの盗難について',
+      '当社社員が外出先で車上荒らしに遭い、業務用ノートパソコン1台が盗まれました。パソコンには取引先120社のご担当者の氏名と連絡先が保存されていました。\n株式会社みほん設備',
+    );
+    expect(r.cause).toBe('loss_theft');
+  });
+});
