@@ -238,3 +238,29 @@ describe('theft by an attack is not the theft of a thing', () => {
     expect(r.cause).toBe('loss_theft');
   });
 });
+
+describe('roundups and redirects', () => {
+  it('reads a roundup of point and cashback offers (…キャンペーンまとめ) as off-topic, whatever card-safety words it uses', () => {
+    const r = classify(
+      '春のスマホ決済ポイント還元キャンペーンまとめ',
+      '春は各社のポイント還元キャンペーンが重なる季節。気になったものを並べておきます。\nX払い：対象店舗で最大15%還元（上限2,000円）\nYペイ：新規登録で500ポイント\nどのサービスも不正利用の補償があり、本人認証を設定すると安心です。',
+    );
+    expect(r.kind).toBe('off_topic');
+  });
+
+  it('still reads a roundup of security tools as threat intelligence', () => {
+    const r = classify(
+      '脆弱性診断に使える無料ツールまとめ',
+      'Webアプリの脆弱性診断に使える無料ツールを紹介します。SQLインジェクションやクロスサイトスクリプティングを検出できるスキャナを中心に、導入手順と注意点をまとめました。',
+    );
+    expect(r.kind).toBe('threat_intel');
+  });
+
+  it('reads a defaced page that sends visitors to an ad site as an intrusion, not a support scam', () => {
+    const r = classify(
+      '町ホームページの改ざんについて',
+      'みほん町公式ホームページの一部のページが改ざんされ、閲覧した方を外部の広告サイトへ誘導する不正なコードが埋め込まれていました。原因は管理システムの脆弱性を悪用されたものでした。個人情報の流出はありません。\nみほん町 情報政策課',
+    );
+    expect(r.cause).toBe('unauthorized_access');
+  });
+});
