@@ -264,3 +264,14 @@ describe('roundups and redirects', () => {
     expect(r.cause).toBe('unauthorized_access');
   });
 });
+
+describe('a public body the headline names and its founder announces', () => {
+  it('takes 「○○県立…センター」 from a headline 「…にサイバー攻撃」 whose lead the prefecture speaks (県立…センターの)', () => {
+    const r = classify(
+      'みほん県立総合医療センターにサイバー攻撃　予約システム停止',
+      'みほん県は3日、県立総合医療センターの予約システムがサイバー攻撃を受け、利用できなくなったと発表した。センターは外来の新規予約を停止している。',
+    );
+    expect(r.organization).toBe('みほん県立総合医療センター');
+    expect(ruleOf(r, 'organization')).toBe('organization.title.opening-name');
+  });
+});
