@@ -3,6 +3,7 @@
  * rule and words that decided it. Pure: no I/O, no Discord, no clock.
  */
 import { pickAffected, pickSpamCount, type AffectedResult } from './affected.js';
+import { protectedPartOf } from './protectedPart.js';
 import type { Classification, Reason } from './classification.js';
 import { findCountMentions, type CountMention, type CountRules } from './countMentions.js';
 import { decideCause } from './decideCause.js';
@@ -29,7 +30,12 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
   const counts = (lines: readonly string[]) =>
     findCountMentions(lines, countRulesOf(rules), (re) => mayOccurIn(post, re, rules));
   const mentions = aboutAnIncident ? counts(post.lines) : [];
-  const picked = affectedOf(mentions, aboutAnIncident ? () => counts([post.title]) : null);
+  // Counts on the lines of an encrypted part are exempt where another part was not protected.
+  const protectedPart = aboutAnIncident ? protectedPartOf(post, cause.cause, rules) : null;
+  const exposed = protectedPart
+    ? mentions.filter((m) => !protectedPart.lines.has(m.line))
+    : mentions;
+  const picked = affectedOf(exposed, aboutAnIncident ? () => counts([post.title]) : null);
   const severity = decideSeverity(
     {
       post,
@@ -37,8 +43,9 @@ export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Cl
       cause: cause.cause,
       dataTypes: data?.dataTypes ?? [],
       affected: picked,
-      mentions,
+      mentions: exposed,
       spamCount: pickSpamCount(mentions),
+      protectedPart,
     },
     rules,
   );

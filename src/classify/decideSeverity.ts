@@ -13,6 +13,7 @@ import { mayMatch } from './prefilter.js';
 import { globalOf, matchedWords, type PreparedPost } from './prepare.js';
 import { occursIn, textWindowOf } from './scanWindow.js';
 import type { ClassifierRules } from './rules.js';
+import type { ProtectedPart } from './protectedPart.js';
 import { severityRank, type Cause, type DataType, type Kind, type Severity } from './vocabulary.js';
 
 export interface SeverityInput {
@@ -23,6 +24,8 @@ export interface SeverityInput {
   affected: AffectedResult;
   mentions: readonly CountMention[];
   spamCount: CountMention | null;
+  /** Encryption that covers only part of what was lost: the rest is not exempt. */
+  protectedPart?: ProtectedPart | null;
 }
 
 export interface SeverityResult {
@@ -155,10 +158,17 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
   const facts: Fact[] = [];
   const attack = rules.causeRules.attackCauses.includes(cause);
   const finding = noLeakFinding(post, rules);
-  const encrypted = s.encryptionAppliesTo.includes(cause)
-    ? words(s.encryptedData, post.text, 1)
-    : [];
+  const partly = input.protectedPart ?? null;
+  const encrypted =
+    s.encryptionAppliesTo.includes(cause) && !partly ? words(s.encryptedData, post.text, 1) : [];
   const noLeak = finding !== null || encrypted.length > 0;
+  if (partly)
+    facts.push({
+      level: 'low',
+      rule: 'severity.part-unprotected',
+      evidence: [partly.unprotected],
+      pattern: s.unprotectedPart,
+    });
   if (finding)
     facts.push({
       level: 'low',

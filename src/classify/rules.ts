@@ -116,6 +116,8 @@ const baseRulesSchema = z.object({
     provisional: namedRegex,
     positiveLeak: namedRegex,
     encryptedData: namedRegex,
+    /** Another part of what was lost that the post says was not protected (紙の書類…). */
+    unprotectedPart: namedRegex,
     encryptionAppliesTo: z.array(causeSchema),
     personalDataLeak: namedRegex,
     internalIntrusion: namedRegex,

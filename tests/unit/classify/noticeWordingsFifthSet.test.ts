@@ -275,3 +275,33 @@ describe('a public body the headline names and its founder announces', () => {
     expect(ruleOf(r, 'organization')).toBe('organization.title.opening-name');
   });
 });
+
+describe('encryption that covers only part of what was lost', () => {
+  it('exempts the encrypted tablet but counts the unencrypted paper list (high for patients\u2019 treatment, 9 affected)', () => {
+    const r = classify(
+      '訪問看護用かばんの盗難について',
+      '当ステーションの看護師が訪問の途中、駐車中の車からかばんを盗まれました。\nかばんの中のタブレット端末には利用者様310名分の看護記録が保存されていましたが、端末は高度な暗号化により保護されております。\n一方、紙の訪問予定表には利用者様9名の氏名、住所、治療内容が記載されておりました。\nみほん訪問看護ステーション',
+    );
+    expect(r.severity).toBe('high');
+    expect(r.affected).toBe(9);
+    expect(r.reasons.some((x) => x.rule === 'severity.part-unprotected')).toBe(true);
+  });
+
+  it('still exempts a loss where everything lost was encrypted', () => {
+    const r = classify(
+      'ノートパソコンの紛失について',
+      '当社社員が業務用ノートパソコン1台を紛失しました。パソコンにはお客様1,200名の氏名と住所が保存されていましたが、全体が高度な暗号化により保護されております。\n株式会社みほん不動産',
+    );
+    expect(r.severity).toBe('low');
+    expect(ruleOf(r, 'severity')).toBe('severity.data-was-encrypted');
+  });
+
+  it('reads 心身の状況 and 主治医の意見 on a care survey form as health data (sensitive: high)', () => {
+    const r = classify(
+      '認定調査票の紛失について',
+      '本町の職員が、介護保険の認定調査票を入れた封筒を紛失しました。調査票には6名の方の氏名、住所、心身の状況、主治医の意見が記載されております。\nみほん町 福祉課',
+    );
+    expect(r.dataTypes).toContain('medical');
+    expect(r.severity).toBe('high');
+  });
+});
