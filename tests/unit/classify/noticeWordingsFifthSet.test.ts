@@ -305,3 +305,23 @@ describe('encryption that covers only part of what was lost', () => {
     expect(r.severity).toBe('high');
   });
 });
+
+describe('a finished check that exposed data was never accessed', () => {
+  it('reads 「アクセス記録を調べた結果、…以外からの閲覧やダウンロードは一件もなかった」 as no leak (low, nobody affected)', () => {
+    const r = classify(
+      '申込者名簿がインターネット上で閲覧可能に',
+      'みほん村は2日、講座の申込者2,400人分の氏名と電話番号を記した名簿が、インターネット上で閲覧できる状態になっていたと発表した。共有設定の誤りが原因。村がアクセス記録を調べた結果、村の職員以外からの閲覧やダウンロードは一件もなかったという。',
+    );
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'misconfiguration', severity: 'low' });
+    expect(r.affected).toBeNull();
+  });
+
+  it('still reads 「…以外の情報の流出は確認されていない」 as provisional: the named part may have leaked', () => {
+    const r = classify(
+      '会員情報流出の可能性について',
+      '当社の会員サイトが不正アクセスを受け、会員2,400名の氏名とメールアドレスが流出した可能性があります。調査の結果、氏名とメールアドレス以外の情報の流出は確認されておりません。\n株式会社みほん通販',
+    );
+    expect(r.severity).toBe('medium');
+    expect(r.affected).toBe(2400);
+  });
+});
