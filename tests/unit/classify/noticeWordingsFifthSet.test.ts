@@ -325,3 +325,23 @@ describe('a finished check that exposed data was never accessed', () => {
     expect(r.affected).toBe(2400);
   });
 });
+
+describe('wordings the blind set authored-q found missing', () => {
+  it('reads an update that tells the intruder as the subject (第三者は…サーバに侵入し) as an incident update', () => {
+    const r = classify(
+      '配送システムの障害に関する調査結果について（第2報）',
+      '11月20日にお知らせいたしました当社配送システムの障害につきまして、調査結果をご報告いたします。調査の結果、第三者は保守用の通信機器の脆弱性を悪用して当社のサーバに侵入し、配送管理システムを停止させたことが分かりました。\n株式会社みほん運送',
+    );
+    expect(r.kind).toBe('incident_update');
+    expect(r.cause).toBe('unauthorized_access');
+  });
+
+  it('counts spam 「約1,500通が送られた」 from a hijacked account as mass spam (medium)', () => {
+    const r = classify(
+      'みほん村、職員のメールアカウント乗っ取られる',
+      'みほん村は4日、職員のメールアカウントが第三者に乗っ取られ、村とは関係のない宛先に迷惑メール約1,500通が送られたと発表した。住民の個人情報が漏れた形跡はないとしている。',
+    );
+    expect(r.severity).toBe('medium');
+    expect(ruleOf(r, 'severity')).toBe('severity.spam-sent-mass');
+  });
+});
