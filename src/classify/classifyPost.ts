@@ -3,7 +3,6 @@
  * rule and words that decided it. Pure: no I/O, no Discord, no clock.
  */
 import { pickAffected, pickSpamCount, type AffectedResult } from './affected.js';
-import { protectedPartOf } from './protectedPart.js';
 import type { Classification, Reason } from './classification.js';
 import { findCountMentions, type CountMention, type CountRules } from './countMentions.js';
 import { decideCause } from './decideCause.js';
@@ -12,6 +11,7 @@ import { decideSeverity } from './decideSeverity.js';
 import { findDataTypes } from './findDataTypes.js';
 import { patternInfoOf } from './patterns.js';
 import { mayMatch } from './prefilter.js';
+import { protectedPartOf } from './protectedPart.js';
 import { preparePost, type ClassifierInput, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { derived } from './derived.js';

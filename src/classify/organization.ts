@@ -37,13 +37,16 @@ const NAME_RUN = '[^\\s\\u3040-\\u309f、。「」『』()]';
 /** A founder's prefix before an organisation's kana name: 市立, 国立, 県立… */
 const FOUNDER = '(?:国立|公立|私立|県立|都立|府立|道立|市立|区立|町立|村立)';
 
+/** みほん県 + 立中央病院: the founder's name and what it founded. */
+const FOUNDED = new RegExp(`^(.+?)(${FOUNDER}.+)$`);
+
 /**
  * Whether the body names `name`: in full, or, for a public body (みほん県立中央病院), as its
  * founder does in its own words (みほん県は…県立中央病院の…).
  */
 function namedInText(name: string, text: string): boolean {
   if (text.includes(name)) return true;
-  const founded = new RegExp(`^(.+?)(${FOUNDER}.+)$`).exec(name);
+  const founded = FOUNDED.exec(name);
   if (!founded?.[1] || !founded[2]) return false;
   return text.includes(founded[2]) && text.includes(`${founded[1]}${founded[2][0]}`);
 }
