@@ -345,3 +345,13 @@ describe('wordings the blind set authored-q found missing', () => {
     expect(ruleOf(r, 'severity')).toBe('severity.spam-sent-mass');
   });
 });
+
+describe('an address setting is no access setting', () => {
+  it('reads 「宛先設定誤り」 of a mail whose addresses all recipients saw as misdelivery (tie-break 4)', () => {
+    const r = classify(
+      '一斉メールの宛先設定誤りによるメールアドレスの流出について',
+      '本会事務局からセミナーのご案内をお送りした際、送信先のアドレスを「BCC」欄ではなく「宛先」欄に入力したまま送信したため、受信された方全員に他の受信者のメールアドレスが表示される状態となりました。\n一般社団法人みほん協会',
+    );
+    expect(r.cause).toBe('misdelivery');
+  });
+});
