@@ -235,8 +235,15 @@ function tryWay(
       if (!quoted && !shop) return null;
       // A title naming only a service: the operator is the company named at the start of the post.
       const opening = post.lead.slice(0, 160);
-      const operator = p.operator.exec(opening)?.[0].replace(/は$/, '');
-      if (operator && !p.suffixOnly.test(operator)) return operator;
+      const found = p.operator.exec(opening);
+      const operator = found?.[0].replace(/は$/, '');
+      if (found && operator && !p.suffixOnly.test(operator)) {
+        // …を運行するつばくろ交通株式会社は: the kana that open the name stay with it.
+        const kana = p.legalPrefix.test(operator)
+          ? undefined
+          : f.kanaBeforeName.exec(opening.slice(0, found.index))?.[1];
+        return kana ? `${kana}${operator}` : operator;
+      }
       // 株式会社さくらんぼ薬品が運営する…: a name with kana in it, up to the particle after it.
       const kanaOperator = p.operatorWithKana.exec(opening)?.[0];
       if (kanaOperator) return kanaOperator;

@@ -355,3 +355,14 @@ describe('an address setting is no access setting', () => {
     expect(r.cause).toBe('misdelivery');
   });
 });
+
+describe('wordings the blind set authored-p found missing', () => {
+  it('reads news that a named company\u2019s site is imitated (同社の…サイトに似せた偽サイト) as its impersonation incident, with its operator\u2019s kana name', () => {
+    const r = classify(
+      '「みほん高速フェリー」かたる偽の予約サイト　運賃を振り込ませる',
+      'フェリー「みほん高速フェリー」を運航するみほん海運株式会社は8日、同社の予約サイトに似せた偽サイトが見つかったとして、利用者に注意を呼びかけた。同社によると、偽サイトは運賃を個人名義の口座に振り込ませるという。',
+    );
+    expect(labelsOf(r)).toEqual({ kind: 'incident', cause: 'phishing', severity: 'low' });
+    expect(r.organization).toBe('みほん海運株式会社');
+  });
+});
