@@ -5,7 +5,7 @@
  * vocabularies so cost one scan of the post, not one scan per pattern.
  */
 import { derived } from './derived.js';
-import { literalWordsOf, separableBranchesOf } from './literals.js';
+import { gateWordsOf, separableBranchesOf } from './literals.js';
 import type { PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 
@@ -173,9 +173,9 @@ export function prefilterOf(rules: ClassifierRules): Prefilter {
 
 /** The words the prefilter gates `source` by, or null where it must always run. */
 export function filterWordsOf(source: string): string[] | null {
-  // A one-character word (件, 市) occurs in nearly every post: such a pattern just runs.
-  const needed = literalWordsOf(source);
-  return needed?.every((w) => w.length >= 2) ? needed : null;
+  // A one-character word (件, 市) occurs in nearly every post: such a pattern just runs,
+  // unless its finite runs give longer words (当社/本社… then を装: `gateWordsOf`).
+  return gateWordsOf(source);
 }
 
 /**
