@@ -200,35 +200,46 @@ export function wordsIn(
   positions?: WordPositions,
 ): Uint8Array {
   const s = prefilter.scanner;
+  // ASCII letters folded as the scan reads them: no lower-cased copy (ICU) of the text.
+  if (!s.asciiFold) return scanText(s, text.toLowerCase(), false, seen, undefined);
+  return scanText(s, text, true, seen, positions);
+}
+
+/** The scan of `wordsIn`: `fold` folds ASCII letters as read; `at` records where words start. */
+function scanText(
+  s: Scanner,
+  text: string,
+  fold: boolean,
+  seen: Uint8Array,
+  at: WordPositions | undefined,
+): Uint8Array {
   const { pairBits, slotStart, entryPair, entryNode, childStart, childUnit, childNode } = s;
   const { wordStart, wordIds, single } = s;
   const hasSingle = single.size > 0;
-  // ASCII letters folded as the scan reads them: no lower-cased copy (ICU) of the text.
-  const folded = s.asciiFold ? text : text.toLowerCase();
-  const fold = s.asciiFold;
-  const first = fold ? positions?.first : undefined;
-  const last = fold ? positions?.last : undefined;
-  const n = folded.length;
-  const unitAt = (i: number) => {
-    const unit = folded.charCodeAt(i);
-    return fold && unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
-  };
-  let c1 = n > 0 ? unitAt(0) : 0;
+  const record = at !== undefined;
+  const first = at ? at.first : EMPTY;
+  const last = at ? at.last : EMPTY;
+  const n = text.length;
+  let c1 = n > 0 ? text.charCodeAt(0) : 0;
+  if (fold && c1 >= 0x41 && c1 <= 0x5a) c1 += 0x20;
   for (let i = 0; i < n; i++) {
     const c0 = c1;
-    c1 = i + 1 < n ? unitAt(i + 1) : 0;
+    if (i + 1 < n) {
+      c1 = text.charCodeAt(i + 1);
+      if (fold && c1 >= 0x41 && c1 <= 0x5a) c1 += 0x20;
+    } else c1 = 0;
     if (hasSingle) {
       const ids = single.get(c0);
       if (ids)
         for (const id of ids) {
           seen[id] = 1;
-          if (first && last) {
+          if (record) {
             if ((first[id] as number) < 0) first[id] = i;
             last[id] = i;
           }
         }
     }
-    const h = pairHash(c0, c1);
+    const h = (Math.imul(c0, 40503) ^ c1) & (PAIR_BITS - 1);
     if (((pairBits[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
     if (i + 1 >= n) continue;
     const pair = (c0 << 16) | c1;
@@ -238,16 +249,18 @@ export function wordsIn(
       // Walk the pair's trie along the text, marking every word a node completes.
       let node = entryNode[e] as number;
       for (let j = i + 2; ; j++) {
-        for (let w = wordStart[node] as number; w < (wordStart[node + 1] as number); w++) {
+        const lastWord = wordStart[node + 1] as number;
+        for (let w = wordStart[node] as number; w < lastWord; w++) {
           const id = wordIds[w] as number;
           seen[id] = 1;
-          if (first && last) {
+          if (record) {
             if ((first[id] as number) < 0) first[id] = i;
             last[id] = i;
           }
         }
         if (j >= n) break;
-        const unit = unitAt(j);
+        let unit = text.charCodeAt(j);
+        if (fold && unit >= 0x41 && unit <= 0x5a) unit += 0x20;
         const lastChild = childStart[node + 1] as number;
         let child = -1;
         for (let k = childStart[node] as number; k < lastChild; k++)
@@ -263,6 +276,8 @@ export function wordsIn(
   }
   return seen;
 }
+
+const EMPTY = new Int32Array(0);
 
 /** Whether `wordsIn` records positions with this prefilter (it folds ASCII alone). */
 export function positionsFor(prefilter: Pick<Prefilter, 'scanner'>): boolean {
@@ -289,17 +304,27 @@ export function postWordsOf(post: PreparedPost, rules: ClassifierRules): PostWor
   let words = perPost.get(post);
   if (!words) {
     const prefilter = prefilterOf(rules);
-    const title = wordsIn(post.title, prefilter);
+    const count = prefilter.wordCount;
+    // One buffer for the five tables (an allocation each cost more than the scan of a title).
+    const buffer = new ArrayBuffer(count * 11);
     const textAt = positionsFor(prefilter)
       ? {
-          first: new Int32Array(prefilter.wordCount).fill(-1),
-          last: new Int32Array(prefilter.wordCount),
+          first: new Int32Array(buffer, 0, count).fill(-1),
+          last: new Int32Array(buffer, 4 * count, count),
         }
       : null;
-    const text = wordsIn(post.text, prefilter, undefined, textAt ?? undefined);
-    // The heading is the title or the text's first lines: title and text cover it.
-    const all = text.slice();
-    for (let i = 0; i < all.length; i++) all[i] = (all[i] as number) | (title[i] as number);
+    const text = wordsIn(
+      post.text,
+      prefilter,
+      new Uint8Array(buffer, 8 * count, count),
+      textAt ?? undefined,
+    );
+    const title = wordsIn(post.title, prefilter, new Uint8Array(buffer, 9 * count, count));
+    // The heading is the title or the text's first lines: title and text cover it. The
+    // title scanned again onto the text's words is cheaper than or-ing every word.
+    const all = new Uint8Array(buffer, 10 * count, count);
+    all.set(text);
+    wordsIn(post.title, prefilter, all);
     words = { title, text, all, textAt };
     perPost.set(post, words);
   }
