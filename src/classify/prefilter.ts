@@ -22,10 +22,13 @@ import type { ClassifierRules } from './rules.js';
 interface Scanner {
   /** Bit h set: some word's first pair hashes to h. */
   pairBits: Uint32Array;
-  /** Roots by pair hash: entries slotStart[h] .. slotStart[h + 1] hold each root's pair and node. */
-  slotStart: Int32Array;
-  entryPair: Int32Array;
-  entryNode: Int32Array;
+  /**
+   * Roots by pair, open-addressed from `rootSlot(pair, rootBits)`: rootPair[slot] is the pair
+   * and rootNode[slot] its node, 0 where the slot is free (node 0 is unused).
+   */
+  rootBits: number;
+  rootPair: Int32Array;
+  rootNode: Int32Array;
   /** Per node: its children's code units and nodes at childStart[n] .. childStart[n + 1]. */
   childStart: Int32Array;
   childUnit: Uint16Array;
@@ -44,6 +47,8 @@ interface Scanner {
 
 const PAIR_BITS = 1 << 18;
 const pairHash = (c0: number, c1: number) => (Math.imul(c0, 40503) ^ c1) & (PAIR_BITS - 1);
+/** A pair's first slot in the roots' table of 2^bits slots. */
+const rootSlot = (pair: number, bits: number) => Math.imul(pair, 0x9e3779b1) >>> (32 - bits);
 
 /** Whether every code unit of `word` is ASCII or has no case (so only ASCII needs folding). */
 function foldsAsAscii(word: string): boolean {
@@ -82,20 +87,22 @@ export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCou
     }
     completes[node]?.push(id);
   });
-  const byHash = new Map<number, [number, number][]>();
-  for (const [pair, node] of roots) {
+  for (const pair of roots.keys()) {
     const h = pairHash(pair >>> 16, pair & 0xffff);
     pairBits[h >>> 5] = (pairBits[h >>> 5] as number) | (1 << (h & 31));
-    byHash.set(h, [...(byHash.get(h) ?? []), [pair, node]]);
   }
-  // Flat arrays instead of maps: a hit costs typed-array reads, no hashing of a key.
-  const slotStart = new Int32Array(PAIR_BITS + 1);
-  const entries: [number, number][] = [];
-  for (let h = 0; h < PAIR_BITS; h++) {
-    slotStart[h] = entries.length;
-    entries.push(...(byHash.get(h) ?? []));
+  // The roots in an open-addressed table of a few KB: a table indexed by the bitmap's hash
+  // (1 MB) missed the cache on nearly every walk.
+  let rootBits = 4;
+  while (1 << rootBits < 4 * roots.size) rootBits++;
+  const rootPair = new Int32Array(1 << rootBits);
+  const rootNode = new Int32Array(1 << rootBits);
+  for (const [pair, node] of roots) {
+    let slot = rootSlot(pair, rootBits);
+    while (rootNode[slot] !== 0) slot = (slot + 1) & ((1 << rootBits) - 1);
+    rootPair[slot] = pair;
+    rootNode[slot] = node;
   }
-  slotStart[PAIR_BITS] = entries.length;
   const nodes = children.length;
   const childStart = new Int32Array(nodes + 1);
   const wordStart = new Int32Array(nodes + 1);
@@ -116,9 +123,9 @@ export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCou
   return {
     scanner: {
       pairBits,
-      slotStart,
-      entryPair: Int32Array.from(entries.map((e) => e[0])),
-      entryNode: Int32Array.from(entries.map((e) => e[1])),
+      rootBits,
+      rootPair,
+      rootNode,
       childStart,
       childUnit: Uint16Array.from(units),
       childNode: Int32Array.from(next),
@@ -213,7 +220,8 @@ function scanText(
   seen: Uint8Array,
   at: WordPositions | undefined,
 ): Uint8Array {
-  const { pairBits, slotStart, entryPair, entryNode, childStart, childUnit, childNode } = s;
+  const { pairBits, rootBits, rootPair, rootNode, childStart, childUnit, childNode } = s;
+  const rootMask = (1 << rootBits) - 1;
   const { wordStart, wordIds, single } = s;
   const hasSingle = single.size > 0;
   const record = at !== undefined;
@@ -243,35 +251,36 @@ function scanText(
     if (((pairBits[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
     if (i + 1 >= n) continue;
     const pair = (c0 << 16) | c1;
-    const end = slotStart[h + 1] as number;
-    for (let e = slotStart[h] as number; e < end; e++) {
-      if (entryPair[e] !== pair) continue;
-      // Walk the pair's trie along the text, marking every word a node completes.
-      let node = entryNode[e] as number;
-      for (let j = i + 2; ; j++) {
-        const lastWord = wordStart[node + 1] as number;
-        for (let w = wordStart[node] as number; w < lastWord; w++) {
-          const id = wordIds[w] as number;
-          seen[id] = 1;
-          if (record) {
-            if ((first[id] as number) < 0) first[id] = i;
-            last[id] = i;
-          }
+    let slot = rootSlot(pair, rootBits);
+    let node = rootNode[slot] as number;
+    while (node !== 0 && rootPair[slot] !== pair) {
+      slot = (slot + 1) & rootMask;
+      node = rootNode[slot] as number;
+    }
+    if (node === 0) continue;
+    // Walk the pair's trie along the text, marking every word a node completes.
+    for (let j = i + 2; ; j++) {
+      const lastWord = wordStart[node + 1] as number;
+      for (let w = wordStart[node] as number; w < lastWord; w++) {
+        const id = wordIds[w] as number;
+        seen[id] = 1;
+        if (record) {
+          if ((first[id] as number) < 0) first[id] = i;
+          last[id] = i;
         }
-        if (j >= n) break;
-        let unit = text.charCodeAt(j);
-        if (fold && unit >= 0x41 && unit <= 0x5a) unit += 0x20;
-        const lastChild = childStart[node + 1] as number;
-        let child = -1;
-        for (let k = childStart[node] as number; k < lastChild; k++)
-          if (childUnit[k] === unit) {
-            child = childNode[k] as number;
-            break;
-          }
-        if (child === -1) break;
-        node = child;
       }
-      break;
+      if (j >= n) break;
+      let unit = text.charCodeAt(j);
+      if (fold && unit >= 0x41 && unit <= 0x5a) unit += 0x20;
+      const lastChild = childStart[node + 1] as number;
+      let child = -1;
+      for (let k = childStart[node] as number; k < lastChild; k++)
+        if (childUnit[k] === unit) {
+          child = childNode[k] as number;
+          break;
+        }
+      if (child === -1) break;
+      node = child;
     }
   }
   return seen;
