@@ -291,3 +291,49 @@ export function gateWordsOf(source: string): string[] | null {
   }
   return [...new Set(words.map((w) => w.toLowerCase()))];
 }
+
+/** Every run of consecutive finite elements whose words are two code units or longer. */
+function finiteRuns(elements: readonly Finite[]): { from: number; to: number; words: string[] }[] {
+  const runs: { from: number; to: number; words: string[] }[] = [];
+  for (let a = 0; a < elements.length; a++) {
+    let strings: string[] | null = [''];
+    for (let b = a; b < elements.length; b++) {
+      const element = elements[b];
+      strings = element && strings ? product(strings, element) : null;
+      if (!strings) break;
+      if (shortest(strings) >= 2) runs.push({ from: a, to: b, words: strings });
+    }
+  }
+  return runs;
+}
+
+/**
+ * A second set of words every match of the one-branch `source` holds besides its gate words
+ * (`gateWordsOf`), from a finite run that does not overlap theirs: `…(社員|従業員|職員)[^。]{0,30}
+ * (盗んだ|横領|…)` needs one of each group, and a post with 社員 but no 横領 need not run it.
+ * Null where the branch has no such run (or is an alternation).
+ */
+export function secondGateWordsOf(source: string): string[] | null {
+  const branches = topLevelBranches(source);
+  const gate = gateWordsOf(source);
+  if (branches.length !== 1 || !gate) return null;
+  const runs = finiteRuns(finiteElements(branches[0] as string));
+  const key = (words: readonly string[]) =>
+    [...new Set(words.map((w) => w.toLowerCase()))].sort().join('\u0000');
+  const primary = runs.find((run) => key(run.words) === key(gate));
+  if (!primary) return null;
+  let best: string[] | null = null;
+  let bestShortest = 0;
+  for (const run of runs) {
+    if (run.to >= primary.from && run.from <= primary.to) continue;
+    const length = Math.min(4, shortest(run.words));
+    if (
+      length > bestShortest ||
+      (length === bestShortest && best && run.words.length < best.length)
+    ) {
+      best = run.words;
+      bestShortest = length;
+    }
+  }
+  return best ? [...new Set(best.map((w) => w.toLowerCase()))] : null;
+}

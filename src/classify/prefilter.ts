@@ -5,7 +5,7 @@
  * vocabularies so cost one scan of the post, not one scan per pattern.
  */
 import { derived } from './derived.js';
-import { gateWordsOf, separableBranchesOf } from './literals.js';
+import { gateWordsOf, secondGateWordsOf, separableBranchesOf } from './literals.js';
 import type { PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 
@@ -168,10 +168,18 @@ export function prefilterOf(rules: ClassifierRules): Prefilter {
         if (!ids.has(w)) ids.set(w, ids.size);
         return ids.get(w) as number;
       }) ?? null;
+    const registerSecond = (source: string) =>
+      (secondGateWordsOf(source) ?? []).forEach((w) => {
+        if (!ids.has(w)) ids.set(w, ids.size);
+      });
     for (const re of regexesIn(rules)) {
       wordsOf.set(re, register(re.source));
+      registerSecond(re.source);
       // Each branch run on its own needs its own words (`branchScan.ts`).
-      for (const branch of separableBranchesOf(re) ?? []) register(branch);
+      for (const branch of separableBranchesOf(re) ?? []) {
+        register(branch);
+        registerSecond(branch);
+      }
     }
     const words = [...ids.keys()];
     return { ...scannerOf(words), wordsOf, words, idOf: ids };

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   gateWordsOf,
   literalWordsOf,
+  secondGateWordsOf,
   separableBranchesOf,
 } from '../../../src/classify/literals.js';
 import { matchesOf } from '../../../src/classify/prepare.js';
@@ -125,5 +126,32 @@ describe('gate words', () => {
       }
       expect(matches, source).toBeGreaterThan(0);
     }
+  });
+
+  it('of a second group are held by every match too, for every one-branch source of the rules', () => {
+    let second = 0;
+    for (const re of PATTERNS) {
+      for (const source of [re.source, ...(separableBranchesOf(re) ?? [])]) {
+        const also = secondGateWordsOf(source);
+        if (!also) continue;
+        second++;
+        for (const text of TEXTS) {
+          const lacking = matchesOf(compiled(source), text)
+            .map((m) => m[0])
+            .filter((m) => !also.some((w) => m.toLowerCase().includes(w)));
+          expect(lacking, source).toEqual([]);
+        }
+      }
+    }
+    expect(second).toBeGreaterThan(100);
+  }, 120_000);
+
+  it.each([
+    ['元?[^、。]{0,4}(社員|従業員|職員)[^。]{0,30}(盗んだ|横領|着服)', ['盗んだ', '横領', '着服']],
+    ['不正アクセス[^。]{0,10}(により|によって)', ['により', 'によって']],
+    ['(社員|職員)が', null],
+    ['不正|漏えい', null],
+  ])('of a second group in %s', (source, words) => {
+    expect(secondGateWordsOf(source)).toEqual(words);
   });
 });
