@@ -13,7 +13,7 @@
  * the others (`separableBranchesOf`).
  */
 import { derived } from './derived.js';
-import { separableBranchesOf } from './literals.js';
+import { secondGateWordsOf, separableBranchesOf } from './literals.js';
 import {
   anySeen,
   filterWordsOf,
@@ -39,6 +39,8 @@ export interface ScanPart {
   global: RegExp;
   /** The prefilter's words for it (null: it always runs). */
   words: readonly number[] | null;
+  /** Words of a second group every match also holds (`secondGateWordsOf`), or null. */
+  also?: readonly number[] | null;
   /** Where in the post's text its matches can lie. */
   bounds: WindowBounds | null;
 }
@@ -65,16 +67,28 @@ export function scanPartsOf(re: RegExp, rules: ClassifierRules): readonly ScanPa
 
 function partsOf(re: RegExp, rules: ClassifierRules): readonly ScanPart[] {
   const branches = separableBranchesOf(re);
-  if (!branches)
-    return [{ global: globalOf(re), words: wordIdsOf(re, rules), bounds: boundsOf(re, rules) }];
   const { idOf } = prefilterOf(rules);
+  // A pattern outside the rules has no words in the prefilter: its branches always run.
+  const idsOf = (words: string[] | null) => {
+    const ids = words?.map((w) => idOf.get(w)) ?? null;
+    return ids?.every((id) => id !== undefined) ? (ids as number[]) : null;
+  };
+  if (!branches) {
+    const words = wordIdsOf(re, rules);
+    const also = words ? idsOf(secondGateWordsOf(re.source)) : null;
+    return [{ global: globalOf(re), words, also, bounds: boundsOf(re, rules) }];
+  }
   return branches.map((source) => {
     const branch = new RegExp(source, re.flags);
-    const ids = filterWordsOf(source)?.map((w) => idOf.get(w)) ?? null;
-    // A pattern outside the rules has no words in the prefilter: its branches always run.
-    const words = ids?.every((id) => id !== undefined) ? (ids as number[]) : null;
-    return { global: globalOf(branch), words, bounds: boundsFor(branch, words, rules) };
+    const words = idsOf(filterWordsOf(source));
+    const also = words ? idsOf(secondGateWordsOf(source)) : null;
+    return { global: globalOf(branch), words, also, bounds: boundsFor(branch, words, rules) };
   });
+}
+
+/** Whether `part` may match in a text whose words are `seen`: one of its words, and of its second group. */
+function mayRun(part: ScanPart, seen: Uint8Array): boolean {
+  return anySeen(part.words, seen) && (part.also == null || anySeen(part.also, seen));
 }
 
 /** Receives each match (its index in the text scanned and its text); false stops the scan. */
@@ -95,7 +109,7 @@ export function forEachMatch(
 ): void {
   if (parts.length === 1) {
     const part = parts[0] as ScanPart;
-    if (!gate || anySeen(part.words, gate.seen))
+    if (!gate || mayRun(part, gate.seen))
       scanOne(
         part.global,
         gate ? windowIn(text, gate.at, part.bounds, gate.shrunk) : WHOLE(text),
@@ -131,7 +145,7 @@ function mergeBranches(
   const live: RegExp[] = [];
   const windows: ScanWindow[] = [];
   for (const part of parts) {
-    if (gate && !anySeen(part.words, gate.seen)) continue;
+    if (gate && !mayRun(part, gate.seen)) continue;
     live.push(part.global);
     windows.push(gate ? windowIn(text, gate.at, part.bounds, gate.shrunk) : WHOLE(text));
   }
@@ -187,7 +201,7 @@ export function holdsNowhereInText(
 ): boolean {
   const words = postWordsOf(post, rules);
   const parts = scanPartsOf(re, rules);
-  if (!parts.some((part) => anySeen(part.words, words.text))) return true;
+  if (!parts.some((part) => mayRun(part, words.text))) return true;
   if (!isContextFree(re)) return false;
   let found = false;
   forEachMatch(parts, post.text, { seen: words.text, at: words.textAt }, () => {
@@ -211,7 +225,7 @@ export function sentenceMatcher(
   const words = postWordsOf(post, rules);
   const live: { global: RegExp; from: number; to: number }[] = [];
   for (const part of scanPartsOf(re, rules)) {
-    if (!anySeen(part.words, words.text)) continue;
+    if (!mayRun(part, words.text)) continue;
     const span = spanIn(words.textAt, part.bounds);
     live.push({
       global: part.global,

@@ -10,7 +10,7 @@ import { decideKind } from './decideKind.js';
 import { decideSeverity } from './decideSeverity.js';
 import { findDataTypes } from './findDataTypes.js';
 import { patternInfoOf } from './patterns.js';
-import { mayMatch } from './prefilter.js';
+import { mayMatch, withPostWords } from './prefilter.js';
 import { protectedPartOf } from './protectedPart.js';
 import { preparePost, type ClassifierInput, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
@@ -23,6 +23,11 @@ export type { ClassifierInput } from './prepare.js';
 /** Classifies one post with `rules`. */
 export function classifyPost(input: ClassifierInput, rules: ClassifierRules): Classification {
   const post = preparePost(input, rules.text.leadChars);
+  // The post never leaves this call: its word tables can live in the prefilter's reused buffer.
+  return withPostWords(post, rules, () => classifyPrepared(post, rules));
+}
+
+function classifyPrepared(post: PreparedPost, rules: ClassifierRules): Classification {
   const kind = decideKind(post, rules);
   const aboutAnIncident = kind.kind !== 'off_topic' && kind.kind !== 'threat_intel';
   const cause = decideCause(post, kind.kind, rules);

@@ -278,10 +278,7 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
   }
   if (cause === 'ransomware')
     facts.push({ level: 'high', rule: 'severity.ransomware', evidence: [] });
-  if (
-    s.spamSenderCauses.includes(cause) &&
-    occurs(s.spamSent, post.text)
-  ) {
+  if (s.spamSenderCauses.includes(cause) && occurs(s.spamSent, post.text)) {
     const count = input.spamCount?.value ?? null;
     const mass = count !== null ? count >= s.spamMassCount : occurs(s.spamMass, post.text);
     facts.push({

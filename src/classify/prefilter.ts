@@ -5,7 +5,7 @@
  * vocabularies so cost one scan of the post, not one scan per pattern.
  */
 import { derived } from './derived.js';
-import { literalWordsOf, separableBranchesOf } from './literals.js';
+import { gateWordsOf, secondGateWordsOf, separableBranchesOf } from './literals.js';
 import type { PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 
@@ -22,10 +22,13 @@ import type { ClassifierRules } from './rules.js';
 interface Scanner {
   /** Bit h set: some word's first pair hashes to h. */
   pairBits: Uint32Array;
-  /** Roots by pair hash: entries slotStart[h] .. slotStart[h + 1] hold each root's pair and node. */
-  slotStart: Int32Array;
-  entryPair: Int32Array;
-  entryNode: Int32Array;
+  /**
+   * Roots by pair, open-addressed from `rootSlot(pair, rootBits)`: rootPair[slot] is the pair
+   * and rootNode[slot] its node, 0 where the slot is free (node 0 is unused).
+   */
+  rootBits: number;
+  rootPair: Int32Array;
+  rootNode: Int32Array;
   /** Per node: its children's code units and nodes at childStart[n] .. childStart[n + 1]. */
   childStart: Int32Array;
   childUnit: Uint16Array;
@@ -44,6 +47,8 @@ interface Scanner {
 
 const PAIR_BITS = 1 << 18;
 const pairHash = (c0: number, c1: number) => (Math.imul(c0, 40503) ^ c1) & (PAIR_BITS - 1);
+/** A pair's first slot in the roots' table of 2^bits slots. */
+const rootSlot = (pair: number, bits: number) => Math.imul(pair, 0x9e3779b1) >>> (32 - bits);
 
 /** Whether every code unit of `word` is ASCII or has no case (so only ASCII needs folding). */
 function foldsAsAscii(word: string): boolean {
@@ -82,20 +87,22 @@ export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCou
     }
     completes[node]?.push(id);
   });
-  const byHash = new Map<number, [number, number][]>();
-  for (const [pair, node] of roots) {
+  for (const pair of roots.keys()) {
     const h = pairHash(pair >>> 16, pair & 0xffff);
     pairBits[h >>> 5] = (pairBits[h >>> 5] as number) | (1 << (h & 31));
-    byHash.set(h, [...(byHash.get(h) ?? []), [pair, node]]);
   }
-  // Flat arrays instead of maps: a hit costs typed-array reads, no hashing of a key.
-  const slotStart = new Int32Array(PAIR_BITS + 1);
-  const entries: [number, number][] = [];
-  for (let h = 0; h < PAIR_BITS; h++) {
-    slotStart[h] = entries.length;
-    entries.push(...(byHash.get(h) ?? []));
+  // The roots in an open-addressed table of a few KB: a table indexed by the bitmap's hash
+  // (1 MB) missed the cache on nearly every walk.
+  let rootBits = 4;
+  while (1 << rootBits < 4 * roots.size) rootBits++;
+  const rootPair = new Int32Array(1 << rootBits);
+  const rootNode = new Int32Array(1 << rootBits);
+  for (const [pair, node] of roots) {
+    let slot = rootSlot(pair, rootBits);
+    while (rootNode[slot] !== 0) slot = (slot + 1) & ((1 << rootBits) - 1);
+    rootPair[slot] = pair;
+    rootNode[slot] = node;
   }
-  slotStart[PAIR_BITS] = entries.length;
   const nodes = children.length;
   const childStart = new Int32Array(nodes + 1);
   const wordStart = new Int32Array(nodes + 1);
@@ -116,9 +123,9 @@ export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCou
   return {
     scanner: {
       pairBits,
-      slotStart,
-      entryPair: Int32Array.from(entries.map((e) => e[0])),
-      entryNode: Int32Array.from(entries.map((e) => e[1])),
+      rootBits,
+      rootPair,
+      rootNode,
       childStart,
       childUnit: Uint16Array.from(units),
       childNode: Int32Array.from(next),
@@ -161,10 +168,18 @@ export function prefilterOf(rules: ClassifierRules): Prefilter {
         if (!ids.has(w)) ids.set(w, ids.size);
         return ids.get(w) as number;
       }) ?? null;
+    const registerSecond = (source: string) =>
+      (secondGateWordsOf(source) ?? []).forEach((w) => {
+        if (!ids.has(w)) ids.set(w, ids.size);
+      });
     for (const re of regexesIn(rules)) {
       wordsOf.set(re, register(re.source));
+      registerSecond(re.source);
       // Each branch run on its own needs its own words (`branchScan.ts`).
-      for (const branch of separableBranchesOf(re) ?? []) register(branch);
+      for (const branch of separableBranchesOf(re) ?? []) {
+        register(branch);
+        registerSecond(branch);
+      }
     }
     const words = [...ids.keys()];
     return { ...scannerOf(words), wordsOf, words, idOf: ids };
@@ -173,9 +188,9 @@ export function prefilterOf(rules: ClassifierRules): Prefilter {
 
 /** The words the prefilter gates `source` by, or null where it must always run. */
 export function filterWordsOf(source: string): string[] | null {
-  // A one-character word (件, 市) occurs in nearly every post: such a pattern just runs.
-  const needed = literalWordsOf(source);
-  return needed?.every((w) => w.length >= 2) ? needed : null;
+  // A one-character word (件, 市) occurs in nearly every post: such a pattern just runs,
+  // unless its finite runs give longer words (当社/本社… then を装: `gateWordsOf`).
+  return gateWordsOf(source);
 }
 
 /**
@@ -200,69 +215,86 @@ export function wordsIn(
   positions?: WordPositions,
 ): Uint8Array {
   const s = prefilter.scanner;
-  const { pairBits, slotStart, entryPair, entryNode, childStart, childUnit, childNode } = s;
+  // ASCII letters folded as the scan reads them: no lower-cased copy (ICU) of the text.
+  if (!s.asciiFold) return scanText(s, text.toLowerCase(), false, seen, undefined);
+  return scanText(s, text, true, seen, positions);
+}
+
+/** The scan of `wordsIn`: `fold` folds ASCII letters as read; `at` records where words start. */
+function scanText(
+  s: Scanner,
+  text: string,
+  fold: boolean,
+  seen: Uint8Array,
+  at: WordPositions | undefined,
+): Uint8Array {
+  const { pairBits, rootBits, rootPair, rootNode, childStart, childUnit, childNode } = s;
+  const rootMask = (1 << rootBits) - 1;
   const { wordStart, wordIds, single } = s;
   const hasSingle = single.size > 0;
-  // ASCII letters folded as the scan reads them: no lower-cased copy (ICU) of the text.
-  const folded = s.asciiFold ? text : text.toLowerCase();
-  const fold = s.asciiFold;
-  const first = fold ? positions?.first : undefined;
-  const last = fold ? positions?.last : undefined;
-  const n = folded.length;
-  const unitAt = (i: number) => {
-    const unit = folded.charCodeAt(i);
-    return fold && unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
-  };
-  let c1 = n > 0 ? unitAt(0) : 0;
+  const record = at !== undefined;
+  const first = at ? at.first : EMPTY;
+  const last = at ? at.last : EMPTY;
+  const n = text.length;
+  let c1 = n > 0 ? text.charCodeAt(0) : 0;
+  if (fold && c1 >= 0x41 && c1 <= 0x5a) c1 += 0x20;
   for (let i = 0; i < n; i++) {
     const c0 = c1;
-    c1 = i + 1 < n ? unitAt(i + 1) : 0;
+    if (i + 1 < n) {
+      c1 = text.charCodeAt(i + 1);
+      if (fold && c1 >= 0x41 && c1 <= 0x5a) c1 += 0x20;
+    } else c1 = 0;
     if (hasSingle) {
       const ids = single.get(c0);
       if (ids)
         for (const id of ids) {
           seen[id] = 1;
-          if (first && last) {
+          if (record) {
             if ((first[id] as number) < 0) first[id] = i;
             last[id] = i;
           }
         }
     }
-    const h = pairHash(c0, c1);
+    const h = (Math.imul(c0, 40503) ^ c1) & (PAIR_BITS - 1);
     if (((pairBits[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
     if (i + 1 >= n) continue;
     const pair = (c0 << 16) | c1;
-    const end = slotStart[h + 1] as number;
-    for (let e = slotStart[h] as number; e < end; e++) {
-      if (entryPair[e] !== pair) continue;
-      // Walk the pair's trie along the text, marking every word a node completes.
-      let node = entryNode[e] as number;
-      for (let j = i + 2; ; j++) {
-        for (let w = wordStart[node] as number; w < (wordStart[node + 1] as number); w++) {
-          const id = wordIds[w] as number;
-          seen[id] = 1;
-          if (first && last) {
-            if ((first[id] as number) < 0) first[id] = i;
-            last[id] = i;
-          }
+    let slot = rootSlot(pair, rootBits);
+    let node = rootNode[slot] as number;
+    while (node !== 0 && rootPair[slot] !== pair) {
+      slot = (slot + 1) & rootMask;
+      node = rootNode[slot] as number;
+    }
+    if (node === 0) continue;
+    // Walk the pair's trie along the text, marking every word a node completes.
+    for (let j = i + 2; ; j++) {
+      const lastWord = wordStart[node + 1] as number;
+      for (let w = wordStart[node] as number; w < lastWord; w++) {
+        const id = wordIds[w] as number;
+        seen[id] = 1;
+        if (record) {
+          if ((first[id] as number) < 0) first[id] = i;
+          last[id] = i;
         }
-        if (j >= n) break;
-        const unit = unitAt(j);
-        const lastChild = childStart[node + 1] as number;
-        let child = -1;
-        for (let k = childStart[node] as number; k < lastChild; k++)
-          if (childUnit[k] === unit) {
-            child = childNode[k] as number;
-            break;
-          }
-        if (child === -1) break;
-        node = child;
       }
-      break;
+      if (j >= n) break;
+      let unit = text.charCodeAt(j);
+      if (fold && unit >= 0x41 && unit <= 0x5a) unit += 0x20;
+      const lastChild = childStart[node + 1] as number;
+      let child = -1;
+      for (let k = childStart[node] as number; k < lastChild; k++)
+        if (childUnit[k] === unit) {
+          child = childNode[k] as number;
+          break;
+        }
+      if (child === -1) break;
+      node = child;
     }
   }
   return seen;
 }
+
+const EMPTY = new Int32Array(0);
 
 /** Whether `wordsIn` records positions with this prefilter (it folds ASCII alone). */
 export function positionsFor(prefilter: Pick<Prefilter, 'scanner'>): boolean {
@@ -281,6 +313,62 @@ export interface PostWords {
 const perPost = new WeakMap<PreparedPost, PostWords>();
 
 /**
+ * The tables of the post a `withPostWords` call classifies: one set per prefilter, reused
+ * from post to post (an ArrayBuffer of 2,000+ words' tables cost ~10 µs to allocate, most
+ * of it the collector's accounting of external memory, against ~1 µs to clear).
+ */
+interface PostTablesPool {
+  buffer: ArrayBuffer;
+  owner: PreparedPost | null;
+}
+
+function poolOf(prefilter: Prefilter): PostTablesPool {
+  let pool = pools.get(prefilter);
+  if (!pool)
+    pools.set(
+      prefilter,
+      (pool = { buffer: new ArrayBuffer(prefilter.wordCount * 11), owner: null }),
+    );
+  return pool;
+}
+
+const pools = new WeakMap<Prefilter, PostTablesPool>();
+
+/**
+ * Runs `work` with `post`'s word tables in the reused buffer; they are dropped when it
+ * returns, so nothing of `post`'s may be kept past `work` (the classifier's post, which
+ * never leaves `classifyPost`). Nested or re-entered, the post's tables are its own.
+ */
+export function withPostWords<T>(post: PreparedPost, rules: ClassifierRules, work: () => T): T {
+  const pool = poolOf(prefilterOf(rules));
+  if (pool.owner !== null || perPost.has(post)) return work();
+  pool.owner = post;
+  try {
+    return work();
+  } finally {
+    pool.owner = null;
+    perPost.delete(post);
+  }
+}
+
+/** The five tables of a post's words, in `buffer` (cleared) or in a buffer of their own. */
+function tablesOf(count: number, buffer: ArrayBuffer | null) {
+  const reused = buffer !== null;
+  const b = buffer ?? new ArrayBuffer(count * 11);
+  const first = new Int32Array(b, 0, count).fill(-1);
+  // `last` is read only where `first` says the word occurs, so it needs no clearing.
+  const last = new Int32Array(b, 4 * count, count);
+  const text = new Uint8Array(b, 8 * count, count);
+  const title = new Uint8Array(b, 9 * count, count);
+  const all = new Uint8Array(b, 10 * count, count);
+  if (reused) {
+    text.fill(0);
+    title.fill(0);
+  }
+  return { first, last, text, title, all };
+}
+
+/**
  * Which of the rules' words occur in `post`'s title and text (one pass over each,
  * remembered per post). A pattern run on the title alone needs its words in the title,
  * one run on the text in the text: a word no match can lack is in the string matched.
@@ -289,17 +377,16 @@ export function postWordsOf(post: PreparedPost, rules: ClassifierRules): PostWor
   let words = perPost.get(post);
   if (!words) {
     const prefilter = prefilterOf(rules);
-    const title = wordsIn(post.title, prefilter);
-    const textAt = positionsFor(prefilter)
-      ? {
-          first: new Int32Array(prefilter.wordCount).fill(-1),
-          last: new Int32Array(prefilter.wordCount),
-        }
-      : null;
-    const text = wordsIn(post.text, prefilter, undefined, textAt ?? undefined);
-    // The heading is the title or the text's first lines: title and text cover it.
-    const all = text.slice();
-    for (let i = 0; i < all.length; i++) all[i] = (all[i] as number) | (title[i] as number);
+    const pool = poolOf(prefilter);
+    const tables = tablesOf(prefilter.wordCount, pool.owner === post ? pool.buffer : null);
+    const textAt = positionsFor(prefilter) ? { first: tables.first, last: tables.last } : null;
+    const text = wordsIn(post.text, prefilter, tables.text, textAt ?? undefined);
+    const title = wordsIn(post.title, prefilter, tables.title);
+    // The heading is the title or the text's first lines: title and text cover it. The
+    // title scanned again onto the text's words is cheaper than or-ing every word.
+    const all = tables.all;
+    all.set(text);
+    wordsIn(post.title, prefilter, all);
     words = { title, text, all, textAt };
     perPost.set(post, words);
   }
