@@ -249,24 +249,13 @@ function finiteAlternation(source: string): Finite {
  * fewest words; null where no run gives words of two code units or more.
  */
 function finiteBranchWords(branch: string): string[] | null {
-  const elements = finiteElements(branch);
   let best: string[] | null = null;
   let bestShortest = 0;
-  for (let a = 0; a < elements.length; a++) {
-    let strings: string[] | null = [''];
-    for (let b = a; b < elements.length; b++) {
-      const element = elements[b];
-      strings = element && strings ? product(strings, element) : null;
-      if (!strings) break;
-      const length = Math.min(4, shortest(strings));
-      if (length < 2) continue;
-      if (
-        length > bestShortest ||
-        (length === bestShortest && best && strings.length < best.length)
-      ) {
-        best = strings;
-        bestShortest = length;
-      }
+  for (const { words } of finiteRuns(finiteElements(branch))) {
+    const length = Math.min(4, shortest(words));
+    if (length > bestShortest || (length === bestShortest && best && words.length < best.length)) {
+      best = words;
+      bestShortest = length;
     }
   }
   return best;
