@@ -5,6 +5,7 @@
 import { patternInfoOf } from '../../src/classify/patterns.js';
 import { regexesIn } from '../../src/classify/prefilter.js';
 import { RULES } from './classify.js';
+import { random } from './seeded.js';
 
 /** Example sentences of every pattern (named patterns and named regexes alike). */
 function examplesIn(value: unknown, into: string[] = []): string[] {
@@ -19,17 +20,6 @@ function examplesIn(value: unknown, into: string[] = []): string[] {
     for (const v of Object.values(o)) examplesIn(v, into);
   }
   return into;
-}
-
-/** Seeded xorshift in [0, 1). */
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
 }
 
 /** Every regular expression of the shipped rules. */

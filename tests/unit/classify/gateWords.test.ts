@@ -14,17 +14,7 @@ import {
 } from '../../../src/classify/literals.js';
 import { matchesOf } from '../../../src/classify/prepare.js';
 import { PATTERNS, texts } from '../../helpers/ruleTexts.js';
-
-/** Seeded xorshift in [0, 1). */
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
+import { random } from '../../helpers/seeded.js';
 
 /** The matches of `source` (flags `i`) in `text` lacking every gate word; [] where it is sound. */
 function unheld(source: string, text: string): string[] {

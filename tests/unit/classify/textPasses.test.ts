@@ -17,16 +17,11 @@ import { holdsNowhereInText } from '../../../src/classify/branchScan.js';
 import { isContextFree, scannerOf, wordsIn } from '../../../src/classify/prefilter.js';
 import { patternInfoOf } from '../../../src/classify/patterns.js';
 import { RULES } from '../../helpers/classify.js';
+import { random } from '../../helpers/seeded.js';
 
 /** Strings over `alphabet`, from a seeded generator (xorshift), lengths 0–24. */
 function strings(alphabet: string[], count: number, seed = 7): string[] {
-  let x = seed;
-  const next = () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
+  const next = random(seed);
   const out = ['', ...alphabet];
   while (out.length < count) {
     const n = Math.floor(next() * 25);
