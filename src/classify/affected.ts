@@ -52,7 +52,11 @@ export function pickAffected(mentions: readonly CountMention[]): AffectedResult 
     usable.some((m) => m.tier === t),
   );
   if (!tier) return { value: null, rule: 'affected.none-stated', evidence: [] };
-  const candidates = usable.filter((m) => m.tier === tier);
+  // Beside counts of people, a list line of a group of people counts people whatever its unit
+  // (従業員 3,400名 / お取引先のご担当者 約1万2千件: two groups to add up).
+  const candidates = usable.filter(
+    (m) => m.tier === tier || (tier === 'strong' && m.tier === 'weak' && m.peopleGroup),
+  );
   const totals = candidates.filter((m) => m.total);
   if (totals.length > 0) {
     const total = largest(totals);

@@ -48,6 +48,8 @@ export interface CountMention {
   near: string;
   /** Ends its line: one group of a list such as `学内学生 849件`. */
   listItem: boolean;
+  /** A list line whose label is a group of people and names no data: `お取引先のご担当者 約1万2千件:…`. */
+  peopleGroup: boolean;
   /** A sub-count under `内訳` (breakdown of a group already counted). */
   breakdown: boolean;
   /** Counts enumerated inside one pair of parentheses (`(1年生 120名、2年生 115名)`) share an id. */
@@ -118,6 +120,9 @@ export function findCountMentions(
   const groupNouns = test(rules.groupNouns);
   const dataWords = rules.dataWords ? test(rules.dataWords) : () => false;
   const relevant = (t: string) => relevance(t) || dataWords(t);
+  // A list line's label that names a group of people and no data (お取引先のご担当者, 従業員・退職者).
+  const peopleGroupLabel = (label: string) =>
+    label.length <= 24 && groupNouns(label) && !dataWords(label) && !recordBefore(label);
   // What a long line's relevance read from its (unused) second text, the empty string.
   const emptyRelevant = relevant('');
   const mentions: CountMention[] = [];
@@ -146,9 +151,11 @@ export function findCountMentions(
         .replace(/^.*。/, '');
       const after = line.slice(end, end + rules.windowAfter).replace(/。.*$/, '');
       const near = `${heading}\n${before}${text}${after}`;
-      // Nothing but closing punctuation after the count (checked from the front: linear on long lines).
-      const tail = /^[\s)）。、.]*$/.test(line.slice(end)) ? '' : 'x';
-      // One count closing its line, alone on it: a group of a list ("学内学生 849件").
+      // Nothing but closing punctuation after the count, or a colon and the group's items
+      // (checked from the front: linear on long lines).
+      const tail = /^(?:[\s)）。、.]*$|\s*[:：])/.test(line.slice(end)) ? '' : 'x';
+      // One count closing its line, alone on it: a group of a list ("学内学生 849件",
+      // "お取引先のご担当者 約1万2千件:氏名、電話番号").
       const listItem = tail.length === 0 && start > 0 && counts.length === 1;
       const groupLed = groupNouns(line.slice(Math.max(0, start - 40), start));
       if (listItem && groupLed) inBreakdown = inBreakdown && breakdown(line);
@@ -175,6 +182,7 @@ export function findCountMentions(
         relevant:
           labelled || relevant(near) || (line.length <= 30 ? aboveRelevant() : emptyRelevant),
         listItem,
+        peopleGroup: listItem && peopleGroupLabel(line.slice(0, start)),
         breakdown: inBreakdown && !breakdown(line.slice(start, start + 40)) && !groupLed,
         enumeration: enclosingParens(line, lineIndex, start, end),
       });

@@ -232,7 +232,7 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
     );
     const personal =
       (dataTypes.length > 0 && !credentialsOnly) ||
-      affected.value !== null ||
+      (affected.value !== null && !s.countAloneNoLeakFor.includes(cause)) ||
       (!holdsNowhereInText(post, s.personalDataLeak, rules) && personalLeakSentence(post, rules));
     if ((attack || cause === 'insider') && personal) {
       facts.push({ level: 'medium', rule: 'severity.wrongful-leak', evidence: [cause] });

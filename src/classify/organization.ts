@@ -117,6 +117,9 @@ function nameLine(line: string, rules: ClassifierRules): string | null {
   const t = line.trim().replace(rules.facts.lineDate, '').replace(rules.facts.addressee, '');
   if (t.length < 2 || t.length > 60) return null;
   const { orgShaped } = patterns(rules);
+  // 株式会社ためしよりお知らせいたします / ためし財団のホームページをご覧の皆様へ.
+  const speaker = rules.facts.speakerLine.exec(t)?.[1];
+  if (speaker && orgShaped.test(speaker)) return speaker;
   const words = t.split(/\s+/);
   if (rules.facts.notANameLine.test(t)) {
     // ためし農業協同組合 組合員様の書類の盗難について: a heading that opens with the name.

@@ -136,6 +136,12 @@ const baseRulesSchema = z.object({
     noticeCauses: z.array(causeSchema),
     /** Causes under which mail sent from the organisation's account, server or form is spam it sent. */
     spamSenderCauses: z.array(causeSchema),
+    /**
+     * Causes whose notices (an impersonation warning, a re-registered domain) count as a leak of
+     * personal data only where they name data or a leak: a bare count (偽サイト2件, 問い合わせ11件)
+     * is no one's data taken.
+     */
+    countAloneNoLeakFor: z.array(causeSchema),
   }),
   facts: z.object({
     titleDate: namedRegex,
@@ -168,6 +174,8 @@ const baseRulesSchema = z.object({
     voiceName: namedRegex,
     /** Whom a heading line addresses after the name (株式会社サンプル お客様各位): not the name. */
     addressee: namedRegex,
+    /** A line opening with the organisation that speaks or whose readers it addresses (…より、お知らせいたします). */
+    speakerLine: namedRegex,
     /** What a heading or signature line that is only a name never holds (。, 各位, について…). */
     notANameLine: namedRegex,
     /** Kana after a verb or の that open a lead's subject (…を受託するけやき計算センターは: けやき). */
