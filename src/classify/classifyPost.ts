@@ -11,7 +11,7 @@ import { decideSeverity } from './decideSeverity.js';
 import { findDataTypes } from './findDataTypes.js';
 import { patternInfoOf } from './patterns.js';
 import { mayMatch, withPostWords } from './prefilter.js';
-import { protectedPartOf } from './protectedPart.js';
+import { isProtected, protectedPartOf } from './protectedPart.js';
 import { preparePost, type ClassifierInput, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { derived } from './derived.js';
@@ -38,7 +38,7 @@ function classifyPrepared(post: PreparedPost, rules: ClassifierRules): Classific
   // Counts on the lines of an encrypted part are exempt where another part was not protected.
   const protectedPart = aboutAnIncident ? protectedPartOf(post, cause.cause, rules) : null;
   const exposed = protectedPart
-    ? mentions.filter((m) => !protectedPart.lines.has(m.line))
+    ? mentions.filter((m) => !isProtected(protectedPart, m.line, m.at))
     : mentions;
   const picked = affectedOf(exposed, aboutAnIncident ? () => counts([post.title]) : null);
   const severity = decideSeverity(

@@ -36,6 +36,8 @@ export interface CountMention {
   tier: 'strong' | 'weak' | 'record';
   text: string;
   line: number;
+  /** Where the count starts on its line, in code units. */
+  at: number;
   /** Prefixed by 計/合計/総数/のべ: a stated total. */
   total: boolean;
   /** A figure included in another (`X件を含む`, `うちX名`) or explicitly left out (`を除く`). */
@@ -151,11 +153,17 @@ export function findCountMentions(
         .replace(/^.*。/, '');
       const after = line.slice(end, end + rules.windowAfter).replace(/。.*$/, '');
       const near = `${heading}\n${before}${text}${after}`;
-      // Nothing but closing punctuation after the count, or a colon and the group's items
-      // (checked from the front: linear on long lines).
-      const tail = /^(?:[\s)）。、.]*$|\s*[:：])/.test(line.slice(end)) ? '' : 'x';
+      // Nothing but closing punctuation after the count (checked from the front: linear on long
+      // lines), or the group's items after a colon or in brackets, on a line that says of no
+      // figure that it includes another (…5,120件(上記カード情報の件数を含む)).
+      const rest = line.slice(end);
+      const itemised =
+        /^(?:\s*[:：]|\s*[(（][^()（）]{0,80}[)）][\s。]*$)/.test(rest) &&
+        !/含/.test(rest) &&
+        !/上記/.test(line);
+      const tail = itemised || /^[\s)）。、.]*$/.test(rest) ? '' : 'x';
       // One count closing its line, alone on it: a group of a list ("学内学生 849件",
-      // "お取引先のご担当者 約1万2千件:氏名、電話番号").
+      // "お取引先のご担当者 約1万2千件:氏名、電話番号", "(2)従業員 1,240名分(氏名、住所)").
       const listItem = tail.length === 0 && start > 0 && counts.length === 1;
       const groupLed = groupNouns(line.slice(Math.max(0, start - 40), start));
       if (listItem && groupLed) inBreakdown = inBreakdown && breakdown(line);
@@ -174,6 +182,7 @@ export function findCountMentions(
         tier,
         text: `${before.slice(-12)}${text}`.trim(),
         line: lineIndex,
+        at: start,
         total: totalPrefix(before),
         included: includedAfter(after) || excludedAfter(after) || partOfBefore(before),
         near,

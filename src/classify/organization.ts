@@ -114,7 +114,11 @@ const tokensOf = (title: string) =>
  */
 function nameLine(line: string, rules: ClassifierRules): string | null {
   // 株式会社サンプル お客様各位: the name, then whom the notice addresses.
-  const t = line.trim().replace(rules.facts.lineDate, '').replace(rules.facts.addressee, '');
+  const t = line
+    .trim()
+    .replace(rules.facts.lineDate, '')
+    .replace(rules.facts.addressee, '')
+    .replace(rules.facts.nameLabel, '');
   if (t.length < 2 || t.length > 60) return null;
   const { orgShaped } = patterns(rules);
   // 株式会社ためしよりお知らせいたします / ためし財団のホームページをご覧の皆様へ.
@@ -371,7 +375,8 @@ function tryWay(
       // A proper name: one run of kana in it (みさき, カワセミ), not a clause (…を行った郡山市),
       // and the body names it as well.
       const name = p.openingName.exec(beforeDate)?.[1];
-      if (!name || f.voiceName.test(name) || p.endingOnly.test(name)) return null;
+      // 当社グループにおける…: the speaker's own word for itself is no name.
+      if (!name || p.voiceOpening.test(name) || p.endingOnly.test(name)) return null;
       const kanaRuns = name.match(/[\u3040-\u30ff]+/g) ?? [];
       const hiraganaRuns = name.match(/[\u3040-\u309f]+/g) ?? [];
       return kanaRuns.length >= 1 && hiraganaRuns.length <= 1 && namedInText(name, post.text)

@@ -10,13 +10,25 @@ import type { ClassifierRules } from './rules.js';
 import type { Cause } from './vocabulary.js';
 
 export interface ProtectedPart {
-  /** Lines (indexes of `post.lines`) that state the encryption: their counts are exempt. */
-  lines: ReadonlySet<number>;
+  /**
+   * Where the encryption is stated: per line (an index of `post.lines`), the spans of its
+   * sentences that state it, [from, to) in code units. Counts inside them are exempt.
+   */
+  spans: ReadonlyMap<number, readonly (readonly [number, number])[]>;
   /** The words that say another part was not protected. */
   unprotected: string;
 }
 
-/** The encrypted part of a post that also states an unprotected part, or null. */
+/** Whether the count at `at` on line `line` sits in a sentence that states the encryption. */
+export function isProtected(part: ProtectedPart, line: number, at: number): boolean {
+  return (part.spans.get(line) ?? []).some(([from, to]) => at >= from && at < to);
+}
+
+/**
+ * The encrypted part of a post that also states an unprotected part, or null. Read sentence by
+ * sentence: one paragraph may hold both (…高度な暗号化によって保護されており…。一方、USBメモリ
+ * には…1,120名…暗号化はしておりませんでした。).
+ */
 export function protectedPartOf(
   post: PreparedPost,
   cause: Cause,
@@ -26,12 +38,19 @@ export function protectedPartOf(
   if (!s.encryptionAppliesTo.includes(cause)) return null;
   if (!mayMatch(post, s.encryptedData, rules) || !mayMatch(post, s.unprotectedPart, rules))
     return null;
-  const lines = new Set<number>();
+  const spans = new Map<number, [number, number][]>();
   let unprotected: string | null = null;
   post.lines.forEach((line, i) => {
-    const other = s.unprotectedPart.exec(line)?.[0];
-    if (other) unprotected ??= other;
-    else if (s.encryptedData.test(line)) lines.add(i);
+    let from = 0;
+    while (from < line.length) {
+      const stop = line.indexOf('。', from);
+      const to = stop === -1 ? line.length : stop + 1;
+      const sentence = line.slice(from, to);
+      const other = s.unprotectedPart.exec(sentence)?.[0];
+      if (other) unprotected ??= other;
+      else if (s.encryptedData.test(sentence)) spans.set(i, [...(spans.get(i) ?? []), [from, to]]);
+      from = to;
+    }
   });
-  return unprotected !== null && lines.size > 0 ? { lines, unprotected } : null;
+  return unprotected !== null && spans.size > 0 ? { spans, unprotected } : null;
 }

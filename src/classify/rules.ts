@@ -174,6 +174,8 @@ const baseRulesSchema = z.object({
     voiceName: namedRegex,
     /** Whom a heading line addresses after the name (株式会社サンプル お客様各位): not the name. */
     addressee: namedRegex,
+    /** A form's label before a name on its line (会社名, 法人名：). */
+    nameLabel: namedRegex,
     /** A line opening with the organisation that speaks or whose readers it addresses (…より、お知らせいたします). */
     speakerLine: namedRegex,
     /** What a heading or signature line that is only a name never holds (。, 各位, について…). */
