@@ -18,6 +18,9 @@ export interface CountRules {
   recordBefore: RegExp;
   /** After a weak count, a noun for people or accounts (`2万件の会員アカウント`): it counts people. */
   peopleAfter: RegExp;
+  /** Before and after a count of the staff who used a hijacked account or device (`職員1人が使うメールアカウント`): no one's data. */
+  actorBefore: RegExp;
+  actorAfter: RegExp;
   /** A table row or list line labelled as what it counts (`対象 生徒 1,234名`): its counts are relevant. */
   rowLabel: RegExp;
   spamContext: RegExp;
@@ -117,6 +120,8 @@ export function findCountMentions(
   const relevance = test(rules.relevance);
   const recordBefore = test(rules.recordBefore);
   const peopleAfter = test(rules.peopleAfter);
+  const actorBefore = test(rules.actorBefore);
+  const actorAfter = test(rules.actorAfter);
   const rowLabel = test(rules.rowLabel);
   const spamContext = test(rules.spamContext);
   const groupNouns = test(rules.groupNouns);
@@ -189,7 +194,8 @@ export function findCountMentions(
         spam: spamContext(near),
         // Relevance may come from a list's heading a few lines up; spam and records only from the line above.
         relevant:
-          labelled || relevant(near) || (line.length <= 30 ? aboveRelevant() : emptyRelevant),
+          !(actorBefore(before) && actorAfter(after)) &&
+          (labelled || relevant(near) || (line.length <= 30 ? aboveRelevant() : emptyRelevant)),
         listItem,
         peopleGroup: listItem && peopleGroupLabel(line.slice(0, start)),
         breakdown: inBreakdown && !breakdown(line.slice(start, start + 40)) && !groupLed,

@@ -384,8 +384,12 @@ function tryWay(
         : null;
     }
     case 'body.before-voice': {
-      const name = beforeVoiceName(post.text.slice(0, 2000), f.beforeVoice);
-      return name && !p.voiceOpening.test(name) ? name : null;
+      const head = post.text.slice(0, 2000);
+      const name = beforeVoiceName(head, f.beforeVoice);
+      if (name) return p.voiceOpening.test(name) ? null : name;
+      // Or a name the post shortens (…(以下「つぐみ生協」)), where it is shaped as one.
+      const short = beforeVoiceName(head, f.beforeAbbreviation);
+      return short && p.orgShaped.test(short) && !p.voiceOpening.test(short) ? short : null;
     }
     case 'body.lead-subject': {
       const m = f.leadSubject.exec(firstSentence);

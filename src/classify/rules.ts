@@ -89,6 +89,8 @@ const baseRulesSchema = z.object({
     relevance: namedRegex,
     recordBefore: namedRegex,
     peopleAfter: namedRegex,
+    actorBefore: namedRegex,
+    actorAfter: namedRegex,
     rowLabel: namedRegex,
     spamContext: namedRegex,
     breakdown: namedRegex,
@@ -154,6 +156,8 @@ const baseRulesSchema = z.object({
     organizationOrder: z.array(z.enum(ORGANIZATION_WAYS)).min(1),
     /** 株式会社サンプル(以下「当社」): the name a notice gives itself. */
     beforeVoice: namedRegex,
+    /** A name the post shortens on first use (つぐみ生活協同組合(以下「つぐみ生協」)). */
+    beforeAbbreviation: namedRegex,
     /** The subject of a news lead's first sentence: …を運営する株式会社サンプル(東京都)は… */
     leadSubject: namedRegex,
     /** What follows a headline's name where the lead makes it the subject: は + date, or 」(所在地)が. */
