@@ -81,3 +81,33 @@ describe('a finding reached by scrutiny', () => {
     expect(r.severity).toBe('low');
   });
 });
+
+describe('a legal name spelt out only in a news lead', () => {
+  it('takes the company a court report names in its lead and then calls 同社', () => {
+    const r = classify(
+      '顧客名簿持ち出しの元社員に有罪判決　旅行会社事件で地裁',
+      '勤務先の顧客名簿を不正に持ち出したとして罪に問われた元社員の男に対し、地裁は2日、懲役1年6月、執行猶予3年の判決を言い渡した。判決によると、男は株式会社ためしトラベルを退職する直前、顧客約2,100人分の氏名と電話番号を私物の記憶媒体に複製した。同社は昨年、持ち出しを公表していた。',
+    );
+    expect(r.organization).toBe('株式会社ためしトラベル');
+    expect(r.cause).toBe('insider');
+  });
+
+  it('guard: takes no company that the lead names only in passing', () => {
+    const r = classify(
+      '顧客名簿持ち出しの元社員に有罪判決',
+      '顧客名簿を不正に持ち出したとして罪に問われた元社員の男に対し、地裁は2日、有罪判決を言い渡した。弁護人は株式会社ためし法務の顧問を務めている。',
+    );
+    expect(r.organization).toBeNull();
+  });
+});
+
+describe('a web form abused to send spam', () => {
+  it('reads a contact form abused by a third party as unauthorized_access', () => {
+    const r = classify(
+      '工務店の問い合わせフォーム悪用　迷惑メールを大量送信',
+      'ためし工務店株式会社は4日、同社ウェブサイトの問い合わせフォームが第三者に悪用され、不特定多数のアドレスに迷惑メールが送信されたと発表した。同社はフォームを停止した。',
+    );
+    expect(r.cause).toBe('unauthorized_access');
+    expect(r.severity).toBe('medium');
+  });
+});
