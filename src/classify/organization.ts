@@ -93,13 +93,6 @@ function patterns(rules: ClassifierRules) {
         `^([^\\s、。「」『』()【】]{2,24}?(${ending}))(?=${rules.facts.openingNameAfter.source.replace(/^\^/, '')})`,
       ),
       named: new RegExp(`(${HIRAGANA_FREE}{1,24}?${ending})(?=の|が|で|を|は|に|、|「|\\s|$)`),
-      /**
-       * A legal name spelt out in a news lead (株式会社あけぼの保険サービスを退職, …会社ふじばかま通信
-       * 株式会社の): the legal form before or after a name of kana, then kanji, then katakana.
-       */
-      legalNameInText: new RegExp(
-        `(?:(?:${suffix})[\u3040-\u30ff]{1,12}[\u4e00-\u9fff]{0,4}[\u30a0-\u30ff]{0,8}|[\u3040-\u30ff]{2,12}[\u4e00-\u9fff]{0,4}(?:株式会社|有限会社|合同会社))(?=を|の|は|が|に|、|で|と|から|。|\\s|[(（])`,
-      ),
     };
   });
 }
@@ -289,7 +282,7 @@ function tryWay(
       // The last way: a legal name spelt out in the first two sentences of a news item that goes
       // on to speak of it (同社, or its name without the legal form again).
       const lead = post.text.split('。').slice(0, 2).join('。');
-      const name = p.legalNameInText.exec(lead)?.[0];
+      const name = f.legalNameInLead.exec(lead)?.[0];
       if (!name) return null;
       const core = name.replace(p.legalPrefix, '').replace(p.endsWithSuffix, '');
       const rest = post.text.slice(post.text.indexOf(name) + name.length);

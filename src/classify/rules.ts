@@ -158,6 +158,8 @@ const baseRulesSchema = z.object({
     beforeVoice: namedRegex,
     /** A name the post shortens on first use (つぐみ生活協同組合(以下「つぐみ生協」)). */
     beforeAbbreviation: namedRegex,
+    /** A legal name spelt out in a news lead (株式会社…を退職, …会社…株式会社の). */
+    legalNameInLead: namedRegex,
     /** The subject of a news lead's first sentence: …を運営する株式会社サンプル(東京都)は… */
     leadSubject: namedRegex,
     /** What follows a headline's name where the lead makes it the subject: は + date, or 」(所在地)が. */
