@@ -21,6 +21,8 @@ export interface CountRules {
   /** Before and after a count of the staff who used a hijacked account or device (`職員1人が使うメールアカウント`): no one's data. */
   actorBefore: RegExp;
   actorAfter: RegExp;
+  /** Before a count of posts made from a hijacked social account (`投稿が3件`): no one's data. */
+  postsBefore: RegExp;
   /** A table row or list line labelled as what it counts (`対象 生徒 1,234名`): its counts are relevant. */
   rowLabel: RegExp;
   spamContext: RegExp;
@@ -122,6 +124,7 @@ export function findCountMentions(
   const peopleAfter = test(rules.peopleAfter);
   const actorBefore = test(rules.actorBefore);
   const actorAfter = test(rules.actorAfter);
+  const postsBefore = test(rules.postsBefore);
   const rowLabel = test(rules.rowLabel);
   const spamContext = test(rules.spamContext);
   const groupNouns = test(rules.groupNouns);
@@ -195,6 +198,7 @@ export function findCountMentions(
         // Relevance may come from a list's heading a few lines up; spam and records only from the line above.
         relevant:
           !(actorBefore(before) && actorAfter(after)) &&
+          !postsBefore(before) &&
           (labelled || relevant(near) || (line.length <= 30 ? aboveRelevant() : emptyRelevant)),
         listItem,
         peopleGroup: listItem && peopleGroupLabel(line.slice(0, start)),

@@ -486,8 +486,11 @@ export function organizationOf(
   rules: ClassifierRules,
 ): { organization: string | null; reason: Reason } {
   let found: Found | null = null;
-  // A regulator's post names the organisation acted upon, or none: never the regulator.
-  const ways = regulatory ? ['title.regulatory-target' as const] : rules.facts.organizationOrder;
+  // A regulator's post names the organisation acted upon, or none: never the regulator (a
+  // legal name the lead spells out is never the ministry or the prefecture that acts).
+  const ways = regulatory
+    ? (['title.regulatory-target', 'body.legal-name-in-lead'] as const)
+    : rules.facts.organizationOrder;
   const parts = partsOf(post, rules);
   for (const way of ways) {
     const name = tryWay(way, post, parts, regulatory, rules);

@@ -91,6 +91,7 @@ const baseRulesSchema = z.object({
     peopleAfter: namedRegex,
     actorBefore: namedRegex,
     actorAfter: namedRegex,
+    postsBefore: namedRegex,
     rowLabel: namedRegex,
     spamContext: namedRegex,
     breakdown: namedRegex,
