@@ -1,6 +1,6 @@
 /**
  * Floors on the classifier's scores over the authored sets (tests/fixtures/authored,
- * authored-b … authored-k), which ship with the repository, so that a plain clone
+ * authored-b … authored-r), which ship with the repository, so that a plain clone
  * measures them too. Each was blind when written; the floors sit honestly below what
  * the rules score today (EVAL.md: 92.5–100 % lenient on every metric below since rules
  * 2026-12-02.5, after blind first looks of alert F1 80.0–98.2 %): a rule change
