@@ -124,7 +124,8 @@ function nameLine(line: string, rules: ClassifierRules): string | null {
   const { orgShaped } = patterns(rules);
   // 株式会社ためしよりお知らせいたします / ためし財団のホームページをご覧の皆様へ.
   const speaker = rules.facts.speakerLine.exec(t)?.[1];
-  if (speaker && orgShaped.test(speaker)) return speaker;
+  if (speaker && orgShaped.test(speaker) && !patterns(rules).voiceOpening.test(speaker))
+    return speaker;
   const words = t.split(/\s+/);
   if (rules.facts.notANameLine.test(t)) {
     // ためし農業協同組合 組合員様の書類の盗難について: a heading that opens with the name.
@@ -280,13 +281,16 @@ function tryWay(
     }
     case 'body.legal-name-in-lead': {
       // The last way: a legal name spelt out in the first two sentences of a news item that goes
-      // on to speak of it (同社, or its name without the legal form again).
+      // on to speak of it (同社, or its name without the legal form again), or of a notice that
+      // speaks as itself (当社サーバへの…: …お知らせいたしました、株式会社…の…サーバ).
       const lead = post.text.split('。').slice(0, 2).join('。');
       const name = f.legalNameInLead.exec(lead)?.[0];
       if (!name) return null;
       const core = name.replace(p.legalPrefix, '').replace(p.endsWithSuffix, '');
       const rest = post.text.slice(post.text.indexOf(name) + name.length);
-      return core.length >= 2 && (rest.includes('同社') || rest.includes(core)) ? name : null;
+      const spoken =
+        rest.includes('同社') || rest.includes(core) || f.selfReference.test(post.title);
+      return core.length >= 2 && spoken ? name : null;
     }
     case 'title.quoted-service':
       return /^[「『]([^」』]+)[」』]/.exec(beforeDate)?.[1] ?? null;
@@ -495,8 +499,10 @@ export function organizationOf(
   for (const way of ways) {
     const name = tryWay(way, post, parts, regulatory, rules);
     // 市立病院, 研究機構, 通信会社: a kind of organisation names none; a later way may find the name.
-    if (name && !isKindOfOrganisation(name, rules)) {
-      found = { name, way };
+    // 一般社団法人ためし観光協会の職員が…: the staff are not part of the name.
+    const named = name?.replace(rules.facts.staffAfterName, '');
+    if (named && !isKindOfOrganisation(named, rules)) {
+      found = { name: named, way };
       break;
     }
   }

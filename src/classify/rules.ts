@@ -161,6 +161,8 @@ const baseRulesSchema = z.object({
     beforeAbbreviation: namedRegex,
     /** A legal name spelt out in a news lead (株式会社…を退職, …会社…株式会社の). */
     legalNameInLead: namedRegex,
+    /** The notice's own first-person word for itself (当社, 弊社, 当法人…). */
+    selfReference: namedRegex,
     /** The subject of a news lead's first sentence: …を運営する株式会社サンプル(東京都)は… */
     leadSubject: namedRegex,
     /** What follows a headline's name where the lead makes it the subject: は + date, or 」(所在地)が. */
@@ -185,6 +187,8 @@ const baseRulesSchema = z.object({
     nameLabel: namedRegex,
     /** A line opening with the organisation that speaks or whose readers it addresses (…より、お知らせいたします). */
     speakerLine: namedRegex,
+    /** What follows a name that is its staff, not part of it (…協会の職員が). */
+    staffAfterName: namedRegex,
     /** What a heading or signature line that is only a name never holds (。, 各位, について…). */
     notANameLine: namedRegex,
     /** Kana after a verb or の that open a lead's subject (…を受託するけやき計算センターは: けやき). */
