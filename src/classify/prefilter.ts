@@ -312,6 +312,12 @@ export interface PostWords {
 
 const perPost = new WeakMap<PreparedPost, PostWords>();
 
+// The post last looked up and its tables: the classifier asks ~50 times a post for the same
+// post's words, so the WeakMap lookup is skipped where it repeats. Cleared with the post's
+// entry in `perPost`, so that it never outlives it.
+let lastPost: PreparedPost | null = null;
+let lastWords: PostWords | null = null;
+
 /**
  * The tables of the post a `withPostWords` call classifies: one set per prefilter, reused
  * from post to post (an ArrayBuffer of 2,000+ words' tables cost ~10 µs to allocate, most
@@ -348,6 +354,7 @@ export function withPostWords<T>(post: PreparedPost, rules: ClassifierRules, wor
   } finally {
     pool.owner = null;
     perPost.delete(post);
+    if (lastPost === post) lastPost = lastWords = null;
   }
 }
 
@@ -374,6 +381,7 @@ function tablesOf(count: number, buffer: ArrayBuffer | null) {
  * one run on the text in the text: a word no match can lack is in the string matched.
  */
 export function postWordsOf(post: PreparedPost, rules: ClassifierRules): PostWords {
+  if (post === lastPost && lastWords !== null) return lastWords;
   let words = perPost.get(post);
   if (!words) {
     const prefilter = prefilterOf(rules);
@@ -390,6 +398,8 @@ export function postWordsOf(post: PreparedPost, rules: ClassifierRules): PostWor
     words = { title, text, all, textAt };
     perPost.set(post, words);
   }
+  lastPost = post;
+  lastWords = words;
   return words;
 }
 
