@@ -1,5 +1,5 @@
 /** Normalises a post for the rules: NFKC title and text, lines, sentences, the lead. */
-import { htmlToText, normalizeText } from '../text/htmlToText.js';
+import { htmlToLines, normalizedLines, normalizeText } from '../text/htmlToText.js';
 
 export interface ClassifierInput {
   title: string;
@@ -28,8 +28,12 @@ export interface PreparedPost {
 }
 
 export function preparePost(input: ClassifierInput, leadChars: number): PreparedPost {
-  const text = input.text !== undefined ? normalizeText(input.text) : htmlToText(input.html ?? '');
-  const lines = text.split('\n');
+  // The normalised lines, then the text joined from them: `text.split('\n')` gave the same
+  // lines (none is empty or holds a line break), or [''] for an empty text.
+  const kept =
+    input.text !== undefined ? normalizedLines(input.text) : htmlToLines(input.html ?? '');
+  const text = kept.join('\n');
+  const lines = kept.length > 0 ? kept : [''];
   const title = normalizeText(input.title).replace(/\n/g, ' ');
   const sentenceBounds: number[] = [];
   return {
