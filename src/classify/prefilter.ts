@@ -333,17 +333,18 @@ let lastWords: PostWords | null = null;
  * of it the collector's accounting of external memory, against ~1 µs to clear).
  */
 interface PostTablesPool {
-  buffer: ArrayBuffer;
+  /** The five views on one buffer, made once: five new typed-array views a post cost more than clearing. */
+  tables: PostTables;
   owner: PreparedPost | null;
 }
 
 function poolOf(prefilter: Prefilter): PostTablesPool {
   let pool = pools.get(prefilter);
-  if (!pool)
-    pools.set(
-      prefilter,
-      (pool = { buffer: new ArrayBuffer(prefilter.wordCount * 11), owner: null }),
-    );
+  if (!pool) {
+    const buffer = new ArrayBuffer(prefilter.wordCount * 11);
+    pool = { tables: viewsOf(prefilter.wordCount, buffer), owner: null };
+    pools.set(prefilter, pool);
+  }
   return pool;
 }
 
@@ -367,21 +368,39 @@ export function withPostWords<T>(post: PreparedPost, rules: ClassifierRules, wor
   }
 }
 
-/** The five tables of a post's words, in `buffer` (cleared) or in a buffer of their own. */
-function tablesOf(count: number, buffer: ArrayBuffer | null) {
-  const reused = buffer !== null;
-  const b = buffer ?? new ArrayBuffer(count * 11);
-  const first = new Int32Array(b, 0, count).fill(-1);
-  // `last` is read only where `first` says the word occurs, so it needs no clearing.
-  const last = new Int32Array(b, 4 * count, count);
-  const text = new Uint8Array(b, 8 * count, count);
-  const title = new Uint8Array(b, 9 * count, count);
-  const all = new Uint8Array(b, 10 * count, count);
-  if (reused) {
-    text.fill(0);
-    title.fill(0);
+interface PostTables {
+  first: Int32Array;
+  last: Int32Array;
+  text: Uint8Array;
+  title: Uint8Array;
+  all: Uint8Array;
+}
+
+/** The five tables of a post's words laid out in `buffer`. */
+function viewsOf(count: number, buffer: ArrayBuffer): PostTables {
+  return {
+    first: new Int32Array(buffer, 0, count),
+    last: new Int32Array(buffer, 4 * count, count),
+    text: new Uint8Array(buffer, 8 * count, count),
+    title: new Uint8Array(buffer, 9 * count, count),
+    all: new Uint8Array(buffer, 10 * count, count),
+  };
+}
+
+/** The five tables of a post's words, the pool's (cleared) or in a buffer of their own. */
+function tablesOf(count: number, pool: PostTablesPool | null): PostTables {
+  if (pool === null) {
+    const tables = viewsOf(count, new ArrayBuffer(count * 11));
+    tables.first.fill(-1);
+    return tables;
   }
-  return { first, last, text, title, all };
+  const { tables } = pool;
+  tables.first.fill(-1);
+  // `last` is read only where `first` says the word occurs, so it needs no clearing; `all`
+  // is overwritten with the text's words.
+  tables.text.fill(0);
+  tables.title.fill(0);
+  return tables;
 }
 
 /**
@@ -395,7 +414,7 @@ export function postWordsOf(post: PreparedPost, rules: ClassifierRules): PostWor
   if (!words) {
     const prefilter = prefilterOf(rules);
     const pool = poolOf(prefilter);
-    const tables = tablesOf(prefilter.wordCount, pool.owner === post ? pool.buffer : null);
+    const tables = tablesOf(prefilter.wordCount, pool.owner === post ? pool : null);
     const textAt = positionsFor(prefilter) ? { first: tables.first, last: tables.last } : null;
     const text = wordsIn(post.text, prefilter, tables.text, textAt ?? undefined);
     const title = wordsIn(post.title, prefilter, tables.title);
