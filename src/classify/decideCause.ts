@@ -212,12 +212,13 @@ export function decideCause(post: PreparedPost, kind: Kind, rules: ClassifierRul
     };
     for (const hit of checkHits) hit.words.forEach(addWord);
     (scores.get(cause)?.words ?? []).forEach(addWord);
-    const extra = [...scores.entries()]
-      .filter(
-        ([c, v]) => c !== cause && v.score >= r.secondaryMinScore && r.attackCauses.includes(c),
-      )
-      .sort((a, b) => b[1].score - a[1].score)
-      .map(([c]) => c);
+    // Attack causes that also scored, highest first (a stable sort: ties keep the scores' order).
+    const scored: { cause: Cause; score: number }[] = [];
+    scores.forEach((v, c) => {
+      if (c !== cause && v.score >= r.secondaryMinScore && r.attackCauses.includes(c))
+        scored.push({ cause: c, score: v.score });
+    });
+    const extra = scored.sort((a, b) => b.score - a.score).map((e) => e.cause);
     const secondaryCauses: Cause[] = [];
     for (const list of [row.secondary, extra])
       for (const c of list)

@@ -59,25 +59,19 @@ const LINE_FEED = 0x0a;
  */
 export function sentencesOf(text: string, bounds?: number[]): string[] {
   const sentences: string[] = [];
-  const push = (start: number, end: number) => {
+  let start = 0;
+  // One loop past the end (i === text.length) closes the last piece; no closure per post.
+  for (let i = 0; i <= text.length; i++) {
+    const unit = i < text.length ? text.charCodeAt(i) : LINE_FEED;
+    if (unit !== FULL_STOP && unit !== LINE_FEED) continue;
+    const end = unit === FULL_STOP ? i + 1 : i;
     const sentence = text.slice(start, end).trim();
     if (sentence.length > 0) {
       sentences.push(sentence);
       bounds?.push(start, end);
     }
-  };
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit === FULL_STOP) {
-      push(start, i + 1);
-      start = i + 1;
-    } else if (unit === LINE_FEED) {
-      push(start, i);
-      start = i + 1;
-    }
+    start = i + 1;
   }
-  push(start, text.length);
   return sentences;
 }
 
