@@ -15,7 +15,7 @@ import { preparePost } from '../src/classify/prepare.js';
 import type { ClassifierRules } from '../src/classify/rules.js';
 import { defaultFixturesDir } from '../src/cli/demoCommand.js';
 import { projectRoot } from '../src/config/projectRoot.js';
-import { percentile } from './stats.js';
+import { measurePair, type SideRun } from './steadyRounds.js';
 
 /**
  * A bench corpus: `demo` is every post of the demo blog's feeds (22 short posts, in a
@@ -59,32 +59,6 @@ export function corpusLabel(name: CorpusName, posts: number): string {
     : `demo posts (packages/demo-blog, ${posts} short posts: a plain clone's measure)`;
 }
 
-interface Run {
-  postsPerSecond: number;
-  p50Us: number;
-  p99Us: number;
-}
-
-function measure(posts: Post[], rounds: number, work: (post: Post) => unknown): Run {
-  for (const post of posts) work(post); // warm-up
-  const times: number[] = [];
-  const start = process.hrtime.bigint();
-  for (let round = 0; round < rounds; round++) {
-    for (const post of posts) {
-      const t0 = process.hrtime.bigint();
-      work(post);
-      times.push(Number(process.hrtime.bigint() - t0) / 1000);
-    }
-  }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  times.sort((a, b) => a - b);
-  return {
-    postsPerSecond: times.length / seconds,
-    p50Us: percentile(times, 50),
-    p99Us: percentile(times, 99),
-  };
-}
-
 /** Throughput on every corpus this checkout has (dev posts first where present), then the hostile posts. */
 export async function runClassifyBench(): Promise<string[]> {
   const rules = loadClassifierRules();
@@ -96,18 +70,20 @@ export async function runClassifyBench(): Promise<string[]> {
 }
 
 function corpusBench(name: CorpusName, posts: Post[], rules: ClassifierRules): string[] {
-  const rounds = 20;
-  // The floor runs first, so that it does not pay for collecting the classifier's garbage
-  // (measured after the classifier, it ran up to 2x slower and flattered the ratio).
-  const floor = measure(posts, rounds, (p) => {
-    htmlToText(p.html);
-    return p.title.normalize('NFKC');
-  });
-  // The classifier gets HTML, as the pipeline would without a precomputed text.
-  const classify = measure(posts, rounds, (p) =>
-    classifyPost({ title: p.title, html: p.html, publishedAt: p.publishedAt }, rules),
+  // Both sides warm alike, then interleaved rounds: a bot classifies for days, so its JIT is
+  // warm (one warm-up round was not enough: the classifier's code was still being optimised),
+  // and interleaving puts a slow minute or a collection on both sides alike.
+  const run = measurePair(
+    posts,
+    (p) => {
+      htmlToText(p.html);
+      return p.title.normalize('NFKC');
+    },
+    // The classifier gets HTML, as the pipeline would without a precomputed text.
+    (p) => classifyPost({ title: p.title, html: p.html, publishedAt: p.publishedAt }, rules),
   );
-  const line = (name: string, r: Run) =>
+  const { work: classify, baseline: floor } = run;
+  const line = (name: string, r: SideRun) =>
     `${name.padEnd(44)} ${r.postsPerSecond.toFixed(0).padStart(8)} posts/s  p50 ${r.p50Us.toFixed(0).padStart(6)} µs  p99 ${r.p99Us.toFixed(0).padStart(6)} µs`;
   // How much the literal prefilter saves: kind and cause patterns whose words a post lacks do not run.
   const patterns = [
@@ -119,12 +95,14 @@ function corpusBench(name: CorpusName, posts: Post[], rules: ClassifierRules): s
     const prepared = preparePost({ title: p.title, html: p.html, publishedAt: null }, 600);
     ran += patterns.filter((re) => mayMatch(prepared, re, rules)).length;
   }
+  const [low, high] = run.ratioRange;
   return [
-    `classifier corpus: ${corpusLabel(name, posts.length)} × ${rounds} rounds, one core`,
+    `classifier corpus: ${corpusLabel(name, posts.length)}, one core: ${run.warmUpRounds} warm-up rounds of each side, then ${run.rounds} interleaved rounds (posts/s of the median round)`,
     `  prefilter: ${(ran / posts.length).toFixed(1)} of ${patterns.length} kind and cause patterns run per post on average (one prefilter pass over ${prefilterOf(rules).wordCount} words, which gates every pattern of the rules)`,
     line(`  classify (HTML in), ${name}`, classify),
     line(`  floor: HTML-to-text + NFKC only, ${name}`, floor),
-    `  classify / floor time ratio, ${name}: ${(floor.postsPerSecond / classify.postsPerSecond).toFixed(2)}x (p50 ${(classify.p50Us / floor.p50Us).toFixed(2)}x)`,
+    `  classify / floor time ratio, ${name}: ${run.medianRatio.toFixed(2)}x (median of ${run.rounds} interleaved rounds, ${low.toFixed(2)}–${high.toFixed(2)}x; p50 ${(classify.p50Us / floor.p50Us).toFixed(2)}x)`,
+    `  cold, first round in this process, ${name}: classify ${classify.coldPostsPerSecond.toFixed(0)} posts/s, floor ${floor.coldPostsPerSecond.toFixed(0)} posts/s, classify / floor time ratio ${run.coldRatio.toFixed(2)}x`,
   ];
 }
 

@@ -120,8 +120,12 @@ function countRulesOf(rules: ClassifierRules): CountRules {
  * needs its own words; a word never spans the line break that joins a heading to a line).
  */
 function mayOccurIn(post: PreparedPost, re: RegExp, rules: ClassifierRules): boolean {
-  if (re === countRulesOf(rules).dataWords)
-    return Object.values(rules.dataTypes).some((dataType) => mayMatch(post, dataType, rules));
+  if (re === countRulesOf(rules).dataWords) {
+    // The data types' patterns listed once per rules, not by Object.values on every call.
+    for (const dataType of derived(rules, 'dataTypePatterns', () => Object.values(rules.dataTypes)))
+      if (mayMatch(post, dataType, rules)) return true;
+    return false;
+  }
   return mayMatch(post, re, rules);
 }
 

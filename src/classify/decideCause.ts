@@ -108,15 +108,18 @@ export function scoreCauses(post: PreparedPost, rules: ClassifierRules): Map<Cau
       if (inTitle.length + inText.length === 0) continue;
       score +=
         pattern.weight * (Math.min(inText.length, 3) + (inTitle.length > 0 ? titleMultiplier : 0));
-      const found = [...inTitle, ...inText];
-      for (const word of found) if (!words.includes(word) && words.length < 3) words.push(word);
+      // The title's matches, then the text's: the cause's first three distinct words and the
+      // pattern's (the same walk: both keep the first three distinct, in order).
+      const distinct: string[] = [];
+      for (const list of [inTitle, inText])
+        for (const word of list) {
+          if (!words.includes(word) && words.length < 3) words.push(word);
+          if (distinct.length < 3 && !distinct.includes(word)) distinct.push(word);
+        }
+      const found = inTitle.length + inText.length;
       weighed.push({
-        hit: {
-          patternId: pattern.patternId,
-          words: [...new Set(found)].slice(0, 3),
-          count: found.length,
-        },
-        weight: pattern.weight * found.length,
+        hit: { patternId: pattern.patternId, words: distinct, count: found },
+        weight: pattern.weight * found,
       });
     }
     // The pattern that weighed most comes first: it is the one a reader is shown.
@@ -201,16 +204,26 @@ export function decideCause(post: PreparedPost, kind: Kind, rules: ClassifierRul
   const check = checksOf(post, rules);
   const finish = (row: CauseRow, cause: Cause): CauseDecision => {
     const checkHits = row.needs.map(check).filter((h): h is PatternHit => h !== null);
-    const evidence = [...checkHits.flatMap((h) => h.words), ...(scores.get(cause)?.words ?? [])];
-    const extra = [...scores.entries()]
-      .filter(
-        ([c, v]) => c !== cause && v.score >= r.secondaryMinScore && r.attackCauses.includes(c),
-      )
-      .sort((a, b) => b[1].score - a[1].score)
-      .map(([c]) => c);
-    const secondaryCauses = [...new Set([...row.secondary, ...extra])]
-      .filter((c) => c !== cause)
-      .slice(0, 2);
+    // The first three distinct words of the checks' hits and the cause's (loops: once a post,
+    // but spreads, flatMap and Sets were a visible share of deciding).
+    const evidence: string[] = [];
+    const addWord = (word: string) => {
+      if (evidence.length < 3 && !evidence.includes(word)) evidence.push(word);
+    };
+    for (const hit of checkHits) hit.words.forEach(addWord);
+    (scores.get(cause)?.words ?? []).forEach(addWord);
+    // Attack causes that also scored, highest first (a stable sort: ties keep the scores' order).
+    const scored: { cause: Cause; score: number }[] = [];
+    scores.forEach((v, c) => {
+      if (c !== cause && v.score >= r.secondaryMinScore && r.attackCauses.includes(c))
+        scored.push({ cause: c, score: v.score });
+    });
+    const extra = scored.sort((a, b) => b.score - a.score).map((e) => e.cause);
+    const secondaryCauses: Cause[] = [];
+    for (const list of [row.secondary, extra])
+      for (const c of list)
+        if (c !== cause && secondaryCauses.length < 2 && !secondaryCauses.includes(c))
+          secondaryCauses.push(c);
     const top = scores.get(cause)?.hits[0] ?? checkHits[0];
     const rule = ruleIdOf(row, cause);
     return {
@@ -221,7 +234,7 @@ export function decideCause(post: PreparedPost, kind: Kind, rules: ClassifierRul
         label: 'cause',
         value: cause,
         rule,
-        evidence: cause === 'other' && !row.among ? [] : [...new Set(evidence)].slice(0, 3),
+        evidence: cause === 'other' && !row.among ? [] : evidence,
         ...(top ? { patternId: top.patternId, words: top.words, count: top.count } : {}),
         matches: [...checkHits, ...(scores.get(cause)?.hits ?? [])],
       },

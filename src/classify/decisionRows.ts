@@ -64,7 +64,11 @@ export interface RowDecision<T> {
   hits: PatternHit[];
 }
 
-/** The first row whose conditions hold; rows end with a catch-all, so one always decides. */
+/**
+ * The first row whose conditions hold; rows end with a catch-all, so one always decides.
+ * Plain loops: every post walks the rows, and `every`/`some`/`flatMap` with closures cost
+ * more than the facts' cached lookups they wrap.
+ */
 export function decide<T>(
   rows: readonly {
     id: string;
@@ -75,17 +79,28 @@ export function decide<T>(
 ): RowDecision<T> | null {
   for (const row of rows) {
     const { all, any, none } = row.when;
-    if (!all.every((c) => holds(c, facts))) continue;
-    if (any.length > 0 && !any.some((c) => holds(c, facts))) continue;
-    if (none.some((c) => holds(c, facts))) continue;
-    const used = [...all, ...any.filter((c) => holds(c, facts))].map(nameOf);
-    return {
-      rowId: row.id,
-      value: row.then,
-      hits: used.flatMap((name) => facts.get(name)?.hits ?? []),
+    if (!allHold(all, facts)) continue;
+    if (any.length > 0 && !someHolds(any, facts)) continue;
+    if (someHolds(none, facts)) continue;
+    const hits: PatternHit[] = [];
+    const add = (c: Condition) => {
+      for (const hit of facts.get(nameOf(c))?.hits ?? []) hits.push(hit);
     };
+    for (const c of all) add(c);
+    for (const c of any) if (holds(c, facts)) add(c);
+    return { rowId: row.id, value: row.then, hits };
   }
   return null;
+}
+
+function allHold(conditions: readonly Condition[], facts: Facts): boolean {
+  for (const c of conditions) if (!holds(c, facts)) return false;
+  return true;
+}
+
+function someHolds(conditions: readonly Condition[], facts: Facts): boolean {
+  for (const c of conditions) if (holds(c, facts)) return true;
+  return false;
 }
 
 /** Names of facts every row refers to, to check at load that each is defined. */

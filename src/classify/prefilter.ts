@@ -43,6 +43,11 @@ interface Scanner {
    * text's ASCII letters alone finds the words `toLowerCase` would, at the same positions.
    */
   asciiFold: boolean;
+  /**
+   * Where a scan that records no positions writes them: the walk then stores unconditionally
+   * (a test per completed word made the whole scan ~15% slower).
+   */
+  scratch: WordPositions;
 }
 
 const PAIR_BITS = 1 << 18;
@@ -133,6 +138,7 @@ export function scannerOf(words: readonly string[]): { scanner: Scanner; wordCou
       wordIds: Int32Array.from(ids),
       single,
       asciiFold: folded.every(foldsAsAscii),
+      scratch: { first: new Int32Array(words.length), last: new Int32Array(words.length) },
     },
     wordCount: words.length,
   };
@@ -228,36 +234,23 @@ function scanText(
   seen: Uint8Array,
   at: WordPositions | undefined,
 ): Uint8Array {
+  if (s.single.size > 0) scanSingles(s, text, fold, seen, at);
   const { pairBits, rootBits, rootPair, rootNode, childStart, childUnit, childNode } = s;
   const rootMask = (1 << rootBits) - 1;
-  const { wordStart, wordIds, single } = s;
-  const hasSingle = single.size > 0;
-  const record = at !== undefined;
-  const first = at ? at.first : EMPTY;
-  const last = at ? at.last : EMPTY;
+  const { wordStart, wordIds } = s;
+  const { first, last } = at ?? s.scratch;
   const n = text.length;
-  let c1 = n > 0 ? text.charCodeAt(0) : 0;
+  if (n < 2) return seen;
+  // Only positions with a following code unit can start a word of two or more: the loop
+  // stops one short of the end, so it needs no test of its own for the next unit.
+  let c1 = text.charCodeAt(0);
   if (fold && c1 >= 0x41 && c1 <= 0x5a) c1 += 0x20;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i + 1 < n; i++) {
     const c0 = c1;
-    if (i + 1 < n) {
-      c1 = text.charCodeAt(i + 1);
-      if (fold && c1 >= 0x41 && c1 <= 0x5a) c1 += 0x20;
-    } else c1 = 0;
-    if (hasSingle) {
-      const ids = single.get(c0);
-      if (ids)
-        for (const id of ids) {
-          seen[id] = 1;
-          if (record) {
-            if ((first[id] as number) < 0) first[id] = i;
-            last[id] = i;
-          }
-        }
-    }
+    c1 = text.charCodeAt(i + 1);
+    if (fold && c1 >= 0x41 && c1 <= 0x5a) c1 += 0x20;
     const h = (Math.imul(c0, 40503) ^ c1) & (PAIR_BITS - 1);
     if (((pairBits[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
-    if (i + 1 >= n) continue;
     const pair = (c0 << 16) | c1;
     let slot = rootSlot(pair, rootBits);
     let node = rootNode[slot] as number;
@@ -272,29 +265,45 @@ function scanText(
       for (let w = wordStart[node] as number; w < lastWord; w++) {
         const id = wordIds[w] as number;
         seen[id] = 1;
-        if (record) {
-          if ((first[id] as number) < 0) first[id] = i;
-          last[id] = i;
-        }
+        if ((first[id] as number) < 0) first[id] = i;
+        last[id] = i;
       }
       if (j >= n) break;
       let unit = text.charCodeAt(j);
       if (fold && unit >= 0x41 && unit <= 0x5a) unit += 0x20;
+      // The child for `unit`, if any: a plain loop over the node's few children.
+      let k = childStart[node] as number;
       const lastChild = childStart[node + 1] as number;
-      let child = -1;
-      for (let k = childStart[node] as number; k < lastChild; k++)
-        if (childUnit[k] === unit) {
-          child = childNode[k] as number;
-          break;
-        }
-      if (child === -1) break;
-      node = child;
+      while (k < lastChild && childUnit[k] !== unit) k++;
+      if (k === lastChild) break;
+      node = childNode[k] as number;
     }
   }
   return seen;
 }
 
-const EMPTY = new Int32Array(0);
+/** The one-character words of `wordsIn` (the rules' prefilter has none: such a word gates nothing). */
+function scanSingles(
+  s: Scanner,
+  text: string,
+  fold: boolean,
+  seen: Uint8Array,
+  at: WordPositions | undefined,
+): void {
+  for (let i = 0; i < text.length; i++) {
+    let unit = text.charCodeAt(i);
+    if (fold && unit >= 0x41 && unit <= 0x5a) unit += 0x20;
+    const ids = s.single.get(unit);
+    if (ids)
+      for (const id of ids) {
+        seen[id] = 1;
+        if (at) {
+          if ((at.first[id] as number) < 0) at.first[id] = i;
+          at.last[id] = i;
+        }
+      }
+  }
+}
 
 /** Whether `wordsIn` records positions with this prefilter (it folds ASCII alone). */
 export function positionsFor(prefilter: Pick<Prefilter, 'scanner'>): boolean {
@@ -312,23 +321,30 @@ export interface PostWords {
 
 const perPost = new WeakMap<PreparedPost, PostWords>();
 
+// The post last looked up and its tables: the classifier asks ~50 times a post for the same
+// post's words, so the WeakMap lookup is skipped where it repeats. Cleared with the post's
+// entry in `perPost`, so that it never outlives it.
+let lastPost: PreparedPost | null = null;
+let lastWords: PostWords | null = null;
+
 /**
  * The tables of the post a `withPostWords` call classifies: one set per prefilter, reused
  * from post to post (an ArrayBuffer of 2,000+ words' tables cost ~10 µs to allocate, most
  * of it the collector's accounting of external memory, against ~1 µs to clear).
  */
 interface PostTablesPool {
-  buffer: ArrayBuffer;
+  /** The five views on one buffer, made once: five new typed-array views a post cost more than clearing. */
+  tables: PostTables;
   owner: PreparedPost | null;
 }
 
 function poolOf(prefilter: Prefilter): PostTablesPool {
   let pool = pools.get(prefilter);
-  if (!pool)
-    pools.set(
-      prefilter,
-      (pool = { buffer: new ArrayBuffer(prefilter.wordCount * 11), owner: null }),
-    );
+  if (!pool) {
+    const buffer = new ArrayBuffer(prefilter.wordCount * 11);
+    pool = { tables: viewsOf(prefilter.wordCount, buffer), owner: null };
+    pools.set(prefilter, pool);
+  }
   return pool;
 }
 
@@ -348,24 +364,43 @@ export function withPostWords<T>(post: PreparedPost, rules: ClassifierRules, wor
   } finally {
     pool.owner = null;
     perPost.delete(post);
+    if (lastPost === post) lastPost = lastWords = null;
   }
 }
 
-/** The five tables of a post's words, in `buffer` (cleared) or in a buffer of their own. */
-function tablesOf(count: number, buffer: ArrayBuffer | null) {
-  const reused = buffer !== null;
-  const b = buffer ?? new ArrayBuffer(count * 11);
-  const first = new Int32Array(b, 0, count).fill(-1);
-  // `last` is read only where `first` says the word occurs, so it needs no clearing.
-  const last = new Int32Array(b, 4 * count, count);
-  const text = new Uint8Array(b, 8 * count, count);
-  const title = new Uint8Array(b, 9 * count, count);
-  const all = new Uint8Array(b, 10 * count, count);
-  if (reused) {
-    text.fill(0);
-    title.fill(0);
+interface PostTables {
+  first: Int32Array;
+  last: Int32Array;
+  text: Uint8Array;
+  title: Uint8Array;
+  all: Uint8Array;
+}
+
+/** The five tables of a post's words laid out in `buffer`. */
+function viewsOf(count: number, buffer: ArrayBuffer): PostTables {
+  return {
+    first: new Int32Array(buffer, 0, count),
+    last: new Int32Array(buffer, 4 * count, count),
+    text: new Uint8Array(buffer, 8 * count, count),
+    title: new Uint8Array(buffer, 9 * count, count),
+    all: new Uint8Array(buffer, 10 * count, count),
+  };
+}
+
+/** The five tables of a post's words, the pool's (cleared) or in a buffer of their own. */
+function tablesOf(count: number, pool: PostTablesPool | null): PostTables {
+  if (pool === null) {
+    const tables = viewsOf(count, new ArrayBuffer(count * 11));
+    tables.first.fill(-1);
+    return tables;
   }
-  return { first, last, text, title, all };
+  const { tables } = pool;
+  tables.first.fill(-1);
+  // `last` is read only where `first` says the word occurs, so it needs no clearing; `all`
+  // is overwritten with the text's words.
+  tables.text.fill(0);
+  tables.title.fill(0);
+  return tables;
 }
 
 /**
@@ -374,11 +409,12 @@ function tablesOf(count: number, buffer: ArrayBuffer | null) {
  * one run on the text in the text: a word no match can lack is in the string matched.
  */
 export function postWordsOf(post: PreparedPost, rules: ClassifierRules): PostWords {
+  if (post === lastPost && lastWords !== null) return lastWords;
   let words = perPost.get(post);
   if (!words) {
     const prefilter = prefilterOf(rules);
     const pool = poolOf(prefilter);
-    const tables = tablesOf(prefilter.wordCount, pool.owner === post ? pool.buffer : null);
+    const tables = tablesOf(prefilter.wordCount, pool.owner === post ? pool : null);
     const textAt = positionsFor(prefilter) ? { first: tables.first, last: tables.last } : null;
     const text = wordsIn(post.text, prefilter, tables.text, textAt ?? undefined);
     const title = wordsIn(post.title, prefilter, tables.title);
@@ -390,6 +426,8 @@ export function postWordsOf(post: PreparedPost, rules: ClassifierRules): PostWor
     words = { title, text, all, textAt };
     perPost.set(post, words);
   }
+  lastPost = post;
+  lastWords = words;
   return words;
 }
 

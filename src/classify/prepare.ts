@@ -1,5 +1,5 @@
 /** Normalises a post for the rules: NFKC title and text, lines, sentences, the lead. */
-import { htmlToText, normalizeText } from '../text/htmlToText.js';
+import { htmlToLines, normalizedLines, normalizeText } from '../text/htmlToText.js';
 
 export interface ClassifierInput {
   title: string;
@@ -28,8 +28,12 @@ export interface PreparedPost {
 }
 
 export function preparePost(input: ClassifierInput, leadChars: number): PreparedPost {
-  const text = input.text !== undefined ? normalizeText(input.text) : htmlToText(input.html ?? '');
-  const lines = text.split('\n');
+  // The normalised lines, then the text joined from them: `text.split('\n')` gave the same
+  // lines (none is empty or holds a line break), or [''] for an empty text.
+  const kept =
+    input.text !== undefined ? normalizedLines(input.text) : htmlToLines(input.html ?? '');
+  const text = kept.join('\n');
+  const lines = kept.length > 0 ? kept : [''];
   const title = normalizeText(input.title).replace(/\n/g, ' ');
   const sentenceBounds: number[] = [];
   return {
@@ -55,25 +59,19 @@ const LINE_FEED = 0x0a;
  */
 export function sentencesOf(text: string, bounds?: number[]): string[] {
   const sentences: string[] = [];
-  const push = (start: number, end: number) => {
+  let start = 0;
+  // One loop past the end (i === text.length) closes the last piece; no closure per post.
+  for (let i = 0; i <= text.length; i++) {
+    const unit = i < text.length ? text.charCodeAt(i) : LINE_FEED;
+    if (unit !== FULL_STOP && unit !== LINE_FEED) continue;
+    const end = unit === FULL_STOP ? i + 1 : i;
     const sentence = text.slice(start, end).trim();
     if (sentence.length > 0) {
       sentences.push(sentence);
       bounds?.push(start, end);
     }
-  };
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit === FULL_STOP) {
-      push(start, i + 1);
-      start = i + 1;
-    } else if (unit === LINE_FEED) {
-      push(start, i);
-      start = i + 1;
-    }
+    start = i + 1;
   }
-  push(start, text.length);
   return sentences;
 }
 

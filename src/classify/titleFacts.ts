@@ -1,6 +1,7 @@
 /** Facts read from the title: incident id, announcement date, organisation. */
 import type { ClassifierRules } from './rules.js';
 import { matchesOf } from './prepare.js';
+import { timeOf, utcDayOf } from './calendarDay.js';
 
 /** `YYYY-NNN` from `セキュリティ事件簿#YYYY-NNN`. */
 export function incidentIdOf(title: string, rules: ClassifierRules): string | null {
@@ -46,7 +47,7 @@ export function titleDateOf(title: string, rules: ClassifierRules): TitleDate | 
 /** The date part of a timestamp in Japan time (the blog's own calendar). */
 export function japanDateOf(timestamp: string | null): string | null {
   if (!timestamp) return null;
-  const time = new Date(timestamp).getTime();
+  const time = timeOf(timestamp);
   if (Number.isNaN(time)) return null;
-  return new Date(time + 9 * 3600 * 1000).toISOString().slice(0, 10);
+  return utcDayOf(time + 9 * 3600 * 1000);
 }

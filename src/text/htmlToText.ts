@@ -44,27 +44,44 @@ export function decodeEntities(input: string): string {
   });
 }
 
-/** Folds runs of spaces within lines, trims lines and drops blank ones. */
-export function foldWhitespace(input: string): string {
+/** The lines of `input` with runs of spaces folded, trimmed, blank ones dropped. */
+function foldedLines(input: string): string[] {
   return input
     .split('\n')
     .map((line) => line.replace(/[\t \u00a0\u3000]+/g, ' ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+    .filter((line) => line.length > 0);
+}
+
+/** Folds runs of spaces within lines, trims lines and drops blank ones. */
+export function foldWhitespace(input: string): string {
+  return foldedLines(input).join('\n');
+}
+
+/** The lines of `normalizeText(input)` (none where it is empty). */
+export function normalizedLines(input: string): string[] {
+  return foldedLines(stripInvisible(input.normalize('NFKC').replace(/\r\n?/g, '\n')));
 }
 
 /** NFKC-normalises text, drops invisible bidi and zero-width characters, and folds its white space. */
 export function normalizeText(input: string): string {
-  return foldWhitespace(stripInvisible(input.normalize('NFKC').replace(/\r\n?/g, '\n')));
+  return normalizedLines(input).join('\n');
 }
 
-/** Plain text of an HTML fragment. Safe on plain text too. */
-export function htmlToText(html: string): string {
+/**
+ * The lines of `htmlToText(html)` (none where it is empty), for a reader that needs both
+ * the text and its lines (the classifier): the text joined from them, not split again.
+ */
+export function htmlToLines(html: string): string[] {
   const withoutCode = html
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ');
   // A table row's cells (<th>対象</th><td>生徒 1,234名</td>) stay words apart on its line.
   const withBreaks = withoutCode.replace(BLOCK_TAGS, '\n').replace(/<\/(?:td|th)\s*>/gi, ' ');
   const withoutTags = withBreaks.replace(/<[^>]*>/g, '');
-  return normalizeText(decodeEntities(withoutTags));
+  return normalizedLines(decodeEntities(withoutTags));
+}
+
+/** Plain text of an HTML fragment. Safe on plain text too. */
+export function htmlToText(html: string): string {
+  return htmlToLines(html).join('\n');
 }
