@@ -283,7 +283,8 @@ function tryWay(
       // The last way: a legal name spelt out in the first two sentences of a news item that goes
       // on to speak of it (同社, or its name without the legal form again), or of a notice that
       // speaks as itself (当社サーバへの…: …お知らせいたしました、株式会社…の…サーバ).
-      const lead = post.text.split('。').slice(0, 2).join('。');
+      // Only the opening is split: a long post costs no more than its first sentences.
+      const lead = post.text.slice(0, 600).split('。').slice(0, 2).join('。');
       const name = f.legalNameInLead.exec(lead)?.[0];
       if (!name) return null;
       const core = name.replace(p.legalPrefix, '').replace(p.endsWithSuffix, '');
