@@ -288,9 +288,13 @@ function tryWay(
       const name = f.legalNameInLead.exec(lead)?.[0];
       if (!name) return null;
       const core = name.replace(p.legalPrefix, '').replace(p.endsWithSuffix, '');
-      const rest = post.text.slice(post.text.indexOf(name) + name.length);
+      const at = post.text.indexOf(name);
+      const rest = post.text.slice(at + name.length);
+      // …or that opens a line as its subject (関係者各位 / 税理士法人…では、…).
+      const opensLine = at === 0 || post.text[at - 1] === '\n';
+      const subject = opensLine && /^(は|では|が)[、,]/.test(rest);
       const spoken =
-        rest.includes('同社') || rest.includes(core) || f.selfReference.test(post.title);
+        subject || rest.includes('同社') || rest.includes(core) || f.selfReference.test(post.title);
       return core.length >= 2 && spoken ? name : null;
     }
     case 'title.quoted-service':
