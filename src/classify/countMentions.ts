@@ -12,6 +12,9 @@ export interface CountRules {
   recordUnits: string[];
   totalPrefix: RegExp;
   includedAfter: RegExp;
+  itemsAfter: RegExp;
+  includesAnother: RegExp;
+  refersAbove: RegExp;
   excludedAfter: RegExp;
   partOfBefore: RegExp;
   relevance: RegExp;
@@ -129,6 +132,9 @@ export function findCountMentions(
   const breakdown = test(rules.breakdown);
   const totalPrefix = test(rules.totalPrefix);
   const includedAfter = test(rules.includedAfter);
+  const itemsAfter = test(rules.itemsAfter);
+  const includesAnother = test(rules.includesAnother);
+  const refersAbove = test(rules.refersAbove);
   const excludedAfter = test(rules.excludedAfter);
   const partOfBefore = test(rules.partOfBefore);
   const relevance = test(rules.relevance);
@@ -177,10 +183,7 @@ export function findCountMentions(
       // lines), or the group's items after a colon or in brackets, on a line that says of no
       // figure that it includes another (…5,120件(上記カード情報の件数を含む)).
       const rest = line.slice(end);
-      const itemised =
-        /^(?:\s*[:：]|\s*[(（][^()（）]{0,80}[)）][\s。]*$)/.test(rest) &&
-        !/含/.test(rest) &&
-        !/上記/.test(line);
+      const itemised = itemsAfter(rest) && !includesAnother(rest) && !refersAbove(line);
       const tail = itemised || /^[\s)）。、.]*$/.test(rest) ? '' : 'x';
       // One count closing its line, alone on it: a group of a list ("学内学生 849件",
       // "お取引先のご担当者 約1万2千件:氏名、電話番号", "(2)従業員 1,240名分(氏名、住所)").

@@ -121,11 +121,10 @@ function nameLine(line: string, rules: ClassifierRules): string | null {
     .replace(rules.facts.addressee, '')
     .replace(rules.facts.nameLabel, '');
   if (t.length < 2 || t.length > 60) return null;
-  const { orgShaped } = patterns(rules);
+  const { orgShaped, voiceOpening } = patterns(rules);
   // 株式会社ためしよりお知らせいたします / ためし財団のホームページをご覧の皆様へ.
   const speaker = rules.facts.speakerLine.exec(t)?.[1];
-  if (speaker && orgShaped.test(speaker) && !patterns(rules).voiceOpening.test(speaker))
-    return speaker;
+  if (speaker && orgShaped.test(speaker) && !voiceOpening.test(speaker)) return speaker;
   const words = t.split(/\s+/);
   if (rules.facts.notANameLine.test(t)) {
     // ためし農業協同組合 組合員様の書類の盗難について: a heading that opens with the name.
@@ -497,9 +496,7 @@ export function organizationOf(
   let found: Found | null = null;
   // A regulator's post names the organisation acted upon, or none: never the regulator (a
   // legal name the lead spells out is never the ministry or the prefecture that acts).
-  const ways = regulatory
-    ? (['title.regulatory-target', 'body.legal-name-in-lead'] as const)
-    : rules.facts.organizationOrder;
+  const ways = regulatory ? rules.facts.regulatoryOrganizationOrder : rules.facts.organizationOrder;
   const parts = partsOf(post, rules);
   for (const way of ways) {
     const name = tryWay(way, post, parts, regulatory, rules);

@@ -84,6 +84,12 @@ const baseRulesSchema = z.object({
     recordUnits: z.array(z.string().min(1)),
     totalPrefix: namedRegex,
     includedAfter: namedRegex,
+    /** After a list line's count, the group's items (after a colon, or in brackets to the line's end). */
+    itemsAfter: namedRegex,
+    /** After a count, words that say it includes another figure (…を含む): no separate group. */
+    includesAnother: namedRegex,
+    /** A line that refers to a figure above it (上記を含む…): its count is no separate group. */
+    refersAbove: namedRegex,
     excludedAfter: namedRegex,
     partOfBefore: namedRegex,
     relevance: namedRegex,
@@ -155,6 +161,8 @@ const baseRulesSchema = z.object({
     regulatoryTarget: namedRegex,
     /** The ways to find the organisation, tried in this order (see organization.ts). */
     organizationOrder: z.array(z.enum(ORGANIZATION_WAYS)).min(1),
+    /** The ways a regulator's post is read: the organisation acted upon, never the regulator. */
+    regulatoryOrganizationOrder: z.array(z.enum(ORGANIZATION_WAYS)).min(1),
     /** 株式会社サンプル(以下「当社」): the name a notice gives itself. */
     beforeVoice: namedRegex,
     /** A name the post shortens on first use (つぐみ生活協同組合(以下「つぐみ生協」)). */
