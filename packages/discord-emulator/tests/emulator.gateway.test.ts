@@ -143,17 +143,20 @@ describe('emulator gateway', () => {
 describe('emulator gateway shards', () => {
   it('sends a session that identified with shard [id, count] only its guilds, and only their interactions', async () => {
     const { shardOfGuild } = await import('../src/gateway.js');
-    // Guild ids a few milliseconds apart, so that both shards of 2 have guilds.
-    for (let i = 0; i < 6; i++) {
-      await new Promise((r) => setTimeout(r, 3));
+    // Guild ids are snowflakes of the time they are made: add guilds a millisecond or more apart
+    // until both shards of 2 have some (a fixed number 3 ms apart could, under load, all land on
+    // one shard's milliseconds), at least six and at most 60.
+    let guilds = [...emulator.world.guilds.values()];
+    const onShard = (s: number) => guilds.filter((g) => shardOfGuild(g.id, 2) === s);
+    for (let i = 0; i < 60 && (i < 6 || onShard(0).length === 0 || onShard(1).length === 0); i++) {
+      await new Promise((r) => setTimeout(r, 1 + (i % 3)));
       addDemoGuild(emulator.world, {
         name: `g${i}`,
         members: [{ name: 'm' }],
         channels: [{ name: 'c' }],
       });
+      guilds = [...emulator.world.guilds.values()];
     }
-    const guilds = [...emulator.world.guilds.values()];
-    const onShard = (s: number) => guilds.filter((g) => shardOfGuild(g.id, 2) === s);
     expect(onShard(0).length).toBeGreaterThan(0);
     expect(onShard(1).length).toBeGreaterThan(0);
     const sessions = [0, 1].map(() => connect());
