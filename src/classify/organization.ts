@@ -28,6 +28,7 @@ export const ORGANIZATION_WAYS = [
   'title.quoted-name-in-lead',
   'title.quoted-service',
   'body.legal-name-in-lead',
+  'body.operator-statement',
 ] as const;
 export type OrganizationWay = (typeof ORGANIZATION_WAYS)[number];
 
@@ -295,6 +296,12 @@ function tryWay(
       const spoken =
         subject || rest.includes('同社') || rest.includes(core) || f.selfReference.test(post.title);
       return core.length >= 2 && spoken ? name : null;
+    }
+    case 'body.operator-statement': {
+      // A service's notice that names who runs it only in a sentence of its own (an FAQ's
+      // 「運営会社はどこですか」 answered 「株式会社…が運営しております」): a legal name, said once.
+      const m = f.operatorStatement.exec(post.text);
+      return m?.[1] ?? m?.[2] ?? null;
     }
     case 'title.quoted-service':
       return /^[「『]([^」』]+)[」』]/.exec(beforeDate)?.[1] ?? null;

@@ -169,6 +169,8 @@ const baseRulesSchema = z.object({
     beforeAbbreviation: namedRegex,
     /** A legal name spelt out in a news lead (株式会社…を退職, …会社…株式会社の). */
     legalNameInLead: namedRegex,
+    /** A sentence of its own naming the operator (…株式会社が運営しております, 運営会社：…). */
+    operatorStatement: namedRegex,
     /** The notice's own first-person word for itself (当社, 弊社, 当法人…). */
     selfReference: namedRegex,
     /** The subject of a news lead's first sentence: …を運営する株式会社サンプル(東京都)は… */
