@@ -52,6 +52,14 @@ describe('plain-word account takeovers, revised counts and operators named in a 
     expect(r.organization).toBe('株式会社ためしネット');
   });
 
+  it('reads others shown members\' data by a wrong permission setting as misconfiguration', () => {
+    const r = classify(
+      '会員ページにおける情報の表示について',
+      '本会の会員ページにおいて、閲覧権限の設定ミスにより、ログインした会員が他の会員の登録情報を見られる状態となっておりました。対象は最大420名分の氏名と勤務先です。\nためし技術協会 事務局',
+    );
+    expect(r.cause).toBe('misconfiguration');
+  });
+
   it('guard: a customer who changed their own password is no takeover', () => {
     const r = classify(
       'パスワード変更のお願い',
