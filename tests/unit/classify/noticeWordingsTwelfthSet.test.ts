@@ -4,7 +4,8 @@
  * (当工房, a voice the rules lacked) telling in plain words that someone logged into its account
  * (誰かにログインされて), an FAQ that revises
  * the count it gave before (…の時点では…とお伝えしておりましたが), and the operator named only in
- * a sentence of its own (…株式会社が運営しております). The guards pass on the rules before and after.
+ * a sentence of its own (…株式会社が運営しております), a wrong permission setting (閲覧権限の設定ミス), and a
+ * break-in to premises (当店に何者かが侵入し…盗まれ) that is theft. The guards pass on the rules before and after.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../helpers/classify.js';
@@ -52,12 +53,28 @@ describe('plain-word account takeovers, revised counts and operators named in a 
     expect(r.organization).toBe('株式会社ためしネット');
   });
 
-  it('reads others shown members\' data by a wrong permission setting as misconfiguration', () => {
+  it("reads others shown members' data by a wrong permission setting as misconfiguration", () => {
     const r = classify(
       '会員ページにおける情報の表示について',
       '本会の会員ページにおいて、閲覧権限の設定ミスにより、ログインした会員が他の会員の登録情報を見られる状態となっておりました。対象は最大420名分の氏名と勤務先です。\nためし技術協会 事務局',
     );
     expect(r.cause).toBe('misconfiguration');
+  });
+
+  it('reads a break-in to premises that took a laptop as theft, not an intrusion into systems', () => {
+    const r = classify(
+      'お知らせ',
+      '12月1日の深夜、当店に何者かが侵入し、事務室にあった業務用ノートパソコン1台が盗まれました。警察に被害届を提出しております。\nパソコンには会員約300名の氏名と電話番号が保存されていました。\nためし書店',
+    );
+    expect(r.cause).toBe('loss_theft');
+  });
+
+  it('guard: an intruder into a server is still an intrusion', () => {
+    const r = classify(
+      '不正アクセスについて',
+      '当社のファイルサーバーに何者かが侵入し、保存されていた取引先の情報約500件が外部に持ち出された可能性があります。',
+    );
+    expect(r.cause).toBe('unauthorized_access');
   });
 
   it('guard: a customer who changed their own password is no takeover', () => {
