@@ -1,11 +1,11 @@
 /**
  * Wordings found missing in authored-u's round after its first look (rules 2026-12-03.17), each
- * tested on a post written for this test about a fictional organisation: a small shop or workshop
- * (当工房, a voice the rules lacked) telling in plain words that someone logged into its account
- * (誰かにログインされて), an FAQ that revises
- * the count it gave before (…の時点では…とお伝えしておりましたが), and the operator named only in
- * a sentence of its own (…株式会社が運営しております), a wrong permission setting (閲覧権限の設定ミス), and a
- * break-in to premises (当店に何者かが侵入し…盗まれ) that is theft. The guards pass on the rules before and after.
+ * tested on a post written for this test about a fictional organisation: a small shop or
+ * workshop (当工房, a voice the rules lacked) telling in plain words that someone logged into its
+ * account (誰かにログインされて), an FAQ that revises the count it gave before (…の時点では…と
+ * お伝えしておりましたが), the operator named only in a sentence of its own (…株式会社が運営して
+ * おります), a wrong permission setting (閲覧権限の設定ミス), and a break-in to premises (当店に
+ * 何者かが侵入し…盗まれ) that is theft. The guards pass on the rules before and after.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../helpers/classify.js';
