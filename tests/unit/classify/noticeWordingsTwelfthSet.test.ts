@@ -77,6 +77,15 @@ describe('plain-word account takeovers, revised counts and operators named in a 
     expect(r.cause).toBe('unauthorized_access');
   });
 
+  it('reads items anyone could see (…の結果が誰でも見られる状態) as the data at stake', () => {
+    const r = classify(
+      'ためし短大、学生の健診結果が外部から閲覧可能に',
+      'ためし短期大学は2日、学生約800人分の健康診断の結果が、インターネット上で誰でも見られる状態になっていたと発表した。職員が共有設定を誤っていた。',
+    );
+    expect(r.dataTypes).toContain('medical');
+    expect(r.severity).toBe('high');
+  });
+
   it('guard: a customer who changed their own password is no takeover', () => {
     const r = classify(
       'パスワード変更のお願い',
