@@ -201,6 +201,15 @@ function regulatedName(
   return (bare.length >= 2 ? bare : named) || null;
 }
 
+/** The runs of `word` from after one particle's kana to before a later one's, longest first. */
+function innerRunsOf(word: string): string[] {
+  const at = [...word.matchAll(/[のでにがはをと]/g)].map((m) => m.index);
+  const runs: string[] = [];
+  for (let a = 0; a < at.length; a++)
+    for (let b = at.length - 1; b > a + 1; b--) runs.push(word.slice((at[a] as number) + 1, at[b]));
+  return runs;
+}
+
 function tryWay(
   way: OrganizationWay,
   post: PreparedPost,
@@ -339,6 +348,9 @@ function tryWay(
         .flatMap((word) => [
           word,
           ...[...word.matchAll(/(?=[のでにがはをと])/g)].map((m) => word.slice(0, m.index)),
+          // A name with a particle's kana inside it (委託先のねむのきシステムズに… gives
+          // ねむのきシステムズ): the runs between two particles, tried before the single pieces.
+          ...innerRunsOf(word),
           ...word.split(/[のでにがはをと]/),
         ])
         .filter((s) => s.length >= 2 && s.length <= 20);
