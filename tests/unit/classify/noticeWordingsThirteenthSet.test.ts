@@ -5,7 +5,9 @@
  * business (a holiday, hiring, a new way to log in), attacks an organisation says it acts to
  * prevent or says it did not suffer (…やフィッシングの被害を未然に防ぐ, …や情報の流出が起きたこと
  * によるものではございません), its name used without leave in fake messages, and a company whose
- * kana name holds a particle (ためのきシステムズ). The guards pass on the rules before and after.
+ * kana name holds a particle (ためのきシステムズ); a vendor observing a campaign (キャンペーンを観測
+ * しています) and fraud by telephone (電話による詐欺) as a topic. The guards pass on the rules
+ * before and after.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../helpers/classify.js';
@@ -43,6 +45,24 @@ describe('business notices, hypothetical attacks and names with particles inside
       'みほん市は2日、システムの保守を委託している株式会社ためのきシステムズ(本社:みほん市)のサーバが不正アクセスを受け、住民約900人分の氏名と住所が流出した恐れがあると発表した。',
     );
     expect(r.organization).toBe('ためのきシステムズ');
+  });
+
+  it('reads a vendor observing a campaign (キャンペーンを観測しています) as a write-up, not an incident', () => {
+    const r = classify(
+      '偽のインストーラーを配る情報窃取型マルウェアの攻撃キャンペーン',
+      'ためしセキュリティ リサーチチーム\n1月から、検索広告から偽のダウンロードサイトへ誘導し、情報窃取型マルウェアを配布する攻撃キャンペーンを観測しています。感染すると、ブラウザに保存されたIDとパスワードが盗まれ、企業のクラウドサービスへの不正ログインに使われます。',
+    );
+    expect(r.kind).toBe('threat_intel');
+    expect(r.cause).toBe('malware');
+  });
+
+  it('takes phishing for an advisory on fraud by telephone (電話による詐欺)', () => {
+    const r = classify(
+      '【注意】電話による詐欺について',
+      'ためし県警察 サイバー犯罪対策課\n銀行の担当者を名乗る者から電話があり、手続きを口実にメールで偽のログイン画面へ誘導され、IDやパスワードを入力した結果、預金が不正に送金される被害が相次いでいます。電話で案内された手続きは、必ず銀行の窓口に確かめてください。',
+    );
+    expect(r.kind).toBe('threat_intel');
+    expect(r.cause).toBe('phishing');
   });
 
   it('guard: a notice of a closure the attack caused is still an incident', () => {
