@@ -32,9 +32,10 @@ function classifyPrepared(post: PreparedPost, rules: ClassifierRules): Classific
   const aboutAnIncident = kind.kind !== 'off_topic' && kind.kind !== 'threat_intel';
   const cause = decideCause(post, kind.kind, rules);
   const data = aboutAnIncident ? findDataTypes(post, rules) : null;
-  const counts = (lines: readonly string[]) =>
-    findCountMentions(lines, countRulesOf(rules), (re) => mayOccurIn(post, re, rules));
-  const mentions = aboutAnIncident ? counts(post.lines) : [];
+  // The post's text is its lines joined by line breaks: the count scan reads it in one go.
+  const counts = (lines: readonly string[], text?: string) =>
+    findCountMentions(lines, countRulesOf(rules), (re) => mayOccurIn(post, re, rules), text);
+  const mentions = aboutAnIncident ? counts(post.lines, post.text) : [];
   // Counts on the lines of an encrypted part are exempt where another part was not protected.
   const protectedPart = aboutAnIncident ? protectedPartOf(post, cause.cause, rules) : null;
   const exposed = protectedPart
