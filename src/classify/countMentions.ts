@@ -91,9 +91,6 @@ function enclosingParens(
 /** The kanji numerals a count may be written in (NUMBER_PATTERN's second way). */
 const KANJI_DIGITS = '一二三四五六七八九十百千';
 
-/** A line without a digit or kanji numeral holds no count: one character class, not an alternation. */
-const HAS_NUMERAL = new RegExp(`[\\d${KANJI_DIGITS}]`);
-
 function mentionRegex(rules: CountRules): RegExp {
   const units = [...rules.strongUnits, ...rules.weakUnits, ...rules.recordUnits]
     .sort((a, b) => b.length - a.length)
@@ -110,15 +107,66 @@ function mentionRegex(rules: CountRules): RegExp {
 
 const compiled = new WeakMap<CountRules, RegExp>();
 
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+
+/**
+ * The matches of the count regex on each of `lines`, as a scan of each line gives them
+ * (indexes are the line's), from one scan of `text`, the lines joined by line breaks: one
+ * `exec` series a post instead of one a line, and no numeral test per line. The pattern
+ * reads one character behind its match (a line break there reads as a line's start) and
+ * nothing after it, so a match that stays on its line is the line's own; only one that
+ * runs over a line break (`\s?` may take it) is redone line by line, and the text's scan
+ * goes on from the start of the line after it.
+ */
+function matchesByLine(
+  regex: RegExp,
+  lines: readonly string[],
+  text: string,
+): (readonly RegExpExecArray[])[] {
+  const byLine: (readonly RegExpExecArray[])[] = new Array<readonly RegExpExecArray[]>(
+    lines.length,
+  ).fill(NO_MATCHES);
+  let line = 0;
+  let lineStart = 0;
+  regex.lastIndex = 0;
+  for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+    while (match.index >= lineStart + (lines[line] ?? '').length + 1) {
+      lineStart += (lines[line] ?? '').length + 1;
+      line++;
+    }
+    const end = match.index + match[0].length;
+    if (end <= lineStart + (lines[line] ?? '').length) {
+      match.index -= lineStart;
+      const found = byLine[line] as RegExpExecArray[];
+      if (found === NO_MATCHES) byLine[line] = [match];
+      else found.push(match);
+      continue;
+    }
+    // Over a line break: the lines it touches are scanned on their own (the first one's
+    // matches found so far are found again).
+    for (;;) {
+      byLine[line] = matchesOf(regex, lines[line] ?? '');
+      lineStart += (lines[line] ?? '').length + 1;
+      line++;
+      if (lineStart >= end || line >= lines.length) break;
+    }
+    regex.lastIndex = lineStart;
+  }
+  regex.lastIndex = 0;
+  return byLine;
+}
+
 /**
  * Every count in `lines` (the post's text split into lines), with its context
  * flags. `mayOccur` says whether a pattern can hold anywhere in the post (the
- * prefilter's answer); a pattern that cannot is not run.
+ * prefilter's answer); a pattern that cannot is not run. `text` is `lines` joined by line
+ * breaks (the post's text, where the caller has it).
  */
 export function findCountMentions(
   lines: readonly string[],
   rules: CountRules,
   mayOccur: (re: RegExp) => boolean = () => true,
+  text: string = lines.join('\n'),
 ): CountMention[] {
   let regex = compiled.get(rules);
   if (!regex) {
@@ -155,16 +203,17 @@ export function findCountMentions(
   const emptyRelevant = relevant('');
   const mentions: CountMention[] = [];
   let inBreakdown = false;
+  const countsByLine = matchesByLine(regex, lines, text);
   lines.forEach((line, lineIndex) => {
     const previous = lineIndex > 0 ? (lines[lineIndex - 1] ?? '') : '';
     if (breakdown(line)) inBreakdown = true;
-    if (!HAS_NUMERAL.test(line)) return;
+    const counts = countsByLine[lineIndex] as readonly RegExpExecArray[];
+    if (counts.length === 0) return;
     // A short list line reads its heading from up to three lines above ("【対象件数】" / "…様 1,200名" / "…者 300名").
     let above: string | undefined;
     const labelled = rowLabel(line);
     const aboveRelevant = () =>
       relevant((above ??= lines.slice(Math.max(0, lineIndex - 3), lineIndex).join('\n')));
-    const counts = matchesOf(regex, line);
     for (const match of counts) {
       const [text, numberText, unit] = match as unknown as [string, string, string];
       const value = parseJapaneseNumber(numberText);
