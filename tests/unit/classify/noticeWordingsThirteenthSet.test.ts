@@ -65,6 +65,15 @@ describe('business notices, hypothetical attacks and names with particles inside
     expect(r.cause).toBe('phishing');
   });
 
+  it('reads a request to change passwords (パスワード変更等をお願い) as no credentials at stake', () => {
+    const r = classify(
+      '公式サイトの改ざんについて',
+      '当協会の公式サイトが第三者に改ざんされ、閲覧した方が無関係のサイトに転送される状態となっておりました。サーバには個人情報を保存しておらず、個人情報の流出はございません。\n転送先で情報を入力された方は、必要に応じて各サービスのパスワード変更等をお願いいたします。',
+    );
+    expect(r.dataTypes).not.toContain('credentials');
+    expect(r.severity).toBe('low');
+  });
+
   it('guard: a notice of a closure the attack caused is still an incident', () => {
     const r = classify(
       '臨時休業のお知らせ',
