@@ -201,12 +201,21 @@ function regulatedName(
   return (bare.length >= 2 ? bare : named) || null;
 }
 
-/** The runs of `word` from after one particle's kana to before a later one's, longest first. */
-function innerRunsOf(word: string): string[] {
+/**
+ * The runs of `word` from after one particle's kana to before a later one's, at most
+ * `maxLength` long (a headline's name): for each start, the longest first. Bounded per start,
+ * so a hostile title of particles costs linear time, not one run per pair.
+ */
+function innerRunsOf(word: string, maxLength = 20): string[] {
   const at = [...word.matchAll(/[のでにがはをと]/g)].map((m) => m.index);
   const runs: string[] = [];
-  for (let a = 0; a < at.length; a++)
-    for (let b = at.length - 1; b > a + 1; b--) runs.push(word.slice((at[a] as number) + 1, at[b]));
+  for (let a = 0; a < at.length; a++) {
+    const start = (at[a] as number) + 1;
+    const fromStart: string[] = [];
+    for (let b = a + 2; b < at.length && (at[b] as number) - start <= maxLength; b++)
+      fromStart.push(word.slice(start, at[b]));
+    runs.push(...fromStart.reverse());
+  }
   return runs;
 }
 
@@ -350,7 +359,8 @@ function tryWay(
           ...[...word.matchAll(/(?=[のでにがはをと])/g)].map((m) => word.slice(0, m.index)),
           // A name with a particle's kana inside it (委託先のねむのきシステムズに… gives
           // ねむのきシステムズ): the runs between two particles, tried before the single pieces.
-          ...innerRunsOf(word),
+          // (Only in a headline-sized word: a longer one is no run of names.)
+          ...(word.length <= 80 ? innerRunsOf(word) : []),
           ...word.split(/[のでにがはをと]/),
         ])
         .filter((s) => s.length >= 2 && s.length <= 20);
