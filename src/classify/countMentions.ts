@@ -16,6 +16,8 @@ export interface CountRules {
   includesAnother: RegExp;
   refersAbove: RegExp;
   excludedAfter: RegExp;
+  /** After a count, the figure it was revised to (`当初の320人から1,150人に`): the earlier is superseded. */
+  revisedFrom: RegExp;
   partOfBefore: RegExp;
   relevance: RegExp;
   recordBefore: RegExp;
@@ -48,7 +50,7 @@ export interface CountMention {
   at: number;
   /** Prefixed by 計/合計/総数/のべ: a stated total. */
   total: boolean;
-  /** A figure included in another (`X件を含む`, `うちX名`) or explicitly left out (`を除く`). */
+  /** A figure included in another (`X件を含む`, `うちX名`), left out (`を除く`) or revised (`当初のX人から…`). */
   included: boolean;
   /** Counts mails sent (spam or phishing from a hijacked account), not people. */
   spam: boolean;
@@ -184,6 +186,7 @@ export function findCountMentions(
   const includesAnother = test(rules.includesAnother);
   const refersAbove = test(rules.refersAbove);
   const excludedAfter = test(rules.excludedAfter);
+  const revisedFrom = test(rules.revisedFrom);
   const partOfBefore = test(rules.partOfBefore);
   const relevance = test(rules.relevance);
   const recordBefore = test(rules.recordBefore);
@@ -214,6 +217,8 @@ export function findCountMentions(
     const labelled = rowLabel(line);
     const aboveRelevant = () =>
       relevant((above ??= lines.slice(Math.max(0, lineIndex - 3), lineIndex).join('\n')));
+    // A count revised on this line (当初の320人から…): the figure after it takes its relevance.
+    let revised = null as { end: number; relevant: boolean } | null;
     for (const match of counts) {
       const [text, numberText, unit] = match as unknown as [string, string, string];
       const value = parseJapaneseNumber(numberText);
@@ -248,6 +253,17 @@ export function findCountMentions(
       ) {
         tier = 'record';
       }
+      const supersedes: boolean = revised !== null && start - revised.end <= 8;
+      const superseded = revisedFrom(after);
+      // Relevance may come from a list's heading a few lines up; spam and records only from the line above.
+      const isRelevant: boolean =
+        !(actorBefore(before) && actorAfter(after)) &&
+        !postsBefore(before) &&
+        ((supersedes && (revised?.relevant ?? false)) ||
+          labelled ||
+          relevant(near) ||
+          (line.length <= 30 ? aboveRelevant() : emptyRelevant));
+      revised = superseded ? { end, relevant: isRelevant } : null;
       mentions.push({
         value,
         unit,
@@ -256,14 +272,11 @@ export function findCountMentions(
         line: lineIndex,
         at: start,
         total: totalPrefix(before),
-        included: includedAfter(after) || excludedAfter(after) || partOfBefore(before),
+        included:
+          includedAfter(after) || excludedAfter(after) || superseded || partOfBefore(before),
         near,
         spam: spamContext(near),
-        // Relevance may come from a list's heading a few lines up; spam and records only from the line above.
-        relevant:
-          !(actorBefore(before) && actorAfter(after)) &&
-          !postsBefore(before) &&
-          (labelled || relevant(near) || (line.length <= 30 ? aboveRelevant() : emptyRelevant)),
+        relevant: isRelevant,
         listItem,
         peopleGroup: listItem && peopleGroupLabel(line.slice(0, start)),
         breakdown: inBreakdown && !breakdown(line.slice(start, start + 40)) && !groupLed,

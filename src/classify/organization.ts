@@ -93,6 +93,7 @@ function patterns(rules: ClassifierRules) {
       openingName: new RegExp(
         `^([^\\s、。「」『』()【】]{2,24}?(${ending}))(?=${rules.facts.openingNameAfter.source.replace(/^\^/, '')})`,
       ),
+      actedOnInside: new RegExp(rules.facts.actedOnAfterName.source.replace(/^\^/, '')),
       named: new RegExp(`(${HIRAGANA_FREE}{1,24}?${ending})(?=の|が|で|を|は|に|、|「|\\s|$)`),
     };
   });
@@ -303,16 +304,27 @@ function tryWay(
       // speaks as itself (当社サーバへの…: …お知らせいたしました、株式会社…の…サーバ).
       // Only the opening is split: a long post costs no more than its first sentences.
       const lead = post.text.slice(0, 600).split('。').slice(0, 2).join('。');
-      const name = f.legalNameInLead.exec(lead)?.[0];
-      if (!name) return null;
+      const found = f.legalNameInLead.exec(lead)?.[0];
+      if (!found) return null;
+      // A regulator's lead runs the name into the action (…ツーリストに行政指導): cut it there.
+      const action = regulatory ? p.actedOnInside.exec(found) : null;
+      const name = action && action.index > 0 ? found.slice(0, action.index) : found;
       const core = name.replace(p.legalPrefix, '').replace(p.endsWithSuffix, '');
       const at = post.text.indexOf(name);
       const rest = post.text.slice(at + name.length);
       // …or that opens a line as its subject (関係者各位 / 税理士法人…では、…).
       const opensLine = at === 0 || post.text[at - 1] === '\n';
       const subject = opensLine && /^(は|では|が)[、,]/.test(rest);
+      // …した株式会社サンプルに行政指導を行った: in a regulator's post, the name it acts on.
+      const actedOn = regulatory && f.actedOnAfterName.test(rest);
       const spoken =
-        subject || rest.includes('同社') || rest.includes(core) || f.selfReference.test(post.title);
+        subject ||
+        actedOn ||
+        rest.includes('同社') ||
+        rest.includes(core) ||
+        f.selfReference.test(post.title) ||
+        // …株式会社サンプルのパソコンが感染し、…当社を名乗る…: a notice naming itself, then 当社.
+        f.selfReference.test(rest);
       return core.length >= 2 && spoken ? name : null;
     }
     case 'body.operator-statement': {

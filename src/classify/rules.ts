@@ -91,6 +91,8 @@ const baseRulesSchema = z.object({
     /** A line that refers to a figure above it (上記を含む…): its count is no separate group. */
     refersAbove: namedRegex,
     excludedAfter: namedRegex,
+    /** After a count, the figure it was revised to (当初の320人から1,150人に): the earlier one is superseded. */
+    revisedFrom: namedRegex,
     partOfBefore: namedRegex,
     relevance: namedRegex,
     recordBefore: namedRegex,
@@ -197,7 +199,7 @@ const baseRulesSchema = z.object({
     nameLabel: namedRegex,
     /** A line opening with the organisation that speaks or whose readers it addresses (…より、お知らせいたします). */
     speakerLine: namedRegex,
-    /** What follows a name that is its staff, not part of it (…協会の職員が). */
+    /** What follows a name that is its staff or one of its units, not part of it (…協会の職員が, …工業の米子会社). */
     staffAfterName: namedRegex,
     /** What a heading or signature line that is only a name never holds (。, 各位, について…). */
     notANameLine: namedRegex,
@@ -214,6 +216,8 @@ const baseRulesSchema = z.object({
     datedSubject: namedRegex,
     /** Who tells of an incident in a news lead without being its victim (同社, 県警, 地裁…). */
     reporterNotVictim: namedRegex,
+    /** What follows the name a regulator acts on in its lead (…ツーリストに行政指導を行った). */
+    actedOnAfterName: namedRegex,
   }),
 });
 
