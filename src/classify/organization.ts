@@ -195,11 +195,17 @@ function regulatedName(
     : kindThenName?.[1] && kindThenName[2] && isKindOfOrganisation(kindThenName[1], rules)
       ? kindThenName[2]
       : head;
+  // …の指定管理者であるサンプルスポーツ(ためし市): the role said, then the name and its seat.
+  const role = f.roleBeforeName.exec(named);
+  const plain = (role ? named.slice(role.index + role[0].length) : named).replace(
+    f.seatAfterName,
+    '',
+  );
   // 「…を掲載するサイト運営者」, …公開しているサイトの運営事業者: an unnamed party, no name.
-  if (/する|した|して(い|お)/.test(named)) return null;
+  if (/する|した|して(い|お)/.test(plain)) return null;
   // 学習アプリのサンプル, 旅行会社サンプル: the trade before the name describes it.
-  const bare = named.replace(f.industryBeforeName, '');
-  return (bare.length >= 2 ? bare : named) || null;
+  const bare = plain.replace(f.industryBeforeName, '');
+  return (bare.length >= 2 ? bare : plain) || null;
 }
 
 /**

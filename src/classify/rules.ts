@@ -218,6 +218,10 @@ const baseRulesSchema = z.object({
     reporterNotVictim: namedRegex,
     /** What follows the name a regulator acts on in its lead (…ツーリストに行政指導を行った). */
     actedOnAfterName: namedRegex,
+    /** What a regulator's lead says the target is or does before its name (…の指定管理者である). */
+    roleBeforeName: namedRegex,
+    /** A seat in brackets closing a name (…福祉会(かえで市)): not part of it. */
+    seatAfterName: namedRegex,
   }),
 });
 

@@ -6,7 +6,8 @@
  * request to prepare, told by no victim; a short follow-up citing the month of the first report
  * or revising a count (当初の…から…に); customer data sold on a dark-web site; a security firm's
  * results, whose products name attacks (ランサムウェア対策); a subsidiary named by its parent
- * (…の米子会社); a regulator acting on a legal name its lead gives; a notice that names itself and
+ * (…の米子会社); a regulator acting on a legal name its lead gives, a prefecture as the regulator
+ * (…の指定管理者である○○に対し, …を運営する社会福祉法人○○(所在地)に対し); a notice that names itself and
  * then speaks as 当社; a disciplinary action (懲戒) that is no evidence of misuse; and two insider
  * wordings (私用のアドレスへ転送, 業務上の必要がないにもかかわらず). The guards pass on the rules
  * before and after.
@@ -162,5 +163,32 @@ describe('short news items, advisories and notices without a title', () => {
       '当社の元社員が在職中に顧客約200名の情報を不正に持ち出していたことが判明しました。当該社員は懲戒解雇としております。',
     );
     expect(r.cause).toBe('insider');
+  });
+});
+
+describe('a prefecture acting on a business its lead names', () => {
+  it('takes the designated manager the lead names (…の指定管理者である○○に対し…勧告)', () => {
+    const r = classify(
+      'みほん県、指定管理者に改善勧告　県民プールの利用者名簿を紛失',
+      'みほん県は3日、県民プールの指定管理者であるためしアクアサービスに対し、名簿の管理を改めるよう勧告した。',
+    );
+    expect(r.kind).toBe('regulatory');
+    expect(r.organization).toBe('ためしアクアサービス');
+  });
+
+  it('takes the legal name after what it runs, without its seat in brackets', () => {
+    const r = classify(
+      'みほん県、保育所の運営法人に改善勧告　園児名簿を誤送付',
+      'みほん県は8日、認可保育所を運営する社会福祉法人ためし福祉会(みほん市)に対し、児童福祉法に基づき、個人情報の管理体制を見直すよう勧告したと発表した。',
+    );
+    expect(r.organization).toBe('社会福祉法人ためし福祉会');
+  });
+
+  it('takes the legal name after where it is based (県内に本社を置く株式会社…)', () => {
+    const r = classify(
+      'みほん県、県内の旅行会社に業務改善命令　参加者名簿を誤送信',
+      'みほん県は2日、県内に本社を置く株式会社ためしトラベルに対し、旅行業法に基づく業務改善命令を出した。',
+    );
+    expect(r.organization).toBe('株式会社ためしトラベル');
   });
 });
