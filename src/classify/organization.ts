@@ -18,6 +18,7 @@ export const ORGANIZATION_WAYS = [
   'title.first-word-of-tagged-title',
   'title.last-name',
   'body.operator-of-service',
+  'title.impersonated-name',
   'title.news-subject',
   'title.opening-name',
   'body.before-voice',
@@ -331,7 +332,8 @@ function tryWay(
         f.selfReference.test(post.title) ||
         // …株式会社サンプルのパソコンが感染し、…当社を名乗る…: a notice naming itself, then 当社.
         f.selfReference.test(rest);
-      return core.length >= 2 && spoken ? name : null;
+      // 住宅メーカーのやまぶき住建株式会社: the trade told with の is not part of the name.
+      return core.length >= 2 && spoken ? withoutTrade(name) : null;
     }
     case 'body.operator-statement': {
       // A service's notice that names who runs it only in a sentence of its own (an FAQ's
@@ -366,6 +368,12 @@ function tryWay(
       return tokens.length >= 2 && last && last.length <= 20 && p.orgShaped.test(last)
         ? last
         : null;
+    }
+    case 'title.impersonated-name': {
+      // 【注意喚起】ためし信用金庫を装ったSMSについて: the organisation a warning says is impersonated.
+      const name = f.impersonatedName.exec(beforeDate)?.[1];
+      // 地銀のみどり銀行を装う…: the trade before the name describes it.
+      return name && p.orgShaped.test(name) && !f.voiceName.test(name) ? withoutTrade(name) : null;
     }
     case 'title.news-subject': {
       // A headline's name that the lead's first sentence makes its subject (「X」(所在地)は…).

@@ -218,6 +218,8 @@ const baseRulesSchema = z.object({
     reporterNotVictim: namedRegex,
     /** What follows the name a regulator acts on in its lead (…ツーリストに行政指導を行った). */
     actedOnAfterName: namedRegex,
+    /** A title's organisation that others pose as (…信用金庫を装ったSMS): the warning's own name. */
+    impersonatedName: namedRegex,
     /** What a regulator's lead says the target is or does before its name (…の指定管理者である). */
     roleBeforeName: namedRegex,
     /** A seat in brackets closing a name (…福祉会(かえで市)): not part of it. */
