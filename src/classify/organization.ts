@@ -347,7 +347,13 @@ function tryWay(
       if (!first || first.length > 40) return null;
       if (second && (p.suffixOnly.test(first) || p.suffixOnly.test(second)))
         return `${first} ${second}`;
-      if (second && p.endsWithSuffix.test(second) && !p.orgShaped.test(first))
+      // サンプル 税理士法人: a name spaced from its legal form (not a whole headline before a name).
+      if (
+        second &&
+        p.endsWithSuffix.test(second) &&
+        !p.orgShaped.test(first) &&
+        !/[、。]/.test(first)
+      )
         return `${first} ${second}`;
       // 学校法人○○学園 ○○大学: the legal body and the school it runs are one name.
       if (second && p.legalPrefix.test(first) && p.endsLikeOrg.test(second))
@@ -461,6 +467,9 @@ function tryWay(
       const head = post.text.slice(0, 2000);
       const name = beforeVoiceName(head, f.beforeVoice);
       if (name) return p.voiceOpening.test(name) ? null : name;
+      // 当社(株式会社はしばみ食品)の…: the voice first, the name in brackets after it.
+      const bracketed = f.voiceThenName.exec(head)?.[1];
+      if (bracketed && p.orgShaped.test(bracketed)) return bracketed;
       // Or a name the post shortens (…(以下「つぐみ生協」)), where it is shaped as one.
       const short = beforeVoiceName(head, f.beforeAbbreviation);
       return short && p.orgShaped.test(short) && !p.voiceOpening.test(short) ? short : null;

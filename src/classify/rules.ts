@@ -167,6 +167,8 @@ const baseRulesSchema = z.object({
     regulatoryOrganizationOrder: z.array(z.enum(ORGANIZATION_WAYS)).min(1),
     /** 株式会社サンプル(以下「当社」): the name a notice gives itself. */
     beforeVoice: namedRegex,
+    /** The voice, then the name in brackets (当社(株式会社サンプル)の…): the name a notice gives itself. */
+    voiceThenName: namedRegex,
     /** A name the post shortens on first use (つぐみ生活協同組合(以下「つぐみ生協」)). */
     beforeAbbreviation: namedRegex,
     /** A legal name spelt out in a news lead (株式会社…を退職, …会社…株式会社の). */
