@@ -6,7 +6,7 @@
  */
 import type { Reason } from './classification.js';
 import { derived } from './derived.js';
-import { firstSentenceOf, type PreparedPost } from './prepare.js';
+import { firstSentenceOf, matchesOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { titleDateOf } from './titleFacts.js';
 import { topLevelBranches } from './literals.js';
@@ -203,13 +203,26 @@ function regulatedName(
   return (bare.length >= 2 ? bare : named) || null;
 }
 
+/** The kana that end a headline's name before what is said of it. */
+const PARTICLES = 'のでにがはをと';
+
+/**
+ * Where each particle's kana stands in `word`, in order: what `matchAll(/[のでにがはをと]/g)`
+ * (and its lookahead form) gave, without a RegExp copied per word.
+ */
+function particleIndexesOf(word: string): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < word.length; i++) if (PARTICLES.includes(word[i] as string)) at.push(i);
+  return at;
+}
+
 /**
  * The runs of `word` from after one particle's kana to before a later one's, at most
  * `maxLength` long (a headline's name): for each start, the longest first. Bounded per start,
  * so a hostile title of particles costs linear time, not one run per pair.
  */
 function innerRunsOf(word: string, maxLength = 20): string[] {
-  const at = [...word.matchAll(/[のでにがはをと]/g)].map((m) => m.index);
+  const at = particleIndexesOf(word);
   const runs: string[] = [];
   for (let a = 0; a < at.length; a++) {
     const start = (at[a] as number) + 1;
@@ -425,7 +438,7 @@ function tryWay(
         .split(/[\s、,。「」『』()【】・]+/)
         .flatMap((word) => [
           word,
-          ...[...word.matchAll(/(?=[のでにがはをと])/g)].map((m) => word.slice(0, m.index)),
+          ...particleIndexesOf(word).map((at) => word.slice(0, at)),
           // A name with a particle's kana inside it (委託先のねむのきシステムズに… gives
           // ねむのきシステムズ): the runs between two particles, tried before the single pieces.
           // (Only in a headline-sized word: a longer one is no run of names.)
@@ -441,7 +454,8 @@ function tryWay(
       const candidates = segments.flatMap((word) => {
         const bare = word.replace(f.industryBeforeName, '');
         // …but not inside a whole name (やまびこ県 of やまびこ県立中央病院).
-        const inner = [...word.matchAll(p.endingInside)]
+        // One scan with the global pattern itself: matchAll copies it (a long alternation) per word.
+        const inner = matchesOf(p.endingInside, word)
           .map((m) => word.slice(0, (m.index ?? 0) + m[0].length))
           .filter((prefix) => prefix !== word && !wholeNames.some((w) => w.startsWith(prefix)));
         if (bare === word) return [word, ...inner];
