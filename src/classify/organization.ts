@@ -6,9 +6,10 @@
  */
 import type { Reason } from './classification.js';
 import { derived } from './derived.js';
-import { firstSentenceOf, type PreparedPost } from './prepare.js';
+import { firstSentenceOf, matchesOf, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { titleDateOf } from './titleFacts.js';
+import { topLevelBranches } from './literals.js';
 
 export const ORGANIZATION_WAYS = [
   'title.regulatory-target',
@@ -209,13 +210,26 @@ function regulatedName(
   return (bare.length >= 2 ? bare : plain) || null;
 }
 
+/** The kana that end a headline's name before what is said of it. */
+const PARTICLES = 'のでにがはをと';
+
+/**
+ * Where each particle's kana stands in `word`, in order: what `matchAll(/[のでにがはをと]/g)`
+ * (and its lookahead form) gave, without a RegExp copied per word.
+ */
+function particleIndexesOf(word: string): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < word.length; i++) if (PARTICLES.includes(word[i] as string)) at.push(i);
+  return at;
+}
+
 /**
  * The runs of `word` from after one particle's kana to before a later one's, at most
  * `maxLength` long (a headline's name): for each start, the longest first. Bounded per start,
  * so a hostile title of particles costs linear time, not one run per pair.
  */
 function innerRunsOf(word: string, maxLength = 20): string[] {
-  const at = [...word.matchAll(/[のでにがはをと]/g)].map((m) => m.index);
+  const at = particleIndexesOf(word);
   const runs: string[] = [];
   for (let a = 0; a < at.length; a++) {
     const start = (at[a] as number) + 1;
@@ -225,6 +239,62 @@ function innerRunsOf(word: string, maxLength = 20): string[] {
     runs.push(...fromStart.reverse());
   }
   return runs;
+}
+
+/** Regex metacharacters, escaped where a headline's word is read as a literal pattern. */
+const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
+
+/**
+ * What follows a headline's word where the lead makes it the subject: a spelled-out run
+ * (captured; empty where the word is whole already), a place in brackets, then
+ * `facts.newsSubjectAfter`. Sticky, compiled once per rules for each of the two runs.
+ */
+function newsSubjectTails(rules: ClassifierRules): { whole: RegExp; spelled: RegExp } {
+  return derived(rules, 'newsSubjectTails', () => {
+    const after = rules.facts.newsSubjectAfter.source;
+    const tail = (run: string) => new RegExp(`(${run})(?:\\([^)]{1,20}\\))?${after}`, 'y');
+    return { whole: tail(''), spelled: tail(`${NAME_RUN}{0,6}?`) };
+  });
+}
+
+/** A headline word's match as the lead's subject: where it starts, all it took, and the run after the word. */
+interface NewsSubject {
+  index: number;
+  0: string;
+  1?: string;
+}
+
+/**
+ * The first match in `sentence` of `segment` (a literal) followed by the subject's tail, as
+ * `new RegExp(escaped segment + tail).exec(sentence)` gives it: each occurrence of the word,
+ * leftmost first, tries the tail compiled once, where compiling a RegExp per headline word
+ * cost ~40 µs each (a post's whole classification is ~150). Where `newsSubjectAfter` has
+ * branches of its own at the top, only the whole pattern reads as the original did.
+ */
+function newsSubjectOf(
+  segment: string,
+  sentence: string,
+  whole: boolean,
+  rules: ClassifierRules,
+): NewsSubject | null {
+  const after = rules.facts.newsSubjectAfter.source;
+  const run = whole ? '' : `${NAME_RUN}{0,6}?`;
+  if (topLevelBranches(after).length > 1) {
+    const escaped = segment.replace(REGEX_SPECIALS, '\\$&');
+    return new RegExp(`${escaped}(${run})(?:\\([^)]{1,20}\\))?${after}`).exec(sentence);
+  }
+  const tails = newsSubjectTails(rules);
+  const tail = whole ? tails.whole : tails.spelled;
+  for (let at = sentence.indexOf(segment); at !== -1; at = sentence.indexOf(segment, at + 1)) {
+    tail.lastIndex = at + segment.length;
+    const found = tail.exec(sentence);
+    if (found) {
+      tail.lastIndex = 0;
+      return { index: at, 0: segment + found[0], 1: found[1] };
+    }
+  }
+  tail.lastIndex = 0;
+  return null;
 }
 
 function tryWay(
@@ -388,7 +458,7 @@ function tryWay(
         .split(/[\s、,。「」『』()【】・]+/)
         .flatMap((word) => [
           word,
-          ...[...word.matchAll(/(?=[のでにがはをと])/g)].map((m) => word.slice(0, m.index)),
+          ...particleIndexesOf(word).map((at) => word.slice(0, at)),
           // A name with a particle's kana inside it (委託先のねむのきシステムズに… gives
           // ねむのきシステムズ): the runs between two particles, tried before the single pieces.
           // (Only in a headline-sized word: a longer one is no run of names.)
@@ -404,7 +474,8 @@ function tryWay(
       const candidates = segments.flatMap((word) => {
         const bare = word.replace(f.industryBeforeName, '');
         // …but not inside a whole name (やまびこ県 of やまびこ県立中央病院).
-        const inner = [...word.matchAll(p.endingInside)]
+        // One scan with the global pattern itself: matchAll copies it (a long alternation) per word.
+        const inner = matchesOf(p.endingInside, word)
           .map((m) => word.slice(0, (m.index ?? 0) + m[0].length))
           .filter((prefix) => prefix !== word && !wholeNames.some((w) => w.startsWith(prefix)));
         if (bare === word) return [word, ...inner];
@@ -413,15 +484,12 @@ function tryWay(
       for (const segment of candidates) {
         // The pattern opens with the segment itself (case-sensitive): absent, it cannot match.
         if (!firstSentence.includes(segment)) continue;
-        const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         // A bare kind of organisation is no name (病院 is not the subject of ○○総合病院は).
         if (segment.length < 2 || p.endingOnly.test(segment)) continue;
         // The lead may spell out what the headline shortens (北斗ロジ → 北斗ロジスティクスは,
         // ためし医療大 → ためし医療大学は): the headline's form is the name (spec 4). A headline
         // name that is whole already (ためし市) is not read into a longer one (ためし市教育委員会).
-        const subject = new RegExp(
-          `${escaped}(${p.orgShaped.test(segment) ? '' : `${NAME_RUN}{0,6}?`})(?:\\([^)]{1,20}\\))?${f.newsSubjectAfter.source}`,
-        ).exec(firstSentence);
+        const subject = newsSubjectOf(segment, firstSentence, p.orgShaped.test(segment), rules);
         // A spelled-out name is read only as a dated subject (…ロジスティクスは7日), not from a
         // phrase that happens to continue the word (年末年始 of 年末年始期間は).
         const withDate = subject
