@@ -307,7 +307,10 @@ function tryWay(
   const p = patterns(rules);
   const f = rules.facts;
   const { rest, date, beforeDate, tokens, firstSentence } = parts;
-  const [first, second] = tokens;
+  // 「小さな役場こそ狙われる」 あさざ町、…: a feature's opening quote is no word of the name.
+  const quote = /^[「『]([^」』]+)[」』]$/.exec(tokens[0] ?? '')?.[1];
+  const [first, second] =
+    quote && f.speechQuote.test(quote) && tokens.length >= 2 ? tokens.slice(1) : tokens;
   const withoutTrade = (name: string) => withoutTradeOf(name, rules);
   // ためしロジスティクスは7日、: a news lead's dated subject is the organisation it reports,
   // whatever its name ends with (never 同社, 県警 or a court, who only tell of it).
@@ -411,8 +414,11 @@ function tryWay(
       const m = f.operatorStatement.exec(post.text);
       return m?.[1] ?? m?.[2] ?? null;
     }
-    case 'title.quoted-service':
-      return /^[「『]([^」』]+)[」』]/.exec(beforeDate)?.[1] ?? null;
+    case 'title.quoted-service': {
+      const quoted = /^[「『]([^」』]+)[」』]/.exec(beforeDate)?.[1];
+      // 「小さな役場こそ狙われる」 あさざ町、…: a feature's quote is someone's words, no name.
+      return quoted && !f.speechQuote.test(quoted) ? quoted : null;
+    }
     case 'title.first-name': {
       if (!first || first.length > 40) return null;
       if (second && (p.suffixOnly.test(first) || p.suffixOnly.test(second)))
@@ -441,9 +447,11 @@ function tryWay(
     }
     case 'title.last-name': {
       const last = tokens.at(-1);
-      return tokens.length >= 2 && last && last.length <= 20 && p.orgShaped.test(last)
-        ? last
-        : null;
+      if (tokens.length < 2 || !last) return null;
+      if (last.length <= 20 && p.orgShaped.test(last)) return last;
+      // …の疑い おおばこ市の元職員を逮捕: the organisation whose staff the headline names.
+      const employer = f.staffInTitle.exec(last)?.[1];
+      return employer && p.orgShaped.test(employer) ? employer : null;
     }
     case 'title.impersonated-name': {
       // 【注意喚起】ためし信用金庫を装ったSMSについて: the organisation a warning says is impersonated.
@@ -543,6 +551,8 @@ function tryWay(
       return short && p.orgShaped.test(short) && !p.voiceOpening.test(short) ? short : null;
     }
     case 'body.lead-subject': {
+      // みほん県警は3日、…の元職員を逮捕した: the police report the arrest; the victim is elsewhere.
+      if (f.policeReporting.test(firstSentence)) return null;
       const m = f.leadSubject.exec(firstSentence);
       if (!m?.[1]) return p.legalKanaSubject.exec(firstSentence)?.[0] ?? null;
       if (f.voiceName.test(m[1])) return null;

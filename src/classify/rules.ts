@@ -222,6 +222,12 @@ const baseRulesSchema = z.object({
     actedOnAfterName: namedRegex,
     /** A title's organisation that others pose as (…信用金庫を装ったSMS): the warning's own name. */
     impersonatedName: namedRegex,
+    /** A headline word naming an organisation's staff (…市の元職員を逮捕): the organisation is the victim. */
+    staffInTitle: namedRegex,
+    /** A headline's quote that is someone's words, not a service's name (「小さな役場こそ狙われる」). */
+    speechQuote: namedRegex,
+    /** A lead where the police tell of an arrest (…県警は…を逮捕した): the police only report it. */
+    policeReporting: namedRegex,
     /** What a regulator's lead says the target is or does before its name (…の指定管理者である). */
     roleBeforeName: namedRegex,
     /** A seat in brackets closing a name (…福祉会(かえで市)): not part of it. */
