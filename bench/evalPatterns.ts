@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { classifyPost } from '../src/classify/classifyPost.js';
 import { scoreCauses } from '../src/classify/decideCause.js';
 import { kindFacts } from '../src/classify/decideKind.js';
 import { preparePost } from '../src/classify/prepare.js';
@@ -14,6 +15,17 @@ import { loadClassifierRules } from '../src/config/loadConfig.js';
 import { projectRoot } from '../src/config/projectRoot.js';
 import { patternInfoOf } from '../src/classify/patterns.js';
 import { authoredSetDirs, loadLabelledPosts } from './labels.js';
+
+/** Every `patternId` a classification's reasons name, at any depth (matches, secondary causes…). */
+function patternIdsIn(value: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(value)) for (const v of value) patternIdsIn(v, into);
+  else if (value && typeof value === 'object')
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'patternId' && typeof v === 'string') into.add(v);
+      else patternIdsIn(v, into);
+    }
+  return into;
+}
 
 /** Every RegExp the rules hold. */
 function regexesIn(value: unknown, into: RegExp[] = []): RegExp[] {
@@ -49,6 +61,13 @@ for (const dir of dirs) {
       ...[...kindFacts(prepared, rules).values()].flatMap((f) => f.hits.map((h) => h.patternId)),
       ...[...scoreCauses(prepared, rules).values()].flatMap((s) => s.hits.map((h) => h.patternId)),
     ]);
+    // What decided each label, the organisation and the counts included: patterns read in the
+    // context of another match (anchored at ^, as counts' neighbours are) occur only there.
+    patternIdsIn(
+      classifyPost({ title: post.title, html: post.html, publishedAt: post.publishedAt }, rules)
+        .reasons,
+      ids,
+    );
     for (const { id, re } of singles)
       if (re.test(`${prepared.title}\n${prepared.text}`)) ids.add(id);
     posts++;
