@@ -10,6 +10,7 @@ import { boundsOf, occursIn, spanIn, windowIn } from './scanWindow.js';
 import { globalOf, piecesAfterStops, type PreparedPost } from './prepare.js';
 import type { ClassifierRules } from './rules.js';
 import { DATA_TYPES, type DataType } from './vocabulary.js';
+import { otherListItem } from './otherDataItems.js';
 
 /** Characters after a data word that the negation pattern may read (its own bounds are smaller). */
 const NEGATION_WINDOW = 200;
@@ -113,10 +114,33 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
       }
     }
   });
+  // A further item of a list that names known types (…、基礎年金番号、給与の支給額等) is `other`.
+  let otherWay: string | null = null;
+  if (found.size > 0 && !found.has('other')) {
+    const listed = otherListItem(post, rules, (lineIndex, sentence) => {
+      const line = post.lines[lineIndex] ?? '';
+      const above =
+        line.length <= listLineMaxChars
+          ? post.lines.slice(Math.max(0, lineIndex - excludeLookback), lineIndex)
+          : [];
+      if (mayExclude && (exclude.test(sentence) || above.some((l) => exclude.test(l))))
+        return false;
+      return mayLeak && leak.test(contextOf(post, lineIndex, sentence, rules));
+    });
+    if (listed) {
+      const at = listed.sentence.indexOf(listed.word);
+      const after = at < 0 ? '' : listed.sentence.slice(at + listed.word.length);
+      if (!(mayNegate && negation.test(after.slice(0, NEGATION_WINDOW)))) {
+        found.set('other', listed.word);
+        otherWay = listed.patternId;
+      }
+    }
+  }
   const dataTypes = DATA_TYPES.filter((t) => found.has(t));
   // Each type names the pattern that found it (data.name, data.credit-card…).
   const matches = dataTypes.map((t) => ({
-    patternId: patternInfoOf(rules.dataTypes[t])?.id ?? `data.${t}`,
+    patternId:
+      t === 'other' && otherWay ? otherWay : (patternInfoOf(rules.dataTypes[t])?.id ?? `data.${t}`),
     words: [found.get(t) as string],
     count: 1,
   }));

@@ -77,6 +77,14 @@ const baseRulesSchema = z.object({
     headingLookback: z.number().int().nonnegative(),
     exclude: namedRegex,
     excludeLookback: z.number().int().nonnegative(),
+    /** A data list's items that no named type covers: `other` (otherDataItems.ts). */
+    otherItems: z.object({
+      separator: namedRegex,
+      end: namedRegex,
+      item: namedRegex,
+      filler: namedRegex,
+      maxChars: z.number().int().positive(),
+    }),
   }),
   counts: z.object({
     strongUnits: z.array(z.string().min(1)).min(1),

@@ -74,4 +74,41 @@ describe('data types', () => {
       [],
     );
   });
+  it('reads a list item that no named type covers as other', () => {
+    const r = classify(
+      T,
+      '不正アクセスにより、お客様の氏名、電話番号、車台番号、車検の満了日等が外部に流出した可能性があります。',
+    );
+    expect(r.dataTypes).toEqual(['name', 'phone', 'other']);
+    expect(r.reasons.find((x) => x.label === 'dataTypes')?.evidence).toContain('車台番号');
+  });
+
+  it('reads health and card details beside medical and card data as no further type', () => {
+    const health = classify(
+      T,
+      '不正アクセスにより、受診者の氏名、生年月日、健康診断の結果、身長、血圧の値が流出した可能性があります。',
+    );
+    expect(health.dataTypes).toEqual(['name', 'birthdate', 'medical']);
+    const card = classify(
+      T,
+      '不正アクセスにより、クレジットカード番号、有効期限、カード名義人が流出した可能性があります。',
+    );
+    expect(card.dataTypes).not.toContain('other');
+  });
+
+  it('does not read a list item as other where the post says it did not leak', () => {
+    const r = classify(
+      T,
+      '不正アクセスにより氏名が流出しました。なお、住所、車台番号は流出していないことを確認しております。',
+    );
+    expect(r.dataTypes).toEqual(['name']);
+  });
+
+  it('does not read words around a list (個人情報, 最大, a site) as other', () => {
+    const r = classify(
+      T,
+      '不正アクセスにより、ECサイトの会員の氏名、メールアドレス等の個人情報、最大3,100件が流出した可能性があります。',
+    );
+    expect(r.dataTypes).toEqual(['name', 'email']);
+  });
 });
