@@ -12,11 +12,14 @@ import { projectRoot } from '../src/config/projectRoot.js';
  */
 export function authoredSetDirs(): string[] {
   const fixturesDir = join(projectRoot(), 'tests', 'fixtures');
-  return readdirSync(fixturesDir)
-    .filter((name) => /^authored(-[a-z])?$/.test(name))
-    .sort()
-    .map((name) => join(fixturesDir, name))
-    .filter((dir) => existsSync(join(dir, 'labels')));
+  return (
+    readdirSync(fixturesDir)
+      .filter((name) => /^authored(-[a-z]+)?$/.test(name))
+      // authored-z comes before authored-aa, as in a spreadsheet's columns.
+      .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
+      .map((name) => join(fixturesDir, name))
+      .filter((dir) => existsSync(join(dir, 'labels')))
+  );
 }
 
 export const labelSchema = z.object({
