@@ -70,6 +70,20 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
   const mayExclude = mayMatch(post, exclude, rules);
   const mayNegate = mayMatch(post, negation, rules);
   const mayLeak = mayMatch(post, leak, rules);
+  // A sentence's verdicts, shared by the named types and the list items read as `other`.
+  const excludedAt = (lineIndex: number, sentence: string): boolean => {
+    if (!mayExclude) return false;
+    const line = post.lines[lineIndex] ?? '';
+    const above =
+      line.length <= listLineMaxChars
+        ? post.lines.slice(Math.max(0, lineIndex - excludeLookback), lineIndex)
+        : [];
+    return exclude.test(sentence) || above.some((l) => exclude.test(l));
+  };
+  const leakContextAt = (lineIndex: number, sentence: string): boolean =>
+    mayLeak && leak.test(contextOf(post, lineIndex, sentence, rules));
+  const negatedAfter = (sentence: string, end: number): boolean =>
+    mayNegate && negation.test(sentence.slice(end, end + NEGATION_WINDOW));
   const reach = reachOf(present, spans);
   let lineStart = 0;
   post.lines.forEach((line, lineIndex) => {
@@ -93,21 +107,15 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
         g.lastIndex = 0;
         let match = g.exec(sentence);
         if (match === null) continue;
-        if (excluded === undefined) {
-          const above =
-            line.length <= listLineMaxChars
-              ? post.lines.slice(Math.max(0, lineIndex - excludeLookback), lineIndex)
-              : [];
-          excluded = mayExclude && (exclude.test(sentence) || above.some((l) => exclude.test(l)));
-        }
+        excluded ??= excludedAt(lineIndex, sentence);
         if (excluded) break;
         for (; match !== null; match = g.exec(sentence)) {
           if (match[0].length === 0) g.lastIndex++;
           const end = match.index + match[0].length;
           // "…は含まれておりません": the post says this item was not involved. The window is
           // bounded so that a huge line without 。 stays linear.
-          if (mayNegate && negation.test(sentence.slice(end, end + NEGATION_WINDOW))) continue;
-          inLeakContext ??= mayLeak && leak.test(contextOf(post, lineIndex, sentence, rules));
+          if (negatedAfter(sentence, end)) continue;
+          inLeakContext ??= leakContextAt(lineIndex, sentence);
           if (inLeakContext) found.set(type, match[0]);
           break;
         }
@@ -117,23 +125,16 @@ export function findDataTypes(post: PreparedPost, rules: ClassifierRules): DataT
   // A further item of a list that names known types (…、基礎年金番号、給与の支給額等) is `other`.
   let otherWay: string | null = null;
   if (found.size > 0 && !found.has('other')) {
-    const listed = otherListItem(post, rules, (lineIndex, sentence) => {
-      const line = post.lines[lineIndex] ?? '';
-      const above =
-        line.length <= listLineMaxChars
-          ? post.lines.slice(Math.max(0, lineIndex - excludeLookback), lineIndex)
-          : [];
-      if (mayExclude && (exclude.test(sentence) || above.some((l) => exclude.test(l))))
-        return false;
-      return mayLeak && leak.test(contextOf(post, lineIndex, sentence, rules));
-    });
-    if (listed) {
-      const at = listed.sentence.indexOf(listed.word);
-      const after = at < 0 ? '' : listed.sentence.slice(at + listed.word.length);
-      if (!(mayNegate && negation.test(after.slice(0, NEGATION_WINDOW)))) {
-        found.set('other', listed.word);
-        otherWay = listed.patternId;
-      }
+    const listed = otherListItem(
+      post,
+      rules,
+      (lineIndex, sentence) =>
+        !excludedAt(lineIndex, sentence) && leakContextAt(lineIndex, sentence),
+    );
+    // "…、車台番号は流出しておりません": the item is negated after it, as a named type's word is.
+    if (listed && !negatedAfter(listed.sentence, listed.end)) {
+      found.set('other', listed.word);
+      otherWay = listed.patternId;
     }
   }
   const dataTypes = DATA_TYPES.filter((t) => found.has(t));

@@ -37,11 +37,13 @@ export function otherItemIn(sentence: string, rules: ClassifierRules): string | 
   const { separator, end, item, filler, maxChars } = rules.dataContext.otherItems;
   const known = knownWords(rules);
   known.lastIndex = 0;
+  const withKnown = sentence.replace(known, KNOWN);
+  // A sentence without a known data word holds no list to read.
+  if (withKnown === sentence) return null;
   // Asides in brackets (氏名(カナ), ご契約内容(3,812名分)) are no items.
-  const masked = sentence.replace(known, KNOWN).replace(/[(（][^()（）]{0,40}[)）]/g, '');
+  const masked = withKnown.replace(/[(（][^()（）]{0,40}[)）]/g, '');
   let started = false;
   for (const token of masked.split(separator)) {
-    if (token === undefined) continue;
     if (!started) {
       // The list opens at its first known word; a word ending it after that word closes it.
       const last = token.lastIndexOf(KNOWN);
@@ -67,25 +69,27 @@ export function otherItemIn(sentence: string, rules: ClassifierRules): string | 
 
 /**
  * The first `other` item of a data list in the post's sentences that `inLeakContext` accepts
- * (the caller's verdict: a leak context, not excluded), with the pattern id naming the way.
+ * (the caller's verdict: a leak context, not excluded): the word, its sentence, where the word
+ * ends in it (for the caller's negation test) and the pattern id naming the way.
  */
 export function otherListItem(
   post: PreparedPost,
   rules: ClassifierRules,
   inLeakContext: (lineIndex: number, sentence: string) => boolean,
-): { word: string; sentence: string; patternId: string } | null {
+): { word: string; sentence: string; end: number; patternId: string } | null {
   const { item } = rules.dataContext.otherItems;
-  const known = knownWords(rules);
   for (let lineIndex = 0; lineIndex < post.lines.length; lineIndex++) {
     const line = post.lines[lineIndex] as string;
     for (const sentence of piecesAfterStops(line)) {
-      // A sentence without a known data word holds no list to read.
-      known.lastIndex = 0;
-      if (!known.test(sentence)) continue;
-      known.lastIndex = 0;
       const word = otherItemIn(sentence, rules);
-      if (word !== null && inLeakContext(lineIndex, sentence))
-        return { word, sentence, patternId: patternInfoOf(item)?.id ?? 'data.other-list-item' };
+      if (word === null || !inLeakContext(lineIndex, sentence)) continue;
+      const at = sentence.indexOf(word);
+      return {
+        word,
+        sentence,
+        end: at < 0 ? sentence.length : at + word.length,
+        patternId: patternInfoOf(item)?.id ?? 'data.other-list-item',
+      };
     }
   }
   return null;

@@ -74,6 +74,7 @@ describe('data types', () => {
       [],
     );
   });
+
   it('reads a list item that no named type covers as other', () => {
     const r = classify(
       T,
@@ -93,7 +94,7 @@ describe('data types', () => {
       T,
       '不正アクセスにより、クレジットカード番号、有効期限、カード名義人が流出した可能性があります。',
     );
-    expect(card.dataTypes).not.toContain('other');
+    expect(card.dataTypes).toEqual(['name', 'credit_card']);
   });
 
   it('does not read a list item as other where the post says it did not leak', () => {
@@ -104,10 +105,10 @@ describe('data types', () => {
     expect(r.dataTypes).toEqual(['name']);
   });
 
-  it('does not read words around a list (個人情報, 最大, a site) as other', () => {
+  it('does not read a site or a file in a data list as other', () => {
     const r = classify(
       T,
-      '不正アクセスにより、ECサイトの会員の氏名、メールアドレス等の個人情報、最大3,100件が流出した可能性があります。',
+      '不正アクセスにより、会員の氏名、メールアドレス、ご登録のECサイト、作業用のファイル等が流出した可能性があります。',
     );
     expect(r.dataTypes).toEqual(['name', 'email']);
   });
