@@ -16,7 +16,7 @@ export function authoredSetDirs(): string[] {
     readdirSync(fixturesDir)
       .filter((name) => /^authored(-[a-z]+)?$/.test(name))
       // authored-z comes before authored-aa, as in a spreadsheet's columns.
-      .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
+      .sort((a, b) => a.length - b.length || a.localeCompare(b))
       .map((name) => join(fixturesDir, name))
       .filter((dir) => existsSync(join(dir, 'labels')))
   );
