@@ -209,10 +209,27 @@ export function decideSeverity(input: SeverityInput, rules: ClassifierRules): Se
         evidence: [`${count ?? 'unstated'} card(s)`],
       });
     }
+    // Stored passwords the post says were encrypted or hashed (パスワードは暗号化したうえで保存)
+    // are not possibly leaked (spec 3, encryption): they set no sensitive-data row.
+    // (Asked only where the passwords would count: not a hijacked account's own.)
+    const passwordsProtected =
+      dataTypes.includes('credentials') && !s.credentialsNotSensitiveFor.includes(cause)
+        ? words(s.credentialsProtected, post.text, 1)
+        : [];
+    if (passwordsProtected.length > 0)
+      facts.push({
+        level: 'low',
+        rule: 'severity.passwords-protected',
+        evidence: passwordsProtected,
+        pattern: s.credentialsProtected,
+      });
     const sensitive = dataTypes.filter(
       (t) =>
         s.sensitiveDataTypes.includes(t) &&
-        !(t === 'credentials' && s.credentialsNotSensitiveFor.includes(cause)),
+        !(
+          t === 'credentials' &&
+          (s.credentialsNotSensitiveFor.includes(cause) || passwordsProtected.length > 0)
+        ),
     );
     const sensitiveWords = words(s.sensitiveText, post.text, 2);
     if (sensitive.length > 0 || sensitiveWords.length > 0) {

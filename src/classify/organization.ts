@@ -16,6 +16,7 @@ export const ORGANIZATION_WAYS = [
   'title.after-date',
   'title.quoted-service-operator',
   'title.first-name',
+  'title.seated-name',
   'title.first-word-of-tagged-title',
   'title.last-name',
   'body.operator-of-service',
@@ -445,6 +446,19 @@ function tryWay(
         ? withoutTrade(head)
         : null;
     }
+    case 'title.seated-name': {
+      // 工作機械のうぐいす機工、…, …ひぐれ菓子舗の公式SNSが…: a headline's name of no telling ending
+      // that the body gives with its seat in brackets (うぐいす機工(新潟県)), as news gives a
+      // company's. Each headline word up to a particle, from after a の (the trade told with の is
+      // no part of the name), the longest first; the headline's words in order. News gives the
+      // seat at the first mention: only the opening is searched (a long post costs no more).
+      const opening = post.text.slice(0, 1000);
+      for (const word of beforeDate.split(/[\s、,。「」『』()【】・]+/)) {
+        const name = word.length <= 80 ? seatedNameIn(word, opening, rules) : null;
+        if (name) return name;
+      }
+      return null;
+    }
     case 'title.last-name': {
       const last = tokens.at(-1);
       if (tokens.length < 2 || !last) return null;
@@ -616,6 +630,37 @@ function tryWay(
       return /^(.{2,12}?)の/.exec(first)?.[1] ?? (first.length <= 30 ? first : null);
     }
   }
+}
+
+/**
+ * The longest run of `word` from its start or after a の, up to its end or a particle, that the
+ * text follows with a seat in brackets (…うぐいす機工(新潟県)の…), where it is no voice and no kind
+ * of organisation.
+ */
+function seatedNameIn(word: string, text: string, rules: ClassifierRules): string | null {
+  const particles = particleIndexesOf(word);
+  const starts = [0, ...particles.filter((at) => word[at] === 'の').map((at) => at + 1)];
+  for (const start of starts) {
+    const ends = [word.length, ...particles.filter((at) => at > start).reverse()];
+    for (const end of ends) {
+      const name = word.slice(start, end);
+      if (seatedInText(name, text, rules)) return name;
+    }
+  }
+  return null;
+}
+
+/** Whether the text gives `name` with its seat in brackets right after it (うぐいす機工(新潟県)). */
+function seatedInText(name: string, text: string, rules: ClassifierRules): boolean {
+  const f = rules.facts;
+  if (name.length < 2 || name.length > 20) return false;
+  if (f.voiceName.test(name) || f.genericOrganisation.test(name)) return false;
+  for (let at = text.indexOf(`${name}(`); at !== -1; at = text.indexOf(`${name}(`, at + 1)) {
+    const close = text.indexOf(')', at + name.length);
+    const seat = close === -1 || close - at - name.length > 16 ? '' : text.slice(at, close + 1);
+    if (seat && f.seatAfterName.test(seat)) return true;
+  }
+  return false;
 }
 
 /**

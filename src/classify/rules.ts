@@ -129,6 +129,8 @@ const baseRulesSchema = z.object({
     spamMassCount: z.number().int().positive(),
     sensitiveDataTypes: z.array(dataTypeSchema),
     credentialsNotSensitiveFor: z.array(causeSchema),
+    /** Stored passwords said to be encrypted or hashed: not possibly leaked (spec 3). */
+    credentialsProtected: namedRegex,
     sensitiveText: namedRegex,
     noLeakConclusion: namedRegex,
     conclusionQualifier: namedRegex,
