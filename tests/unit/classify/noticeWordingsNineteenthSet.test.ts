@@ -10,7 +10,10 @@
  * phrase that names no service (「…まで全品半額」は偽投稿); and causes, severity and data: notices
  * mailed to the wrong people by a machine's defect, stored passwords said to be encrypted, card
  * data a fake post asks for, an order page rewritten, a signature's support desk, and an operator
- * named in brackets (運営:…). The guards beside them pass on the rules before and after.
+ * named in brackets (運営:…); and data types: a list introduced as 対象の情報は, a list of what was
+ * posted online (掲載されていたのは…), and a password only named as reset (パスワードを初期化) or as the
+ * means of a list attack (…の組み合わせを用いた不正ログイン). The guards beside them pass on the rules
+ * before and after.
  */
 import { describe, expect, it } from 'vitest';
 import { classify, ruleOf } from '../../helpers/classify.js';
@@ -186,5 +189,39 @@ describe('causes, severity and names from the blind set ab', () => {
     );
     expect(r.kind).toBe('incident');
     expect(r.organization).toBe('株式会社ためしペイ');
+  });
+});
+
+describe('data types from the blind sets aa and ab', () => {
+  it('reads a list introduced as 対象の情報は as the data involved', () => {
+    const r = classify(
+      '元講師による生徒情報の持ち出しについて',
+      '当社の元講師が、在職中に生徒の情報を無断で持ち出していたことが判明いたしました。対象の情報は、お名前、ご住所、電話番号です。深くお詫び申し上げます。',
+    );
+    expect(r.dataTypes).toEqual(['name', 'address', 'phone']);
+  });
+
+  it('reads a list of what was posted online (掲載されていたのは…) as the data involved', () => {
+    const r = classify(
+      'お客様情報の一部がインターネット上に掲載されていた件について',
+      '当社のお客様の情報の一部が、インターネット上の掲示板に掲載されていることが判明いたしました。掲載されていたのは、お客様320名のお名前とご住所の一覧です。',
+    );
+    expect(r.dataTypes).toEqual(['name', 'address']);
+  });
+
+  it('reads a password reset or used in a list attack as no data leaked', () => {
+    const r = classify(
+      '不正ログインについて',
+      '当社が運営するゲームにおいて、他のサービスから流出したと思われるIDとパスワードの組み合わせを用いた不正ログインが発生いたしました。\nこれらのアカウントでは、登録メールアドレスと購入履歴が閲覧された可能性がございます。\n対象のアカウントはパスワードを初期化し、ご登録のメールアドレスへご案内をお送りしております。',
+    );
+    expect(r.dataTypes).toEqual(['email', 'purchase_history']);
+  });
+
+  it('guard: stored passwords that leaked are still credentials', () => {
+    const r = classify(
+      '不正アクセスによる会員情報流出について',
+      '当社の会員サイトが不正アクセスを受け、会員のメールアドレスおよびパスワードが流出した可能性がございます。',
+    );
+    expect(r.dataTypes).toEqual(['email', 'credentials']);
   });
 });
